@@ -1,0 +1,1 @@
+"""Generates AWS CLI artifacts from botocore service models."""

@@ -1,0 +1,191 @@
+"""Raw service model (plain JSON data) -> the immutable IR in ``ir.py``."""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from .errors import InputError
+from .ir import Constraints, Member, Operation, Paginator, Service, Shape
+from .loader import RawService
+from .names import operation_name, python_identifier, split_name
+
+_SHAPE_TYPES = frozenset(
+    {
+        "structure", "list", "map", "string", "integer", "long", "float", "double",
+        "boolean", "timestamp", "blob", "byte", "short", "bigdecimal", "biginteger",
+    }
+)
+
+
+def build_ir(raw: RawService) -> Service:
+    model = raw.model
+    where = f"model of service {raw.name!r}"
+    metadata = _mapping(model, "metadata", where)
+    raw_shapes = _mapping(model, "shapes", where)
+    raw_operations = _mapping(model, "operations", where)
+    shapes = {name: _shape(name, data, raw_shapes) for name, data in sorted(raw_shapes.items())}
+    paginators = raw.paginators
+    operations = tuple(
+        _operation(name, raw_operations[name], shapes, paginators.get(name))
+        for name in sorted(raw_operations)
+    )
+    return Service(
+        name=raw.name,
+        api_version=raw.api_version,
+        protocol=str(metadata.get("protocol", "")),
+        full_name=str(metadata.get("serviceFullName", raw.name)),
+        service_id=str(metadata.get("serviceId", "")),
+        documentation=str(model.get("documentation", "")),
+        operations=operations,
+        shapes=MappingProxyType(shapes),
+    )
+
+
+def _mapping(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, Mapping):
+        raise InputError(f"{where}: {key!r} is missing or not an object")
+    return value
+
+
+def _member(name: str, ref: Any, raw_shapes: Mapping[str, Any], where: str, required: bool = False) -> Member:
+    if not isinstance(ref, Mapping) or not isinstance(ref.get("shape"), str):
+        raise InputError(f"{where}: member {name!r} has no shape reference")
+    target = ref["shape"]
+    if target not in raw_shapes:
+        raise InputError(f"{where}: member {name!r} refers to unknown shape {target!r}")
+    return Member(
+        name=name,
+        target=target,
+        documentation=str(ref.get("documentation", "")),
+        required=required,
+        deprecated=bool(ref.get("deprecated", False)),
+        deprecated_message=str(ref.get("deprecatedMessage", "")),
+        location=str(ref.get("location", "")),
+        location_name=str(ref.get("locationName", "")),
+        idempotency_token=bool(ref.get("idempotencyToken", False)),
+        json_value=bool(ref.get("jsonvalue", False)),
+        host_label=bool(ref.get("hostLabel", False)),
+        event_payload=bool(ref.get("eventpayload", False)),
+        cli_name=split_name(name, "-"),
+        py_name=python_identifier(name),
+    )
+
+
+def _shape(name: str, data: Any, raw_shapes: Mapping[str, Any]) -> Shape:
+    where = f"shape {name!r}"
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where} is not an object")
+    type_name = data.get("type")
+    if type_name not in _SHAPE_TYPES:
+        raise InputError(f"{where} has unsupported type {type_name!r}")
+    members: tuple[Member, ...] = ()
+    element = key = value = None
+    if type_name == "structure":
+        raw_members = data.get("members", {})
+        if not isinstance(raw_members, Mapping):
+            raise InputError(f"{where}: 'members' is not an object")
+        required = set(data.get("required", ()))
+        members = tuple(
+            _member(member_name, ref, raw_shapes, where, member_name in required)
+            for member_name, ref in raw_members.items()
+        )
+    elif type_name == "list":
+        element = _member("member", data.get("member"), raw_shapes, where)
+    elif type_name == "map":
+        key = _member("key", data.get("key"), raw_shapes, where)
+        value = _member("value", data.get("value"), raw_shapes, where)
+    enum = data.get("enum", ())
+    return Shape(
+        name=name,
+        type=type_name,
+        documentation=str(data.get("documentation", "")),
+        constraints=Constraints(
+            min=data.get("min"),
+            max=data.get("max"),
+            pattern=data.get("pattern"),
+            enum=tuple(str(item) for item in enum),
+        ),
+        members=members,
+        member=element,
+        key=key,
+        value=value,
+        union=bool(data.get("union", False)),
+        document=bool(data.get("document", False)),
+        streaming=bool(data.get("streaming", False)),
+        event_stream=bool(data.get("eventstream", False)),
+        event=bool(data.get("event", False)),
+        exception=bool(data.get("exception", False)),
+        sensitive=bool(data.get("sensitive", False)),
+        deprecated=bool(data.get("deprecated", False)),
+        deprecated_message=str(data.get("deprecatedMessage", "")),
+        timestamp_format=str(data.get("timestampFormat", "")),
+        payload=str(data.get("payload", "")),
+    )
+
+
+def _shape_ref(op_name: str, data: Mapping[str, Any], key: str, shapes: Mapping[str, Shape]) -> str | None:
+    ref = data.get(key)
+    if ref is None:
+        return None
+    target = ref.get("shape") if isinstance(ref, Mapping) else None
+    if target not in shapes:
+        raise InputError(f"operation {op_name!r}: {key} refers to unknown shape {target!r}")
+    return target
+
+
+def _has_streaming_payload(shape_name: str | None, shapes: Mapping[str, Shape]) -> bool:
+    if shape_name is None:
+        return False
+    shape = shapes[shape_name]
+    if not shape.payload:
+        return False
+    payload = next((m for m in shape.members if m.name == shape.payload), None)
+    return payload is not None and shapes[payload.target].type == "blob" and shapes[payload.target].streaming
+
+
+def _tokens(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value)
+
+
+def _paginator(data: Mapping[str, Any] | None) -> Paginator | None:
+    if not data:
+        return None
+    return Paginator(
+        input_tokens=_tokens(data.get("input_token")),
+        output_tokens=_tokens(data.get("output_token")),
+        limit_key=str(data.get("limit_key", "")),
+        result_keys=_tokens(data.get("result_key")),
+        more_results=str(data.get("more_results", "")),
+        non_aggregate_keys=_tokens(data.get("non_aggregate_keys")),
+    )
+
+
+def _operation(name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any) -> Operation:
+    if not isinstance(data, Mapping):
+        raise InputError(f"operation {name!r} is not an object")
+    http = data.get("http", {}) if isinstance(data.get("http"), Mapping) else {}
+    input_shape = _shape_ref(name, data, "input", shapes)
+    output_shape = _shape_ref(name, data, "output", shapes)
+    return Operation(
+        name=name,
+        cli_name=operation_name(name, "-"),
+        py_name=operation_name(name, "_"),
+        input=input_shape,
+        output=output_shape,
+        documentation=str(data.get("documentation", "")),
+        deprecated=bool(data.get("deprecated", False)),
+        deprecated_message=str(data.get("deprecatedMessage", "")),
+        errors=tuple(
+            ref["shape"] for ref in data.get("errors", ()) if isinstance(ref, Mapping) and "shape" in ref
+        ),
+        http_method=str(http.get("method", "")),
+        http_uri=str(http.get("requestUri", "")),
+        paginator=_paginator(paginator),
+        streaming_output=_has_streaming_payload(output_shape, shapes),
+        streaming_input=_has_streaming_payload(input_shape, shapes),
+    )

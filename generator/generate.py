@@ -1,0 +1,44 @@
+"""The pipeline: load the model, build the IR, render every artifact, format."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .artifacts import render_service
+from .build_ir import build_ir
+from .errors import InputError, close_matches
+from .ir import Operation, Service
+from .loader import load_service
+from .render import Renderer
+
+
+def load(service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = ()) -> Service:
+    return build_ir(load_service(service, api_version, data_paths))
+
+
+def select_operations(service: Service, names: Sequence[str]) -> tuple[Operation, ...]:
+    """The named operations (API or CLI names), or all of them when none are named."""
+    if not names:
+        return service.operations
+    selected = []
+    for name in names:
+        try:
+            operation = service.operation(name)
+        except KeyError:
+            choices = [op.name for op in service.operations] + [op.cli_name for op in service.operations]
+            raise InputError(
+                f"service {service.name!r} has no operation {name!r}{close_matches(name, choices)}"
+            ) from None
+        if operation not in selected:
+            selected.append(operation)
+    return tuple(sorted(selected, key=lambda op: op.name))
+
+
+def render(service: Service, operations: Sequence[Operation], renderer: Renderer | None = None) -> dict[str, bytes]:
+    """Every artifact of the given operations, as ``{relative path: bytes}``."""
+    renderer = renderer or Renderer()
+    files: dict[str, bytes] = {}
+    for path, text in render_service(service, operations, renderer):
+        if path in files:
+            raise InputError(f"two artifacts of service {service.name!r} map to the same file {path!r}")
+        files[path] = text.encode("utf-8")
+    return files

@@ -1,0 +1,131 @@
+"""The intermediate representation: what every artifact is rendered from.
+
+Built once from a raw service model (see ``build_ir``) and never changed
+afterwards. Shapes refer to each other by name, so recursive shapes need no
+cycles between objects; ``Service.shape(name)`` resolves a reference.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# Model types the CLI treats as numbers of each kind.
+INTEGER_TYPES = frozenset({"integer", "long", "byte", "short"})
+FLOAT_TYPES = frozenset({"float", "double"})
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Limits from the model: ``min``/``max`` are lengths for strings, lists,
+    maps and blobs, and bounds for numbers."""
+
+    min: int | float | None = None
+    max: int | float | None = None
+    pattern: str | None = None
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Member:
+    """A reference to a shape, with the traits the model puts on the reference
+    (a structure member, a list's member, a map's key or value)."""
+
+    name: str
+    target: str
+    documentation: str = ""
+    required: bool = False
+    deprecated: bool = False
+    deprecated_message: str = ""
+    location: str = ""
+    location_name: str = ""
+    idempotency_token: bool = False
+    json_value: bool = False
+    host_label: bool = False
+    event_payload: bool = False
+    #: ``--registry-id`` without the dashes: the AWS CLI's option name.
+    cli_name: str = ""
+    #: ``registry_id``: a Python identifier derived from the name.
+    py_name: str = ""
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    type: str
+    documentation: str = ""
+    constraints: Constraints = field(default_factory=Constraints)
+    #: Structure members in model order.
+    members: tuple[Member, ...] = ()
+    #: A list's element reference.
+    member: Member | None = None
+    key: Member | None = None
+    value: Member | None = None
+    union: bool = False
+    document: bool = False
+    streaming: bool = False
+    event_stream: bool = False
+    event: bool = False
+    exception: bool = False
+    sensitive: bool = False
+    deprecated: bool = False
+    deprecated_message: str = ""
+    timestamp_format: str = ""
+    payload: str = ""
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        return tuple(member.name for member in self.members if member.required)
+
+
+@dataclass(frozen=True)
+class Paginator:
+    input_tokens: tuple[str, ...]
+    output_tokens: tuple[str, ...]
+    limit_key: str = ""
+    result_keys: tuple[str, ...] = ()
+    more_results: str = ""
+    non_aggregate_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    #: ``complete-layer-upload``: the AWS CLI's command name.
+    cli_name: str
+    #: ``complete_layer_upload``: module and function names.
+    py_name: str
+    input: str | None
+    output: str | None
+    documentation: str = ""
+    deprecated: bool = False
+    deprecated_message: str = ""
+    errors: tuple[str, ...] = ()
+    http_method: str = ""
+    http_uri: str = ""
+    paginator: Paginator | None = None
+    #: The output has a streaming blob payload: the CLI takes an ``outfile``
+    #: positional argument and offers no ``--generate-cli-skeleton``.
+    streaming_output: bool = False
+    streaming_input: bool = False
+
+
+@dataclass(frozen=True)
+class Service:
+    #: The AWS CLI's command name for the service (``ecr``).
+    name: str
+    api_version: str
+    protocol: str
+    full_name: str
+    service_id: str
+    documentation: str
+    operations: tuple[Operation, ...]
+    shapes: Mapping[str, Shape] = field(default_factory=lambda: MappingProxyType({}))
+
+    def shape(self, name: str) -> Shape:
+        return self.shapes[name]
+
+    def operation(self, name: str) -> Operation:
+        for operation in self.operations:
+            if name in (operation.name, operation.cli_name):
+                return operation
+        raise KeyError(name)

@@ -1,0 +1,39 @@
+"""The one jinja2 environment, with every filter in one table.
+
+Escaping is done here, per target language: templates pipe model text
+through the filter for the file they produce and never print it raw.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def to_json(value: Any, ensure_ascii: bool = True) -> str:
+    """JSON the way the AWS CLI prints it: four-space indent, model order."""
+    return json.dumps(value, indent=4, ensure_ascii=ensure_ascii)
+
+
+TEMPLATE_FILTERS = {
+    "json": to_json,
+}
+
+
+class Renderer:
+    def __init__(self, template_dir: Path = TEMPLATE_DIR) -> None:
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(template_dir)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self._env.filters.update(TEMPLATE_FILTERS)
+
+    def render(self, template: str, **context: Any) -> str:
+        return self._env.get_template(template).render(**context)

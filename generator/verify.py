@@ -1,0 +1,48 @@
+"""Checks on rendered output, run before anything is written.
+
+A file kind adds its check to ``CHECKS`` (by file name ending); every rendered
+file must pass the checks whose ending it has.
+"""
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import PurePosixPath
+
+from .errors import VerificationError
+
+
+def _json(path: str, data: bytes) -> None:
+    if data:  # an empty output skeleton is what the CLI prints for no output
+        json.loads(data.decode("utf-8"))
+
+
+def _python(path: str, data: bytes) -> None:
+    compile(data, path, "exec", dont_inherit=True)
+
+
+CHECKS: dict[str, Callable[[str, bytes], None]] = {
+    ".json": _json,
+    ".py": _python,
+}
+
+
+def check_path(path: str) -> None:
+    """A rendered path must stay inside the output directory."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in path or not pure.parts or str(pure) != path:
+        raise VerificationError(f"refusing to write outside the output directory: {path!r}")
+
+
+def verify(files: Mapping[str, bytes]) -> None:
+    failures = []
+    for path, data in sorted(files.items()):
+        check_path(path)
+        for ending, check in CHECKS.items():
+            if path.endswith(ending):
+                try:
+                    check(path, data)
+                except Exception as exc:  # any failure of a check is a finding, reported below
+                    failures.append(f"{path}: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    if failures:
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        raise VerificationError(f"generated output failed verification: {failures[0]}{more}")

@@ -1,0 +1,75 @@
+"""The AWS CLI v1 as a test oracle, run in-process.
+
+Each call gets a fresh driver: one driver reused across calls caches argument
+tables and leaves required options optional after ``--cli-input-json``.
+"""
+
+import contextlib
+import functools
+import io
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from unittest import mock
+
+# No real credentials, config or network: the CLI must never reach AWS.
+ORACLE_ENV = {
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "AWS_PAGER": "",
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def _first_enum_value() -> Iterator[None]:
+    """AWS CLI v1 fills enum placeholders with ``random.choice``; pin it to
+    the model's first value, which is the documented choice of ours."""
+    with mock.patch("botocore.utils.random.choice", lambda values: values[0]):
+        yield
+
+
+@contextlib.contextmanager
+def _stub_responses_unvalidated() -> Iterator[None]:
+    """Let the CLI print the stub response it builds even where that stub
+    breaks the output shape's own constraints (the CLI's long-standing bug)."""
+    with mock.patch("botocore.stub.Stubber._validate_operation_response", lambda *args: None):
+        yield
+
+
+@functools.cache
+def _shared_loader(search_path: str | None):
+    """One botocore Loader per search path for all drivers: it only caches the
+    JSON it reads, and reading the models again for each call is most of the
+    cost of a fresh driver."""
+    from botocore.loaders import create_loader
+
+    return create_loader(search_path)
+
+
+def run_aws(argv: Sequence[str], validate_stub: bool = True) -> Result:
+    from awscli.clidriver import create_clidriver
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.dict(os.environ, ORACLE_ENV))
+        stack.enter_context(mock.patch("botocore.session.create_loader", _shared_loader))
+        stack.enter_context(_first_enum_value())
+        if not validate_stub:
+            stack.enter_context(_stub_responses_unvalidated())
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        try:
+            code = create_clidriver().main(list(argv))
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Result(code, out.getvalue(), err.getvalue())
