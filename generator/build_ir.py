@@ -38,6 +38,7 @@ def build_ir(raw: RawService) -> Service:
         documentation=str(model.get("documentation", "")),
         operations=operations,
         shapes=MappingProxyType(shapes),
+        uid=str(metadata.get("uid", "")),
     )
 
 

@@ -120,6 +120,8 @@ class Service:
     documentation: str
     operations: tuple[Operation, ...]
     shapes: Mapping[str, Shape] = field(default_factory=lambda: MappingProxyType({}))
+    #: ``metadata.uid`` (``ecr-2015-09-21``): names the API reference pages.
+    uid: str = ""
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]

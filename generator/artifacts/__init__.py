@@ -9,9 +9,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service
 from ..render import Renderer
-from . import skeletons
+from . import docs, skeletons
 
-KINDS = (skeletons,)
+KINDS = (skeletons, docs)
 
 
 def render_service(

@@ -1,0 +1,19 @@
+"""``docs/<service>/<cli-name>.rst``, ``docs/<service>/index.rst`` and ``docs/index.rst``:
+the AWS CLI's reference pages, without its meta block, global options and examples."""
+
+from collections.abc import Iterator, Sequence
+
+from ..docpage import operation_page, service_page
+from ..ir import Operation, Service
+from ..render import Renderer
+
+
+def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    for operation in operations:
+        yield f"docs/{service.name}/{operation.cli_name}.rst", renderer.render(
+            "docs/operation.rst.jinja", page=operation_page(service, operation)
+        )
+    yield f"docs/{service.name}/index.rst", renderer.render(
+        "docs/service.rst.jinja", page=service_page(service, operations)
+    )
+    yield "docs/index.rst", renderer.render("docs/index.rst.jinja", services=(service.name,))

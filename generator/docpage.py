@@ -1,0 +1,423 @@
+"""IR -> what a reference page prints: its options, member trees and syntax blocks.
+
+Everything a page template needs is decided here, once: which options the
+CLI shows for an operation and in what order, their type labels, the member
+tree under each option and under Output, and the Shorthand and JSON syntax
+examples. Model prose stays HTML; the templates convert it with the ``rst``
+filter.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from . import cli_options
+from .htmlrst import INDENT, convert
+from .ir import Member, Operation, Service, Shape
+
+SCALAR_TYPES = frozenset({"string", "float", "integer", "long", "boolean", "double", "blob", "timestamp"})
+COMPLEX_TYPES = frozenset({"structure", "list", "map"})
+# Deeper structures get no Shorthand Syntax example in the CLI.
+_SHORTHAND_MAX_DEPTH = 3
+
+
+class _TooComplex(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class MemberDoc:
+    """``name -> (type)`` and its documentation, or the recursion marker."""
+
+    label: str
+    documentation: str = ""
+    union_keys: tuple[str, ...] = ()
+    children: tuple["MemberDoc", ...] = ()
+    #: Only ``( ... recursive ... )`` is printed.
+    recursive: bool = False
+
+
+@dataclass(frozen=True)
+class OptionDoc:
+    #: ``--force`` or, for a boolean, ``--force`` and ``--no-force``.
+    names: tuple[str, ...]
+    synopsis: str
+    type_name: str
+    documentation: str
+    streaming: bool = False
+    union_keys: tuple[str, ...] = ()
+    enum: tuple[str, ...] = ()
+    members: tuple[MemberDoc, ...] = ()
+    #: Lines of the Shorthand Syntax block (none: no block).
+    shorthand: tuple[str, ...] = ()
+    #: ``"string" "string" ...`` for a list of scalars ('' otherwise).
+    list_syntax: str = ""
+    list_enum: tuple[str, ...] = ()
+    #: The JSON Syntax block, laid out at the block's indent ('' for none).
+    json_syntax: str = ""
+
+
+@dataclass(frozen=True)
+class OperationPage:
+    service: str
+    name: str
+    documentation: str
+    crosslink: str
+    uses_documents: bool
+    paginated: bool
+    #: The paginator's result keys, named in the paging note.
+    result_keys: tuple[str, ...]
+    options: tuple[OptionDoc, ...]
+    output: tuple[MemberDoc, ...]
+    link_targets: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    name: str
+    documentation: str
+    commands: tuple[str, ...]
+    link_targets: tuple[tuple[str, str], ...]
+
+
+def member_documentation(service: Service, member: Member) -> str:
+    """A member's own documentation, or its shape's when it has none."""
+    return member.documentation or service.shape(member.target).documentation
+
+
+def type_label(service: Service, member: Member) -> str:
+    shape = service.shape(member.target)
+    if shape.type == "string" and member.json_value and member.location == "header":
+        return "JSON"
+    if shape.document:
+        return "document"
+    if shape.type == "blob" and shape.streaming:
+        return "streaming blob"
+    if shape.union:
+        return "tagged union structure"
+    return shape.type
+
+
+def _is_document_container(service: Service, shape: Shape) -> bool:
+    while shape.type == "list" and shape.member is not None:
+        shape = service.shape(shape.member.target)
+    return shape.document
+
+
+def _uses_documents(service: Service, shape_name: str | None, seen: set[str]) -> bool:
+    if shape_name is None or shape_name in seen:
+        return False
+    seen.add(shape_name)
+    shape = service.shape(shape_name)
+    if shape.document:
+        return True
+    refs = [*shape.members, *(ref for ref in (shape.member, shape.key, shape.value) if ref is not None)]
+    return any(_uses_documents(service, ref.target, seen) for ref in refs)
+
+
+# Member trees -----------------------------------------------------------
+
+
+def _children(service: Service, shape: Shape, stack: list[str]) -> Iterator[MemberDoc]:
+    if shape.type == "structure":
+        for member in shape.members:
+            yield from _member_doc(service, member.name, member, stack)
+    elif shape.type == "list" and shape.member is not None:
+        yield from _member_doc(service, "", shape.member, stack)
+    elif shape.type == "map" and shape.key is not None and shape.value is not None:
+        yield from _member_doc(service, shape.key.location_name or "key", shape.key, stack)
+        yield from _member_doc(service, shape.value.location_name or "value", shape.value, stack)
+
+
+def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -> Iterator[MemberDoc]:
+    shape = service.shape(member.target)
+    # A shape is documented again once inside itself, then only marked.
+    if stack.count(shape.name) > 1:
+        if shape.type == "structure":
+            yield MemberDoc(label="( ... recursive ... )", recursive=True)
+        return
+    stack.append(shape.name)
+    try:
+        label = type_label(service, member)
+        yield MemberDoc(
+            label=f"{name} -> ({label})" if name else f"({label})",
+            documentation=member_documentation(service, member),
+            union_keys=tuple(m.name for m in shape.members) if shape.union else (),
+            children=tuple(_children(service, shape, stack)),
+        )
+    finally:
+        stack.pop()
+
+
+# Syntax examples --------------------------------------------------------
+
+
+class _Layout:
+    """Lays out text the way the CLI's writer does: a new line starts at the
+    current indent."""
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def new_line(self) -> None:
+        self.parts.append("\n" + INDENT * self.level)
+
+
+def _json_value(service: Service, shape: Shape, with_enum: bool = True) -> str:
+    if shape.type == "string":
+        if shape.constraints.enum and with_enum:
+            return "|".join(f'"{value}"' for value in shape.constraints.enum)
+        return '"string"'
+    if shape.type == "boolean":
+        return "true|false"
+    return shape.type
+
+
+def _json_example(service: Service, shape: Shape, out: _Layout, stack: list[str]) -> None:
+    if stack.count(shape.name) > 1:
+        if shape.type == "structure":
+            out.write("{ ... recursive ... }")
+        return
+    stack.append(shape.name)
+    try:
+        _json_example_body(service, shape, out, stack)
+    finally:
+        stack.pop()
+
+
+def _json_example_body(service: Service, shape: Shape, out: _Layout, stack: list[str]) -> None:
+    if shape.type == "list" and shape.member is not None:
+        element = service.shape(shape.member.target)
+        out.write("[")
+        if element.type in SCALAR_TYPES:
+            out.write(f"{_json_value(service, element)}, ...")
+        else:
+            out.level += 1
+            out.new_line()
+            _json_example(service, element, out, stack)
+            out.new_line()
+            out.write("...")
+            out.level -= 1
+            out.new_line()
+        out.write("]")
+    elif shape.type == "map" and shape.key is not None and shape.value is not None:
+        value = service.shape(shape.value.target)
+        out.write("{")
+        out.level += 1
+        out.write(f"{_json_value(service, service.shape(shape.key.target))}: ")
+        if value.type in SCALAR_TYPES:
+            out.write(_json_value(service, value))
+        else:
+            out.level += 1
+            _json_example(service, value, out, stack)
+            out.level -= 1
+        out.new_line()
+        out.write("...")
+        out.level -= 1
+        out.write("}")
+    elif shape.type == "structure" and shape.document:
+        out.write("{...}")
+    elif shape.type == "structure":
+        out.write("{")
+        out.level += 1
+        out.new_line()
+        for index, member in enumerate(shape.members):
+            member_shape = service.shape(member.target)
+            if member_shape.type in SCALAR_TYPES:
+                out.write(f'"{member.name}": {_json_value(service, member_shape)}')
+            elif member_shape.type in COMPLEX_TYPES:
+                out.write(f'"{member.name}": ')
+                _json_example(service, member_shape, out, stack)
+            if index < len(shape.members) - 1:
+                out.write(",")
+                out.new_line()
+        out.level -= 1
+        out.new_line()
+        out.write("}")
+
+
+def _shorthand(service: Service, shape: Shape, stack: list[str]) -> str:
+    if len(stack) > _SHORTHAND_MAX_DEPTH:
+        raise _TooComplex
+    if shape.type == "structure":
+        parts = []
+        for member in shape.members:
+            member_shape = service.shape(member.target)
+            if _is_document_container(service, member_shape):
+                continue
+            if member_shape.name in stack:
+                parts.append(f"{member.name}=( ... recursive ... )")
+                continue
+            stack.append(member_shape.name)
+            try:
+                parts.append(f"{member.name}={_shorthand(service, member_shape, stack)}")
+            finally:
+                stack.pop()
+        inner = ",".join(parts)
+        return "{" + inner + "}" if stack else inner
+    if shape.type == "list" and shape.member is not None:
+        element = service.shape(shape.member.target)
+        stack.append(element.name)
+        try:
+            docs = _shorthand(service, element, stack)
+        finally:
+            stack.pop()
+        if element.type in COMPLEX_TYPES or len(stack) > 1:
+            return f"[{docs},{docs}]"
+        return f"{docs},{docs}"
+    if shape.type == "map" and shape.key is not None and shape.value is not None:
+        value = service.shape(shape.value.target)
+        stack.append(value.name)
+        try:
+            docs = _shorthand(service, value, stack)
+        finally:
+            stack.pop()
+        text = f"KeyName1={docs},KeyName2={docs}"
+        key = service.shape(shape.key.target)
+        if key.constraints.enum and not stack:
+            text += "\n\nWhere valid key names are:\n" + "".join(f"  {value}\n" for value in key.constraints.enum)
+        elif stack:
+            text = "{" + text + "}"
+        return text
+    return shape.type
+
+
+def _shorthand_lines(service: Service, shape: Shape) -> tuple[str, ...] | None:
+    """The Shorthand Syntax lines; None where the CLI shows no syntax at all."""
+    if _is_document_container(service, shape) or shape.type not in COMPLEX_TYPES:
+        return ()
+    element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
+    if element is not None and element.type not in COMPLEX_TYPES:
+        return ()
+    # A structure of one string ``Value`` gets no example at all.
+    if shape.type == "structure" and [m.name for m in shape.members] == ["Value"]:
+        if service.shape(shape.members[0].target).type == "string":
+            return None
+    try:
+        if element is not None:
+            text = _shorthand(service, element, []) + " ..."
+        else:
+            text = _shorthand(service, shape, [])
+    except _TooComplex:
+        return ()
+    return tuple(text.splitlines())
+
+
+# Options ------------------------------------------------------------------
+
+
+def _model_option(service: Service, member: Member) -> OptionDoc:
+    shape = service.shape(member.target)
+    names = (f"--{member.cli_name}",)
+    if shape.type == "boolean":
+        names += (f"--no-{member.cli_name}",)
+        synopsis = " | ".join(names)
+    else:
+        synopsis = f"{names[0]} <value>"
+    if not member.required:
+        synopsis = f"[{synopsis}]"
+    shorthand = _shorthand_lines(service, shape)
+    list_syntax, list_enum, json_syntax = "", (), ""
+    element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
+    if shorthand is not None and shape.type != "boolean":
+        if element is not None and element.type in SCALAR_TYPES:
+            value = _json_value(service, element, with_enum=False)
+            list_syntax = f"{value} {value} ..."
+            list_enum = element.constraints.enum if element.type == "string" else ()
+        elif shape.type not in SCALAR_TYPES:
+            layout = _Layout(1)
+            _json_example(service, shape, layout, [])
+            json_syntax = "".join(layout.parts)
+    return OptionDoc(
+        names=names,
+        synopsis=synopsis,
+        type_name=type_label(service, member),
+        documentation=member_documentation(service, member),
+        streaming=shape.type == "blob" and shape.streaming,
+        union_keys=tuple(m.name for m in shape.members) if shape.union else (),
+        enum=shape.constraints.enum if shape.type == "string" else (),
+        members=tuple(_children(service, shape, [shape.name])),
+        shorthand=shorthand or (),
+        list_syntax=list_syntax,
+        list_enum=list_enum,
+        json_syntax=json_syntax,
+    )
+
+
+def _cli_option(option: cli_options.CliOption) -> OptionDoc:
+    return OptionDoc(
+        names=(option.name,),
+        synopsis=f"[{option.name} <value>]",
+        type_name=option.type_name,
+        documentation=option.documentation,
+    )
+
+
+def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
+    """The options in the CLI's order: the input members (less the paging
+    members the CLI replaces), ``--cli-input-json``, the paging options,
+    ``--generate-cli-skeleton``."""
+    hidden: set[str] = set()
+    paging: tuple[cli_options.CliOption, ...] = ()
+    if operation.paginator is not None:
+        hidden = set(operation.paginator.input_tokens) | {operation.paginator.limit_key}
+        paging = cli_options.paging_options(bool(operation.paginator.limit_key))
+    members = service.shape(operation.input).members if operation.input else ()
+    result = [_model_option(service, member) for member in members if member.name not in hidden]
+    result.append(_cli_option(cli_options.CLI_INPUT_JSON))
+    result += [_cli_option(option) for option in paging]
+    result.append(_cli_option(cli_options.GENERATE_CLI_SKELETON))
+    return tuple(result)
+
+
+def _all_documentation(members: tuple[MemberDoc, ...]) -> Iterator[str]:
+    for member in members:
+        yield member.documentation
+        yield from _all_documentation(member.children)
+
+
+def _link_targets(documents: Iterator[str]) -> tuple[tuple[str, str], ...]:
+    """Links written without a title, which the CLI defines at the page's end."""
+    targets: dict[str, str] = {}
+    for html in documents:
+        targets.update(convert(html).link_targets)
+    return tuple(targets.items())
+
+
+def operation_page(service: Service, operation: Operation) -> OperationPage:
+    page_options = options(service, operation)
+    output_shape = service.shape(operation.output) if operation.output else None
+    output = tuple(_children(service, output_shape, [])) if output_shape is not None else ()
+
+    def documents() -> Iterator[str]:
+        yield operation.documentation
+        for option in page_options:
+            yield option.documentation
+            yield from _all_documentation(option.members)
+        yield from _all_documentation(output)
+
+    return OperationPage(
+        service=service.name,
+        name=operation.cli_name,
+        documentation=operation.documentation,
+        crosslink=f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else "",
+        uses_documents=_uses_documents(service, operation.input, set())
+        or _uses_documents(service, operation.output, set()),
+        paginated=operation.paginator is not None,
+        result_keys=operation.paginator.result_keys if operation.paginator else (),
+        options=page_options,
+        output=output,
+        link_targets=_link_targets(documents()),
+    )
+
+
+def service_page(service: Service, operations: Sequence[Operation]) -> ServicePage:
+    return ServicePage(
+        name=service.name,
+        documentation=service.documentation,
+        commands=tuple(sorted(operation.cli_name for operation in operations)),
+        link_targets=_link_targets(iter([service.documentation])),
+    )
