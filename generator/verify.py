@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 from .errors import VerificationError
+from .rstcheck import check_rst
 
 
 def _json(path: str, data: bytes) -> None:
@@ -23,6 +24,7 @@ def _python(path: str, data: bytes) -> None:
 CHECKS: dict[str, Callable[[str, bytes], None]] = {
     ".json": _json,
     ".py": _python,
+    ".rst": check_rst,
 }
 
 
