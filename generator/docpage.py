@@ -66,7 +66,10 @@ class OperationPage:
 class ServicePage:
     name: str
     documentation: str
+    #: The service page's toctree: the operations the CLI documents.
     commands: tuple[str, ...]
+    #: Deprecated operations: the CLI gives them a page but lists them nowhere.
+    unlisted: tuple[str, ...]
     link_targets: tuple[tuple[str, str], ...]
 
 
@@ -245,6 +248,7 @@ def service_page(service: Service, operations: Sequence[Operation]) -> ServicePa
     return ServicePage(
         name=service.name,
         documentation=service.documentation,
-        commands=tuple(sorted(operation.cli_name for operation in operations)),
+        commands=tuple(sorted(operation.cli_name for operation in operations if not operation.deprecated)),
+        unlisted=tuple(sorted(operation.cli_name for operation in operations if operation.deprecated)),
         link_targets=_link_targets(iter([service.documentation])),
     )

@@ -4,9 +4,10 @@ The AWS CLI's reference pages convert every documentation string of the model
 with its own HTML-to-RST writer, whose whitespace (blank lines that keep the
 current indent, a space after every inline markup) is part of the page. This
 module reproduces that output, measured against the CLI by the tests, with
-two deliberate differences on malformed HTML, where the CLI drops the whole
-string and we keep its text: an end tag with nothing open is ignored, and an
-inline end with nothing written before it is not an error.
+three deliberate differences where the CLI loses text: an end tag with
+nothing open is ignored (the CLI drops the whole string), an inline end with
+nothing written before it is not an error, and the space after a tag the CLI
+does not know is kept (the CLI glues the two words around it together).
 
 botocore's own converter (``botocore.docs.bcdoc``) is not used: it is a later
 rewrite that collapses whitespace and places spaces differently, so its output
@@ -31,6 +32,8 @@ class _Node:
     tag: str = ""
     attrs: tuple[tuple[str, str | None], ...] = ()
     text: str | None = None
+    #: Text right after a dropped (unknown) tag.
+    after_unknown_tag: bool = False
     parent: "_Node | None" = None
     children: list["_Node"] = field(default_factory=list)
 
@@ -44,12 +47,14 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.trees: list[_Node] = [_Node()]
         self._current = self.trees[0]
+        self._dropped_tag = False
 
     def start_new_tree(self) -> None:
         self.trees.append(_Node())
         self._current = self.trees[-1]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._dropped_tag = tag not in KNOWN_TAGS
         if tag in KNOWN_TAGS:
             node = _Node(tag=tag, attrs=tuple(attrs), parent=self._current)
             self._current.children.append(node)
@@ -57,11 +62,14 @@ class _TreeBuilder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         # Any known end tag closes the innermost open element, whatever its name.
+        self._dropped_tag = tag not in KNOWN_TAGS
         if tag in KNOWN_TAGS and self._current.parent is not None:
             self._current = self._current.parent
 
     def handle_data(self, data: str) -> None:
-        self._current.children.append(_Node(text=data, parent=self._current))
+        node = _Node(text=data, after_unknown_tag=self._dropped_tag, parent=self._current)
+        self._current.children.append(node)
+        self._dropped_tag = False
 
 
 class _Writer:
@@ -95,7 +103,7 @@ class _Writer:
 
     def node(self, node: _Node) -> None:
         if node.text is not None:
-            self.text(node.text)
+            self.text(node.text, node.after_unknown_tag)
             return
         if node.tag == "li":
             _strip_leading_space(node)
@@ -104,13 +112,20 @@ class _Writer:
             self.node(child)
         self.end(node)
 
-    def text(self, data: str) -> None:
+    def text(self, data: str, after_unknown_tag: bool = False) -> None:
         if not data or not self.keep:
             return
         if data.isspace():
             self.write(" ")
             return
-        self.write(" ".join(data.split()) + (" " if data[-1].isspace() else ""))
+        # The CLI drops the space that starts a text; after a tag it does not
+        # know, that glues two words together, so we keep it there.
+        lead = " " if after_unknown_tag and data[0].isspace() and not self._ends_in_space() else ""
+        self.write(lead + " ".join(data.split()) + (" " if data[-1].isspace() else ""))
+
+    def _ends_in_space(self) -> bool:
+        last = next((piece for piece in reversed(self.pieces) if piece), " ")
+        return last[-1].isspace()
 
     def start(self, node: _Node) -> None:
         tag = node.tag

@@ -13,7 +13,6 @@ def render(service: Service, operations: Sequence[Operation], renderer: Renderer
         yield f"docs/{service.name}/{operation.cli_name}.rst", renderer.render(
             "docs/operation.rst.jinja", page=operation_page(service, operation)
         )
-    yield f"docs/{service.name}/index.rst", renderer.render(
-        "docs/service.rst.jinja", page=service_page(service, operations)
-    )
-    yield "docs/index.rst", renderer.render("docs/index.rst.jinja", services=(service.name,))
+    page = service_page(service, operations)
+    yield f"docs/{service.name}/index.rst", renderer.render("docs/service.rst.jinja", page=page)
+    yield "docs/index.rst", renderer.render("docs/index.rst.jinja", services=(page,))
