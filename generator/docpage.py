@@ -15,6 +15,7 @@ from .docsyntax import SCALAR_TYPES, Layout, json_example, json_value, shorthand
 from .htmlrst import convert
 from .ir import Member, Operation, Service, Shape
 
+
 @dataclass(frozen=True)
 class MemberDoc:
     """``name -> (type)`` and its documentation, or the recursion marker."""
