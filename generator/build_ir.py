@@ -11,8 +11,21 @@ from .names import operation_name, python_identifier, split_name
 
 _SHAPE_TYPES = frozenset(
     {
-        "structure", "list", "map", "string", "integer", "long", "float", "double",
-        "boolean", "timestamp", "blob", "byte", "short", "bigdecimal", "biginteger",
+        "structure",
+        "list",
+        "map",
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "timestamp",
+        "blob",
+        "byte",
+        "short",
+        "bigdecimal",
+        "biginteger",
     }
 )
 

@@ -33,7 +33,9 @@ def select_operations(service: Service, names: Sequence[str]) -> tuple[Operation
     return tuple(sorted(selected, key=lambda op: op.name))
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer | None = None) -> dict[str, bytes]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer | None = None
+) -> dict[str, bytes]:
     """Every artifact of the given operations, as ``{relative path: bytes}``."""
     renderer = renderer or Renderer()
     files: dict[str, bytes] = {}

@@ -115,7 +115,9 @@ def write_tree(files: Mapping[str, bytes], out: Path) -> Summary:
             target.write_bytes(data)
         _swap(staging, out)
     except OSError as exc:
-        raise OutputError(f"cannot write {out}: {exc.strerror or exc}; the previous tree is unchanged") from exc
+        raise OutputError(
+            f"cannot write {out}: {exc.strerror or exc}; the previous tree is unchanged"
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
