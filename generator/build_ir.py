@@ -1,5 +1,6 @@
 """Raw service model (plain JSON data) -> the immutable IR in ``ir.py``."""
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -8,6 +9,10 @@ from .errors import InputError
 from .ir import Constraints, Member, Operation, Paginator, Service, Shape
 from .loader import RawService
 from .names import operation_name, python_identifier, split_name
+
+# Operation names become file and module names; the CLI's are all of this form.
+_OPERATION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_SERVICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 _SHAPE_TYPES = frozenset(
     {
@@ -33,6 +38,8 @@ _SHAPE_TYPES = frozenset(
 def build_ir(raw: RawService) -> Service:
     model = raw.model
     where = f"model of service {raw.name!r}"
+    if not _SERVICE_NAME.fullmatch(raw.name):
+        raise InputError(f"service name {raw.name!r} is not usable as a folder name")
     metadata = _mapping(model, "metadata", where)
     raw_shapes = _mapping(model, "shapes", where)
     raw_operations = _mapping(model, "operations", where)
@@ -181,6 +188,8 @@ def _paginator(data: Mapping[str, Any] | None) -> Paginator | None:
 def _operation(name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any) -> Operation:
     if not isinstance(data, Mapping):
         raise InputError(f"operation {name!r} is not an object")
+    if not _OPERATION_NAME.fullmatch(name):
+        raise InputError(f"operation name {name!r} is not a plain identifier (letters, digits, '_')")
     http = data.get("http", {}) if isinstance(data.get("http"), Mapping) else {}
     input_shape = _shape_ref(name, data, "input", shapes)
     output_shape = _shape_ref(name, data, "output", shapes)
