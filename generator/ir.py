@@ -129,3 +129,14 @@ class Service:
             if name in (operation.name, operation.cli_name):
                 return operation
         raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class ServiceEntry:
+    """What cross-service files (indexes, catalogs) need to know of a service."""
+
+    name: str
+    full_name: str
+    api_version: str
+    #: CLI names of the rendered operations, sorted.
+    operations: tuple[str, ...]

@@ -113,7 +113,7 @@ def test_a_failed_verification_leaves_the_old_tree_intact(tmp_path, monkeypatch,
             yield path, text[:-3]  # truncated JSON
 
     monkeypatch.setattr("generator.artifacts.KINDS", (type("Broken", (), {"render": staticmethod(broken)}),))
-    assert cli.main(["--out", str(out)]) == 3
+    assert cli.main(["--out", str(out), "--no-cache"]) == 3
     message = capsys.readouterr().err
     assert message.startswith("error: generated output failed verification: skeletons/ecr/")
     assert read_tree(out) == before
@@ -134,7 +134,7 @@ def test_a_failed_write_leaves_the_old_tree_intact(tmp_path, monkeypatch, capsys
 
     original = Path.write_bytes
     monkeypatch.setattr(Path, "write_bytes", failing_write)
-    assert cli.main(["--out", str(out), "--quiet"]) == 4
+    assert cli.main(["--out", str(out), "--quiet", "--no-cache"]) == 4
     monkeypatch.undo()
     assert "No space left on device" in capsys.readouterr().err
     assert read_tree(out) == before
