@@ -83,3 +83,28 @@ def run_aws(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequenc
         except SystemExit as exc:  # argparse usage errors
             code = exc.code if isinstance(exc.code, int) else 2
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def command_kinds(service_command: str, data_paths: Sequence[str] = ()) -> dict[str, str]:
+    """``{command: class name}`` of the CLI's subcommands of a service:
+    ``ServiceOperation`` for model-driven ones, anything else is hand-written."""
+    from awscli.clidriver import create_clidriver
+
+    env = {**ORACLE_ENV, "AWS_DATA_PATH": os.pathsep.join([*map(str, data_paths), _awscli_data_dir()])}
+    with mock.patch.dict(os.environ, env), mock.patch("botocore.session.create_loader", _shared_loader):
+        service = create_clidriver()._get_command_table()[service_command]
+        return {name: type(command).__name__ for name, command in service._get_command_table().items()}
+
+
+def outfile_commands(service_command: str) -> set[str]:
+    """The CLI's subcommands of a service that take an ``outfile`` argument."""
+    from awscli.clidriver import create_clidriver
+
+    with (
+        mock.patch.dict(os.environ, ORACLE_ENV),
+        mock.patch("botocore.session.create_loader", _shared_loader),
+    ):
+        service = create_clidriver()._get_command_table()[service_command]
+        return {
+            name for name, command in service._get_command_table().items() if "outfile" in command.arg_table
+        }

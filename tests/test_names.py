@@ -57,3 +57,26 @@ def test_python_identifier_is_an_identifier(name, expected):
     ident = python_identifier(name)
     assert ident == expected
     assert ident.isidentifier()
+
+
+def test_service_command_names_match_the_cli_command_table():
+    import os
+    from unittest import mock
+
+    from awscli.clidriver import create_clidriver
+
+    from generator.build_ir import CLI_SERVICE_NAMES
+
+    from .oracle import ORACLE_ENV
+
+    with mock.patch.dict(os.environ, ORACLE_ENV):
+        commands = create_clidriver()._get_command_table()
+    services = Loader().list_available_services("service-2")
+    # Every service is reachable under our name for it, and each rename is
+    # needed: the botocore name is no model-driven command there.
+    for service in services:
+        assert CLI_SERVICE_NAMES.get(service, service) in commands, service
+    for service, command in CLI_SERVICE_NAMES.items():
+        table = commands.get(service)
+        assert table is None or type(table).__name__ != "ServiceCommand", service
+        assert type(commands[command]).__name__ == "ServiceCommand"
