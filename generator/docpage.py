@@ -50,6 +50,7 @@ class OptionDoc:
 
 @dataclass(frozen=True)
 class OperationPage:
+    #: The CLI's command for the service (``s3api`` for s3).
     service: str
     name: str
     documentation: str
@@ -65,7 +66,8 @@ class OperationPage:
 
 @dataclass(frozen=True)
 class ServicePage:
-    name: str
+    #: The CLI's command for the service (``s3api`` for s3).
+    cli_name: str
     documentation: str
     #: The service page's toctree: the operations the CLI documents.
     commands: tuple[str, ...]
@@ -231,7 +233,7 @@ def operation_page(service: Service, operation: Operation) -> OperationPage:
         yield from _all_documentation(output)
 
     return OperationPage(
-        service=service.name,
+        service=service.cli_name or service.name,
         name=operation.cli_name,
         documentation=operation.documentation,
         crosslink=f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else "",
@@ -247,7 +249,7 @@ def operation_page(service: Service, operation: Operation) -> OperationPage:
 
 def service_page(service: Service, operations: Sequence[Operation]) -> ServicePage:
     return ServicePage(
-        name=service.name,
+        cli_name=service.cli_name or service.name,
         documentation=service.documentation,
         commands=tuple(sorted(operation.cli_name for operation in operations if not operation.deprecated)),
         unlisted=tuple(sorted(operation.cli_name for operation in operations if operation.deprecated)),

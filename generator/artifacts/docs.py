@@ -4,7 +4,7 @@ the AWS CLI's reference pages, without its meta block, global options and exampl
 from collections.abc import Iterator, Sequence
 
 from ..docpage import operation_page, service_page
-from ..ir import Operation, Service
+from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
 
 
@@ -15,4 +15,9 @@ def render(service: Service, operations: Sequence[Operation], renderer: Renderer
         )
     page = service_page(service, operations)
     yield f"docs/{service.name}/index.rst", renderer.render("docs/service.rst.jinja", page=page)
-    yield "docs/index.rst", renderer.render("docs/index.rst.jinja", services=(page,))
+    if page.unlisted:
+        yield f"docs/{service.name}/unlisted.rst", renderer.render("docs/unlisted.rst.jinja", page=page)
+
+
+def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    yield "docs/index.rst", renderer.render("docs/index.rst.jinja", services=entries)
