@@ -98,6 +98,7 @@ def _member(name: str, ref: Any, raw_shapes: Mapping[str, Any], where: str, requ
         json_value=bool(ref.get("jsonvalue", False)),
         host_label=bool(ref.get("hostLabel", False)),
         event_payload=bool(ref.get("eventpayload", False)),
+        streaming=bool(ref.get("streaming", False)),
         cli_name=split_name(name, "-"),
         py_name=python_identifier(name),
     )

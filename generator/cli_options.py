@@ -1,6 +1,7 @@
 """The options the AWS CLI adds to every command page, whatever the model.
 
-Every operation gets ``--cli-input-json`` and ``--generate-cli-skeleton``;
+Every operation gets ``--cli-input-json`` and ``--generate-cli-skeleton``
+(but an operation whose output goes to a file, which gets ``outfile``);
 every paginated operation also gets ``--starting-token``, ``--max-items`` and,
 when its paginator names a limit key, ``--page-size``. Their documentation is
 the CLI's own, written as the CLI writes it: the two skeleton options in
@@ -67,6 +68,10 @@ MAX_ITEMS = CliOption(
     "<code>starting-token</code> argument of a subsequent command. <b>Do not</b> use the "
     "<code>NextToken</code> response element directly outside of the AWS CLI.</p>" + _PAGINATION_GUIDE,
 )
+
+
+#: The positional argument of operations whose output the CLI writes to a file.
+OUTFILE_DOCUMENTATION = "Filename where the content will be saved"
 
 
 def paging_options(has_limit_key: bool) -> tuple[CliOption, ...]:

@@ -81,13 +81,17 @@ def member_documentation(service: Service, member: Member) -> str:
     return member.documentation or service.shape(member.target).documentation
 
 
+def _is_streaming_blob(shape: Shape, member: Member) -> bool:
+    return shape.type == "blob" and (shape.streaming or member.streaming)
+
+
 def type_label(service: Service, member: Member) -> str:
     shape = service.shape(member.target)
     if shape.type == "string" and member.json_value and member.location == "header":
         return "JSON"
     if shape.document:
         return "document"
-    if shape.type == "blob" and shape.streaming:
+    if _is_streaming_blob(shape, member):
         return "streaming blob"
     if shape.union:
         return "tagged union structure"
@@ -169,7 +173,7 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
         synopsis=synopsis,
         type_name=type_label(service, member),
         documentation=member_documentation(service, member),
-        streaming=shape.type == "blob" and shape.streaming,
+        streaming=_is_streaming_blob(shape, member),
         union_keys=tuple(m.name for m in shape.members) if shape.union else (),
         enum=shape.constraints.enum if shape.type == "string" else (),
         members=tuple(_children(service, shape, [shape.name])),
@@ -192,7 +196,8 @@ def _cli_option(option: cli_options.CliOption) -> OptionDoc:
 def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
     """The options in the CLI's order: the input members (less the paging
     members the CLI replaces), ``--cli-input-json``, the paging options,
-    ``--generate-cli-skeleton``."""
+    ``--generate-cli-skeleton``; where the output goes to a file, the members,
+    the paging options and the ``outfile`` argument."""
     hidden: set[str] = set()
     paging: tuple[cli_options.CliOption, ...] = ()
     if operation.paginator is not None:
@@ -200,6 +205,14 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
         paging = cli_options.paging_options(bool(operation.paginator.limit_key))
     members = service.shape(operation.input).members if operation.input else ()
     result = [_model_option(service, member) for member in members if member.name not in hidden]
+    if operation.streaming_output:
+        # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
+        result += [_cli_option(option) for option in paging]
+        outfile = OptionDoc(
+            names=("outfile",), synopsis="<outfile>", type_name="string", documentation=cli_options.OUTFILE_DOCUMENTATION
+        )
+        result.append(outfile)
+        return tuple(result)
     result.append(_cli_option(cli_options.CLI_INPUT_JSON))
     result += [_cli_option(option) for option in paging]
     result.append(_cli_option(cli_options.GENERATE_CLI_SKELETON))

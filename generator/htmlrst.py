@@ -8,6 +8,8 @@ three deliberate differences where the CLI loses text: an end tag with
 nothing open is ignored (the CLI drops the whole string), an inline end with
 nothing written before it is not an error, and the space after a tag the CLI
 does not know is kept (the CLI glues the two words around it together).
+Beyond the CLI, text that would start a line with ``..`` is escaped, so that
+model text never becomes a directive (``.. include::``, ``.. raw::``).
 
 botocore's own converter (``botocore.docs.bcdoc``) is not used: it is a later
 rewrite that collapses whitespace and places spaces differently, so its output
@@ -15,9 +17,11 @@ differs from the CLI's pages on most strings.
 """
 
 from dataclasses import dataclass, field
+import re
 from html.parser import HTMLParser
 
 INDENT = "  "
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The tags the CLI's writer knows; any other tag is dropped and its text kept.
 _ADMONITIONS = {"note": ".. note::", "important": ".. warning::", "danger": ".. danger::"}
@@ -121,7 +125,16 @@ class _Writer:
         # The CLI drops the space that starts a text; after a tag it does not
         # know, that glues two words together, so we keep it there.
         lead = " " if after_unknown_tag and data[0].isspace() and not self._ends_in_space() else ""
-        self.write(lead + " ".join(data.split()) + (" " if data[-1].isspace() else ""))
+        text = " ".join(data.split())
+        if text.startswith("..") and not lead and self._at_line_start():
+            # Model text must not become a directive (``.. include::``, ``.. raw::``).
+            lead = "\\"
+        self.write(lead + text + (" " if data[-1].isspace() else ""))
+
+    def _at_line_start(self) -> bool:
+        """At the start of a line or of a list item's text: where ``..`` starts markup."""
+        last = next((piece for piece in reversed(self.pieces) if piece), "\n")
+        return last.rstrip(" ").endswith("\n") or last == "* "
 
     def _ends_in_space(self) -> bool:
         last = next((piece for piece in reversed(self.pieces) if piece), " ")
@@ -250,3 +263,8 @@ def convert(html: str, level: int = 0) -> Converted:
 
 def html_to_rst(html: str, level: int = 0) -> str:
     return convert(html, level).text
+
+
+def encodable(text: str) -> str:
+    """Text with unpaired surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)

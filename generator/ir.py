@@ -42,6 +42,8 @@ class Member:
     json_value: bool = False
     host_label: bool = False
     event_payload: bool = False
+    #: The reference marks its blob as streamed (S3's ``Body``).
+    streaming: bool = False
     #: ``--registry-id`` without the dashes: the AWS CLI's option name.
     cli_name: str = ""
     #: ``registry_id``: a Python identifier derived from the name.

@@ -113,3 +113,26 @@ def test_verification_rejects_a_broken_page_and_accepts_sphinx_names():
     with pytest.raises(VerificationError, match="Unknown interpreted text role"):
         verify({"docs/ecr/broken.rst": b"Title\n=====\n\n:no-such-role:`x`\n"})
     verify({"docs/ecr/fine.rst": b"[ :ref:`aws <cli:aws>` ]\n\n.. toctree::\n  :maxdepth: 1\n\n  a\n"})
+
+
+def test_hostile_model_text_stays_text(tmp_path):
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    from generator.rstcheck import check_rst
+
+    from .hostile import SERVICE, hostile_model, write_model
+
+    data_path = write_model(tmp_path / "models", hostile_model())
+    out = tmp_path / "out"
+    assert main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out), "-q"]) == 0
+    page = (out / "docs" / SERVICE / "do-thing.rst").read_text(encoding="utf-8")
+    check_rst("do-thing.rst", page.encode("utf-8"))  # also registers the Sphinx names used below
+    document = publish_doctree(
+        page, settings_overrides={"report_level": 5, "line_length_limit": 100_000_000, "warning_stream": False}
+    )
+    assert list(document.findall(nodes.raw)) == []
+    text = document.astext()
+    assert ".. raw:: html" in text and "alert(1)" in text  # the would-be directive is text
+    assert "\ufffd" in page  # unpaired surrogates replaced, not a crash
+    assert "x" * 1_000_000 in text

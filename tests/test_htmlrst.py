@@ -148,3 +148,14 @@ def test_every_model_documentation_string_equals_awscli(name):
     assert len(strings) > 20
     mismatches = [html for html in strings for level in (0, 2) if _ours_as_document(html, level) != _oracle(html, level)]
     assert mismatches == []
+
+
+@pytest.mark.parametrize("html", ["<p>.. include:: /etc/passwd</p>", ".. raw:: html", "<li>.. image:: x.png</li>"])
+def test_model_text_never_becomes_a_directive(html):
+    text = html_to_rst(html)
+    document = publish_doctree(
+        "Title\n=====\n\n" + text + "\n", settings_overrides={"report_level": 5, "warning_stream": False}
+    )
+    assert not list(document.findall(nodes.raw)) and not list(document.findall(nodes.image))
+    assert [m for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
+    assert html.split("..")[1].split("<")[0].strip() in document.astext()
