@@ -50,23 +50,19 @@ STARTING_TOKEN = CliOption(
     "previously truncated response.</p>" + _PAGINATION_GUIDE,
 )
 
-PAGE_SIZE = CliOption(
-    "--page-size",
-    "integer",
+_PAGE_SIZE_DOCUMENTATION = (
     " <p>The size of each page to get in the AWS service call. This does not affect the number of items "
     "returned in the command's output. Setting a smaller page size results in more calls to the AWS "
     "service, retrieving fewer items in each call. This can help prevent the AWS service calls from "
-    "timing out.</p>" + _PAGINATION_GUIDE,
+    "timing out.</p>" + _PAGINATION_GUIDE
 )
 
-MAX_ITEMS = CliOption(
-    "--max-items",
-    "integer",
+_MAX_ITEMS_DOCUMENTATION = (
     " <p>The total number of items to return in the command's output. If the total number of items "
     "available is more than the value specified, a <code>NextToken</code> is provided in the command's "
     "output. To resume pagination, provide the <code>NextToken</code> value in the "
     "<code>starting-token</code> argument of a subsequent command. <b>Do not</b> use the "
-    "<code>NextToken</code> response element directly outside of the AWS CLI.</p>" + _PAGINATION_GUIDE,
+    "<code>NextToken</code> response element directly outside of the AWS CLI.</p>" + _PAGINATION_GUIDE
 )
 
 
@@ -74,7 +70,10 @@ MAX_ITEMS = CliOption(
 OUTFILE_DOCUMENTATION = "Filename where the content will be saved"
 
 
-def paging_options(has_limit_key: bool) -> tuple[CliOption, ...]:
+def paging_options(has_limit_key: bool, limit_type: str) -> tuple[CliOption, ...]:
+    """``--starting-token``, ``--page-size`` (with a limit key) and ``--max-items``;
+    the two sizes take the limit key's type (``integer`` without one)."""
+    max_items = CliOption("--max-items", limit_type, _MAX_ITEMS_DOCUMENTATION)
     if has_limit_key:
-        return (STARTING_TOKEN, PAGE_SIZE, MAX_ITEMS)
-    return (STARTING_TOKEN, MAX_ITEMS)
+        return (STARTING_TOKEN, CliOption("--page-size", limit_type, _PAGE_SIZE_DOCUMENTATION), max_items)
+    return (STARTING_TOKEN, max_items)

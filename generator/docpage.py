@@ -194,29 +194,35 @@ def _cli_option(option: cli_options.CliOption) -> OptionDoc:
 
 
 def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
-    """The options in the CLI's order: the input members (less the paging
-    members the CLI replaces), ``--cli-input-json``, the paging options,
-    ``--generate-cli-skeleton``; where the output goes to a file, the members,
-    the paging options and the ``outfile`` argument."""
-    hidden: set[str] = set()
-    paging: tuple[cli_options.CliOption, ...] = ()
-    if operation.paginator is not None:
-        hidden = set(operation.paginator.input_tokens) | {operation.paginator.limit_key}
-        paging = cli_options.paging_options(bool(operation.paginator.limit_key))
+    """The options in the CLI's order: the input members, ``--cli-input-json``,
+    the paging options, ``--generate-cli-skeleton``; where the output goes to
+    a file, the members, the paging options and ``outfile``.
+
+    The CLI keeps its options in one table by name: the members the paging
+    options replace (the paginator's input tokens and limit key) stay in
+    their place but undocumented, and a paging option whose name a member
+    already has (Lambda's ``MaxItems``) takes that member's place."""
+    paginator = operation.paginator
+    hidden = set(paginator.input_tokens) | {paginator.limit_key} if paginator else set()
     members = service.shape(operation.input).members if operation.input else ()
-    result = [_model_option(service, member) for member in members if member.name not in hidden]
+    table: dict[str, OptionDoc | None] = {
+        member.cli_name: None if member.name in hidden else _model_option(service, member) for member in members
+    }
+    if not operation.streaming_output:
+        table["cli-input-json"] = _cli_option(cli_options.CLI_INPUT_JSON)
+    if paginator is not None:
+        limit = next((m for m in members if m.name == paginator.limit_key), None)
+        limit_type = service.shape(limit.target).type if limit else "integer"
+        for option in cli_options.paging_options(limit is not None, limit_type):
+            table[option.name.removeprefix("--")] = _cli_option(option)
     if operation.streaming_output:
         # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
-        result += [_cli_option(option) for option in paging]
-        outfile = OptionDoc(
+        table["outfile"] = OptionDoc(
             names=("outfile",), synopsis="<outfile>", type_name="string", documentation=cli_options.OUTFILE_DOCUMENTATION
         )
-        result.append(outfile)
-        return tuple(result)
-    result.append(_cli_option(cli_options.CLI_INPUT_JSON))
-    result += [_cli_option(option) for option in paging]
-    result.append(_cli_option(cli_options.GENERATE_CLI_SKELETON))
-    return tuple(result)
+    else:
+        table["generate-cli-skeleton"] = _cli_option(cli_options.GENERATE_CLI_SKELETON)
+    return tuple(option for option in table.values() if option is not None)
 
 
 def _all_documentation(members: tuple[MemberDoc, ...]) -> Iterator[str]:
