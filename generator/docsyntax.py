@@ -122,7 +122,7 @@ def _shorthand(service: Service, shape: Shape, stack: list[str]) -> str:
             if is_document_container(service, member_shape):
                 continue
             if member_shape.name in stack:
-                parts.append(f"{member.name}=( ... recursive ... )")
+                parts.append("( ... recursive ... )")  # the CLI writes no member name here
                 continue
             stack.append(member_shape.name)
             try:
