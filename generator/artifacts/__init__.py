@@ -9,9 +9,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service
 from ..render import Renderer
-from . import skeletons
+from . import parsers, skeletons
 
-KINDS = (skeletons,)
+KINDS = (skeletons, parsers)
 
 
 def render_service(

@@ -1,0 +1,62 @@
+"""The AWS CLI v1 as a parsing oracle: the request parameters it hands to its
+operation caller, and the exit code and stderr of the whole run.
+
+The network is stubbed below botocore's parameter validation, so an argv the
+CLI rejects for a validation error still fails here exactly as it would, and
+an argv it accepts exits 0 without leaving the process.
+"""
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from unittest import mock
+
+from .oracle import run_aws
+
+
+@dataclass(frozen=True)
+class Capture:
+    exit_code: int
+    #: What the CLI handed to ``CLIOperationCaller.invoke`` (None if it never got there).
+    params: dict[str, Any] | None
+    stdout: str
+    stderr: str
+
+
+class _Response:
+    status_code = 200
+
+
+@contextlib.contextmanager
+def _capturing(calls: list[dict[str, Any]]) -> Iterator[None]:
+    from awscli.clidriver import CLIOperationCaller
+
+    real_invoke = CLIOperationCaller.invoke
+
+    def invoke(self, service_name, operation_name, parameters, parsed_globals):
+        calls.append(_copy(parameters))
+        return real_invoke(self, service_name, operation_name, parameters, parsed_globals)
+
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.object(CLIOperationCaller, "invoke", invoke))
+        # Everything up to and including validation runs; nothing is sent.
+        stack.enter_context(
+            mock.patch("botocore.client.BaseClient._make_request", lambda *args, **kwargs: (_Response(), {}))
+        )
+        yield
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+def capture_aws(argv: Sequence[str]) -> Capture:
+    calls: list[dict[str, Any]] = []
+    with _capturing(calls):
+        result = run_aws(argv)
+    return Capture(result.exit_code, calls[0] if calls else None, result.stdout, result.stderr)
