@@ -28,6 +28,27 @@ class _Response:
     status_code = 200
 
 
+_CLIENTS: dict[tuple[Any, ...], Any] = {}
+
+
+@contextlib.contextmanager
+def _shared_clients() -> Iterator[None]:
+    """One client per service and region for all runs: creating one is most of
+    the cost of a run, and every driver configures it identically."""
+    from botocore.session import Session
+
+    real_create = Session.create_client
+
+    def create_client(self, service_name, region_name=None, *args, **kwargs):
+        key = (service_name, region_name, args, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+        if key not in _CLIENTS:
+            _CLIENTS[key] = real_create(self, service_name, region_name, *args, **kwargs)
+        return _CLIENTS[key]
+
+    with mock.patch.object(Session, "create_client", create_client):
+        yield
+
+
 @contextlib.contextmanager
 def _capturing(calls: list[dict[str, Any]]) -> Iterator[None]:
     from awscli.clidriver import CLIOperationCaller
@@ -55,8 +76,11 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def capture_aws(argv: Sequence[str]) -> Capture:
+def capture_aws(argv: Sequence[str], validate_stub: bool = True) -> Capture:
     calls: list[dict[str, Any]] = []
-    with _capturing(calls):
-        result = run_aws(argv)
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_capturing(calls))
+        if "--generate-cli-skeleton" not in argv:  # its stubbed client must stay private
+            stack.enter_context(_shared_clients())
+        result = run_aws(argv, validate_stub=validate_stub)
     return Capture(result.exit_code, calls[0] if calls else None, result.stdout, result.stderr)

@@ -126,9 +126,12 @@ class Operation:
             value = getattr(ns, member)
             if value is not None:
                 params[member] = self._unpack(option, shape, value)
-        paging = {
-            key: getattr(ns, key) for _, key, _ in _PAGING_OPTIONS if getattr(ns, key) is not None
-        }
+        max_items = getattr(ns, "paging_MaxItems", None)
+        if max_items is not None and max_items <= 0:
+            sys.stderr.write(
+                "warning: Non-positive values for --max-items may result in undefined behavior.\n"
+            )
+        paging = {key: value for key, value in self._paging_values(ns) if value is not None}
         if paging:
             params["PaginationConfig"] = paging
         if ns.cli_input_json is not None:
@@ -167,12 +170,19 @@ class Operation:
         parser.add_argument(
             "--generate-cli-skeleton", nargs="?", const="input", choices=["input", "output"]
         )
-        if self.paginator is not None:
-            for option, key, kind in _PAGING_OPTIONS:
-                parser.add_argument(option, dest=key, type=kind)
-        else:
-            parser.set_defaults(**{key: None for _, key, _ in _PAGING_OPTIONS})
+        for option, key, kind in self._paging_options():
+            parser.add_argument(option, dest="paging_" + key, type=kind)
         return parser
+
+    def _paging_options(self) -> tuple:
+        """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
+        if self.paginator is None:
+            return ()
+        limit_key = self.paginator[1]
+        return tuple(option for option in _PAGING_OPTIONS if limit_key or option[1] != "PageSize")
+
+    def _paging_values(self, ns) -> list:
+        return [(key, getattr(ns, "paging_" + key)) for _, key, _ in self._paging_options()]
 
     def _paginate(self, ns, paginate: bool) -> bool:
         if self.paginator is None:
@@ -185,15 +195,15 @@ class Operation:
             if member
         ):
             paginate = False
-        given = [option for option, key, _ in _PAGING_OPTIONS if getattr(ns, key) is not None]
+        given = [
+            option
+            for option, key, _ in self._paging_options()
+            if getattr(ns, "paging_" + key) is not None
+        ]
         if given and not paginate:
             raise CliError(
                 "Error during pagination: Cannot specify --no-paginate along with pagination arguments: "
                 + ", ".join(given)
-            )
-        if ns.MaxItems is not None and ns.MaxItems <= 0:
-            sys.stderr.write(
-                "warning: Non-positive values for --max-items may result in undefined behavior.\n"
             )
         return paginate
 
@@ -324,8 +334,7 @@ class Operation:
             lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
         lines.append("  --cli-input-json <JSON or file://path>")
         lines.append("  --generate-cli-skeleton [input | output]")
-        if self.paginator is not None:
-            lines.extend(f"  {option}" for option, _, _ in _PAGING_OPTIONS)
+        lines.extend(f"  {option}" for option, _, _ in self._paging_options())
         return "\n".join(lines) + "\n"
 
     def main(self, argv) -> int:

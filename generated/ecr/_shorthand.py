@@ -90,33 +90,30 @@ class _Parser:
         if from_file:
             self.pos += 1
         self._expect("=", skip_space=True)
-        value = self._hash_value() if nested else self._values()
-        if from_file and isinstance(value, str):
-            loaded = load_paramfile(value, LOCAL_PREFIXES)
-            if loaded is not None:
-                value = loaded
+        value = self._hash_value() if nested else self._values(from_file)
         return key, value
 
-    def _values(self):
+    def _values(self, from_file: bool = False):
+        """``from_file`` (``key@=``): each string value is read from its file as parsed."""
         if self._at_end():
-            return ""
+            return _from_file("") if from_file else ""
         char = self.text[self.pos]
         if char == "[":
-            return self._list()
+            return self._list(from_file)
         if char == "{":
             return self._hash()
-        return self._csv_value()
+        return self._csv_value(from_file)
 
-    def _csv_value(self):
-        first = self._first_value()
+    def _csv_value(self, from_file: bool):
+        first = self._first_value(from_file)
         self._skip_space()
         if self._at_end() or self.text[self.pos] != ",":
             return first
-        self._skip_space()
+        self._expect(",", skip_space=True)
         values = [first]
         while True:
             try:
-                value = self._regex_value(_SECOND_VALUE, "<second>")
+                value = self._regex_value(_SECOND_VALUE, "<second>", from_file)
                 self._skip_space()
                 if self._at_end():
                     values.append(value)
@@ -132,11 +129,8 @@ class _Parser:
                 break
         return first if len(values) == 1 else values
 
-    def _first_value(self) -> str:
-        quoted = self._quoted()
-        if quoted is not None:
-            return quoted
-        return self._regex_value(_FIRST_VALUE, "<first>")
+    def _first_value(self, from_file: bool = False):
+        return self._regex_value(_FIRST_VALUE, "<first>", from_file)
 
     def _quoted(self):
         char = self._current()
@@ -153,21 +147,21 @@ class _Parser:
         self.pos = match.end()
         return escape.sub(r"\1", match.group(1))
 
-    def _regex_value(self, pattern, name: str) -> str:
-        quoted = self._quoted()
-        if quoted is not None:
-            return quoted
-        match = pattern.match(self.text, self.pos)
-        if match is None:
-            raise _expected(name, "<none>")
-        self.pos = match.end()
-        return match.group().replace("\\,", ",").strip()
+    def _regex_value(self, pattern, name: str, from_file: bool = False):
+        value = self._quoted()
+        if value is None:
+            match = pattern.match(self.text, self.pos)
+            if match is None:
+                raise _expected(name, "<none>")
+            self.pos = match.end()
+            value = match.group().replace("\\,", ",").rstrip()
+        return _from_file(value) if from_file else value
 
-    def _list(self) -> list:
+    def _list(self, from_file: bool = False) -> list:
         self._expect("[", skip_space=True)
         values = []
         while self._current() != "]":
-            values.append(self._list_value())
+            values.append(self._list_value(from_file))
             self._skip_space()
             if self._current() == "]":
                 break
@@ -175,13 +169,13 @@ class _Parser:
         self._expect("]")
         return values
 
-    def _list_value(self):
+    def _list_value(self, from_file: bool = False):
         char = self._current()
         if char == "[":
-            return self._list()
+            return self._list(from_file)
         if char == "{":
             return self._hash()
-        return self._first_value()
+        return self._first_value(from_file)
 
     def _hash(self) -> dict:
         self._expect("{", skip_space=True)
@@ -200,6 +194,12 @@ class _Parser:
         if self._at_end():
             return ""
         return self._list_value()
+
+
+def _from_file(value):
+    """``key@=file://path``: the file's contents in place of a string value."""
+    loaded = load_paramfile(value, LOCAL_PREFIXES)
+    return value if loaded is None else loaded
 
 
 def parse_shorthand(text: str) -> dict:

@@ -116,12 +116,13 @@ class _Validator:
             if member not in value:
                 self.errors.append(f'Missing required parameter in {where}: "{member}"')
         targets = dict(members)
-        for key, item in value.items():
+        for key in value:
             if key not in targets:
                 self.errors.append(
                     f'Unknown parameter in {where}: "{key}", must be one of: {", ".join(names)}'
                 )
-            else:
+        for key, item in value.items():
+            if key in targets:
                 self.check(item, targets[key], f"{name}.{key}" if name else key)
 
     def _document(self, value, name: str) -> None:
