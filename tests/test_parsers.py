@@ -5,11 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.generate import load
 from generator.ir import Operation, Service
 
-from .argv import document_argv, is_complex, run_ours
+from .argv import document_argv, is_complex, run_ours, shorthand
 from .capture import capture_aws
 from .documents import full_document
 from .modeldata import minimal_document
@@ -138,3 +140,47 @@ def test_other_services_corpus_agrees_with_awscli(name, files):
         cases = corpus(service, operation, files)
         for argv in cases[1:3] + cases[7:8]:
             assert_agrees(service, operation, package, argv)
+
+
+WORD = st.text(alphabet="ab1=,[]{}\"' \\@-.:", max_size=8)
+
+
+def _member_words(service: Service, shape_name: str) -> st.SearchStrategy:
+    """The words after one option: well-formed values in either syntax, or noise."""
+    shape = service.shape(shape_name)
+    document = st.sampled_from(
+        [full_document(service, shape_name, depth=2)] if shape.type == "structure" else [None]
+    )
+    shaped = st.just([])
+    if shape.type in ("structure", "map") or is_complex(service, shape):
+        shaped = st.one_of(
+            document.map(lambda doc: [json.dumps(doc)] if doc is not None else ["{}"]),
+            document.map(lambda doc: [shorthand(doc)] if doc else ["a=b"]),
+        )
+    return st.one_of(shaped, st.lists(WORD, min_size=0, max_size=3), st.lists(st.sampled_from(["7", "-1", "true", "x"]), max_size=2))
+
+
+@st.composite
+def _argv(draw, service: Service, operation: Operation) -> list[str]:
+    shape = service.shape(operation.input)
+    argv: list[str] = []
+    for member in draw(st.lists(st.sampled_from(shape.members), max_size=4, unique=True)):
+        if service.shape(member.target).type == "boolean":
+            argv.append(draw(st.sampled_from([f"--{member.cli_name}", f"--no-{member.cli_name}"])))
+            continue
+        argv.append(f"--{member.cli_name}")
+        argv.extend(draw(_member_words(service, member.target)))
+    if draw(st.booleans()):
+        minimal = minimal_document(service, operation.input)
+        argv = document_argv(service, operation, minimal, draw(st.sampled_from(["json", "shorthand"]))) + argv
+    if operation.paginator is not None and draw(st.booleans()):
+        argv += draw(st.sampled_from([["--max-items", "2"], ["--starting-token", "t"], ["--page-size", "x"]]))
+    return argv
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_generated_argv_agrees_with_awscli(data):
+    operation = data.draw(st.sampled_from([op for op in ECR.operations if op.input and ECR.shape(op.input).members]))
+    argv = data.draw(_argv(ECR, operation))
+    assert_agrees(ECR, operation, "generated.ecr", argv)

@@ -71,7 +71,8 @@ def _botocore(model: ServiceModel, operation, document) -> list[str]:
     shape = model.operation_model(operation.name).input_shape
     if shape is None:
         return []
-    return ParamValidator().validate(document, shape).generate_report().splitlines()
+    report = ParamValidator().validate(document, shape).generate_report()
+    return report.split("\n") if report else []
 
 
 @pytest.mark.parametrize("name", SERVICES)

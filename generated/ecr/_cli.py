@@ -118,6 +118,12 @@ class Operation:
             raise CliError(f"{self.prog} (generated from the botocore model)", 0)
         parser = self._operation_parser(argv)
         ns, unknown = parser.parse_known_args(rest)
+        # The AWS CLI's operation parser takes one positional word, meant for
+        # ``help``; any other non-empty word joins the unknown options.
+        if ns.help == "help":
+            raise CliError(self.help().rstrip("\n"), 0)
+        if ns.help:
+            unknown.append(ns.help)
         if unknown:
             raise CliError(f"usage: {parser.usage}\nUnknown options: {', '.join(unknown)}")
         paginate = self._paginate(ns, globals_ns.paginate)
@@ -172,6 +178,7 @@ class Operation:
         )
         for option, key, kind in self._paging_options():
             parser.add_argument(option, dest="paging_" + key, type=kind)
+        parser.add_argument("help", nargs="?")
         return parser
 
     def _paging_options(self) -> tuple:
