@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
-from . import skeletons
+from . import parsers, skeletons
 
-KINDS = (skeletons,)
+KINDS = (skeletons, parsers)
 
 
 def render_service(
