@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
-from . import docs, skeletons
+from . import docs, parsers, skeletons
 
-KINDS = (skeletons, docs)
+KINDS = (skeletons, parsers, docs)
 
 
 def render_service(
