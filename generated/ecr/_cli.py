@@ -72,8 +72,17 @@ class ParamError(CliError):
         super().__init__(f"Error parsing parameter '{option}': {message}")
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # A fixed width: argparse would import shutil to ask the terminal, which
+    # costs more than the rest of a parse.
+    return argparse.HelpFormatter(prog, width=100)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as ``CliError(code=2)`` instead of exiting."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_formatter, **kwargs)
 
     def error(self, message: str):
         raise CliError(f"usage: {self.usage}\n{self.prog}: error: {message}", 2)
@@ -145,18 +154,18 @@ class Operation:
         return params, paginate, ns.generate_cli_skeleton
 
     def _parse_globals(self, argv: list) -> tuple:
-        parser = _Parser(prog="aws", add_help=False, usage=f"{self.prog} [options]")
+        parser = _Parser(prog="aws", usage=f"{self.prog} [options]")
         for option, kwargs in _GLOBAL_OPTIONS:
             parser.add_argument(option, **kwargs)
         parser.add_argument("command")
         ns, rest = parser.parse_known_args([self.service, self.cli_name] + argv)
-        service_parser = _Parser(prog="aws", add_help=False, usage=parser.usage)
+        service_parser = _Parser(prog="aws", usage=parser.usage)
         service_parser.add_argument("operation")
         _, rest = service_parser.parse_known_args(rest)
         return ns, rest
 
     def _operation_parser(self, argv: list) -> _Parser:
-        parser = _Parser(prog=self.prog, add_help=False, usage=f"{self.prog} [options]")
+        parser = _Parser(prog=self.prog, usage=f"{self.prog} [options]")
         optional = _required_overridden(argv)
         for option, member, shape, required in self.arguments:
             kind = self.shapes[shape][0]
