@@ -184,3 +184,18 @@ def test_generated_argv_agrees_with_awscli(data):
     operation = data.draw(st.sampled_from([op for op in ECR.operations if op.input and ECR.shape(op.input).members]))
     argv = data.draw(_argv(ECR, operation))
     assert_agrees(ECR, operation, "generated.ecr", argv)
+
+
+@pytest.mark.parametrize("name", ["dynamodb", "rds-data", "kms"])
+def test_generated_argv_agrees_with_awscli_on_other_services(name):
+    service = load(name)
+    package = service_package(name)
+    operations = [op for op in sampled_operations(name) if op.input and service.shape(op.input).members]
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.data())
+    def check(data):
+        operation = data.draw(st.sampled_from(operations))
+        assert_agrees(service, operation, package, data.draw(_argv(service, operation)))
+
+    check()
