@@ -86,6 +86,12 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
             base + ["--max-items", "x"],
             base + ["--no-paginate", "--max-items", "5"],
             base + ["--no-paginate"],
+            # Tokens botocore's paginator decodes: base64 JSON naming an
+            # unknown member, naming an input token, and the legacy form.
+            base + ["--starting-token", "eyJhIjoxfQ=="],
+            base + ["--starting-token", "eyJuZXh0VG9rZW4iOiAidCJ9"],
+            base + ["--starting-token", "x___y___3"],
+            base + ["--starting-token", "x___2"],
         ]
     shape = service.shape(operation.input) if operation.input else None
     for member in shape.members if shape else ():
