@@ -4,7 +4,7 @@ generated valid and broken documents: same verdict, same message lines."""
 import pytest
 from botocore.model import ServiceModel
 from botocore.validate import ParamValidator
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.generate import load
@@ -75,7 +75,12 @@ def _botocore(model: ServiceModel, operation, document) -> list[str]:
     shape = model.operation_model(operation.name).input_shape
     if shape is None:
         return []
-    report = ParamValidator().validate(document, shape).generate_report()
+    try:
+        report = ParamValidator().validate(document, shape).generate_report()
+    except RuntimeError:
+        # botocore fails outright on timestamps past any datetime (1e20 seconds);
+        # the CLI then exits 255, and ``validate`` calls them invalid.
+        assume(False)
     return report.split("\n") if report else []
 
 
