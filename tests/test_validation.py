@@ -4,7 +4,7 @@ generated valid and broken documents: same verdict, same message lines."""
 import pytest
 from botocore.model import ServiceModel
 from botocore.validate import ParamValidator
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.generate import load
@@ -13,7 +13,7 @@ from generator.loader import load_service
 
 from .documents import full_document
 from .modeldata import minimal_document
-from .trees import operation_module
+from .trees import operation_module, sampled_operations
 
 SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 WRONG = st.one_of(st.none(), st.integers(-3, 3), st.floats(allow_nan=False), st.text(max_size=3),
@@ -63,6 +63,10 @@ def _right(service: Service, shape: Shape, depth: int) -> st.SearchStrategy:
     return st.none()
 
 
+def _operations(name: str):
+    return load(name).operations if name == "ecr" else sampled_operations(name)
+
+
 def _module(name: str, operation):
     return operation_module(name, operation)
 
@@ -71,7 +75,12 @@ def _botocore(model: ServiceModel, operation, document) -> list[str]:
     shape = model.operation_model(operation.name).input_shape
     if shape is None:
         return []
-    report = ParamValidator().validate(document, shape).generate_report()
+    try:
+        report = ParamValidator().validate(document, shape).generate_report()
+    except RuntimeError:
+        # botocore fails outright on timestamps past any datetime (1e20 seconds);
+        # the CLI then exits 255, and ``validate`` calls them invalid.
+        assume(False)
     return report.split("\n") if report else []
 
 
@@ -79,7 +88,7 @@ def _botocore(model: ServiceModel, operation, document) -> list[str]:
 def test_model_documents_agree(name):
     service = load(name)
     model = ServiceModel(load_service(name).model, name)
-    for operation in service.operations:
+    for operation in _operations(name):
         module = _module(name, operation)
         for document in (minimal_document(service, operation.input), full_document(service, operation.input), {}):
             assert module.validate(document) == _botocore(model, operation, document), operation.name
@@ -89,7 +98,7 @@ def test_model_documents_agree(name):
 def test_generated_documents_agree(name):
     service = load(name)
     model = ServiceModel(load_service(name).model, name)
-    operations = [op for op in service.operations if op.input]
+    operations = [op for op in _operations(name) if op.input]
 
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.data())

@@ -8,11 +8,12 @@ type conversion), ``--cli-input-json``, ``--generate-cli-skeleton``, and
 botocore's parameter validation.
 """
 
-import argparse
-import json
 import sys
 
 from ._paramfile import ParamFileError, load_paramfile
+
+# argparse and json are imported where they are needed: printing a skeleton
+# needs neither, and start-up time is most of what a parse costs.
 
 # (option, argparse keyword arguments) of the AWS CLI's global options,
 # accepted wherever they appear and otherwise ignored (see the README).
@@ -70,13 +71,6 @@ class CliError(Exception):
 class ParamError(CliError):
     def __init__(self, option: str, message: str) -> None:
         super().__init__(f"Error parsing parameter '{option}': {message}")
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as ``CliError(code=2)`` instead of exiting."""
-
-    def error(self, message: str):
-        raise CliError(f"usage: {self.usage}\n{self.prog}: error: {message}", 2)
 
 
 class Operation:
@@ -145,18 +139,22 @@ class Operation:
         return params, paginate, ns.generate_cli_skeleton
 
     def _parse_globals(self, argv: list) -> tuple:
-        parser = _Parser(prog="aws", add_help=False, usage=f"{self.prog} [options]")
+        from ._argparser import Parser as _Parser
+
+        parser = _Parser(prog="aws", usage=f"{self.prog} [options]")
         for option, kwargs in _GLOBAL_OPTIONS:
             parser.add_argument(option, **kwargs)
         parser.add_argument("command")
         ns, rest = parser.parse_known_args([self.service, self.cli_name] + argv)
-        service_parser = _Parser(prog="aws", add_help=False, usage=parser.usage)
+        service_parser = _Parser(prog="aws", usage=parser.usage)
         service_parser.add_argument("operation")
         _, rest = service_parser.parse_known_args(rest)
         return ns, rest
 
-    def _operation_parser(self, argv: list) -> _Parser:
-        parser = _Parser(prog=self.prog, add_help=False, usage=f"{self.prog} [options]")
+    def _operation_parser(self, argv: list):
+        from ._argparser import Parser as _Parser
+
+        parser = _Parser(prog=self.prog, usage=f"{self.prog} [options]")
         optional = _required_overridden(argv)
         for option, member, shape, required in self.arguments:
             kind = self.shapes[shape][0]
@@ -245,6 +243,8 @@ class Operation:
             raise ParamError("--cli-input-json", str(exc)) from None
         if loaded is not None:
             text = loaded
+        import json
+
         try:
             document = json.loads(text)
         except ValueError as exc:
@@ -310,6 +310,10 @@ class Operation:
         ``--generate-cli-skeleton`` prints the skeleton and exits 0.
         """
         argv = list(argv)
+        if argv in (["--generate-cli-skeleton"], ["--generate-cli-skeleton", "input"]):
+            # Nothing else to parse: the skeleton is the whole answer.
+            sys.stdout.write(self.input_skeleton)
+            raise SystemExit(0)
         if "-h" in argv or "--help" in argv:
             sys.stdout.write(self.help())
             raise SystemExit(0)
@@ -346,6 +350,8 @@ class Operation:
 
     def main(self, argv) -> int:
         params = self.parse_args(argv)
+        import json
+
         sys.stdout.write(json.dumps(params, indent=4, default=_json_default) + "\n")
         return 0
 

@@ -6,11 +6,19 @@ The common forms are recognised: epoch seconds, ISO 8601 and RFC 822 dates.
 import datetime
 import email.utils
 
+# Epoch seconds of 0001-01-01 and 10000-01-01: the range of a datetime.
+_FIRST_SECOND = -62135596800
+_PAST_LAST_SECOND = 253402300800
+
+
+def in_datetime_range(seconds) -> bool:
+    """Epoch seconds botocore can turn into a datetime (NaN cannot)."""
+    return _FIRST_SECOND <= seconds < _PAST_LAST_SECOND
+
 
 def parses_as_timestamp(text: str) -> bool:
     try:
-        float(text)
-        return True
+        return in_datetime_range(float(text))
     except ValueError:
         pass
     candidate = text.strip()

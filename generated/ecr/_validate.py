@@ -49,12 +49,12 @@ def _type_ok(kind: str, value) -> bool:
 def _is_timestamp(value) -> bool:
     if type(value).__name__ == "datetime":
         return True
+    from ._timestamps import in_datetime_range, parses_as_timestamp
+
     if isinstance(value, (int, float)):
-        return True
+        return in_datetime_range(value)
     if not isinstance(value, str):
         return False
-    from ._timestamps import parses_as_timestamp
-
     return parses_as_timestamp(value)
 
 
