@@ -206,7 +206,8 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
     hidden = set(paginator.input_tokens) | {paginator.limit_key} if paginator else set()
     members = service.shape(operation.input).members if operation.input else ()
     table: dict[str, OptionDoc | None] = {
-        member.cli_name: None if member.name in hidden else _model_option(service, member) for member in members
+        member.cli_name: None if member.name in hidden else _model_option(service, member)
+        for member in members
     }
     if not operation.streaming_output:
         table["cli-input-json"] = _cli_option(cli_options.CLI_INPUT_JSON)
@@ -218,7 +219,10 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
     if operation.streaming_output:
         # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
         table["outfile"] = OptionDoc(
-            names=("outfile",), synopsis="<outfile>", type_name="string", documentation=cli_options.OUTFILE_DOCUMENTATION
+            names=("outfile",),
+            synopsis="<outfile>",
+            type_name="string",
+            documentation=cli_options.OUTFILE_DOCUMENTATION,
         )
     else:
         table["generate-cli-skeleton"] = _cli_option(cli_options.GENERATE_CLI_SKELETON)
@@ -255,7 +259,9 @@ def operation_page(service: Service, operation: Operation) -> OperationPage:
         service=service.cli_name or service.name,
         name=operation.cli_name,
         documentation=operation.documentation,
-        crosslink=f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else "",
+        crosslink=(
+            f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else ""
+        ),
         uses_documents=_uses_documents(service, operation.input, set())
         or _uses_documents(service, operation.output, set()),
         paginated=operation.paginator is not None,

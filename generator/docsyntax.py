@@ -151,7 +151,9 @@ def _shorthand(service: Service, shape: Shape, stack: list[str]) -> str:
         text = f"KeyName1={docs},KeyName2={docs}"
         key = service.shape(shape.key.target)
         if key.constraints.enum and not stack:
-            text += "\n\nWhere valid key names are:\n" + "".join(f"  {value}\n" for value in key.constraints.enum)
+            text += "\n\nWhere valid key names are:\n" + "".join(
+                f"  {value}\n" for value in key.constraints.enum
+            )
         elif stack:
             text = "{" + text + "}"
         return text

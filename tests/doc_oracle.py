@@ -17,7 +17,10 @@ from .oracle import ORACLE_ENV, _shared_loader
 
 @contextlib.contextmanager
 def _oracle_environment() -> Iterator[None]:
-    with mock.patch.dict(os.environ, ORACLE_ENV), mock.patch("botocore.session.create_loader", _shared_loader):
+    with (
+        mock.patch.dict(os.environ, ORACLE_ENV),
+        mock.patch("botocore.session.create_loader", _shared_loader),
+    ):
         yield
 
 
@@ -77,7 +80,9 @@ def normalise(page: str) -> str:
     globals_ = _global_synopsis_lines()
     # Global options in the Synopsis are written at the code block's indent.
     page = "".join(
-        line for line in page.splitlines(keepends=True) if not (line.startswith("  [--") and line.strip() in globals_)
+        line
+        for line in page.splitlines(keepends=True)
+        if not (line.startswith("  [--") and line.strip() in globals_)
     )
     for title in ("Global Options", "Examples"):
         page = _without_section(page, title)

@@ -25,7 +25,9 @@ def _full(service: Service, shape: Shape, depth: int, seed: str) -> Any:
         return {m.name: _full(service, service.shape(m.target), depth - 1, m.name) for m in members}
     if shape.type == "list":
         count = max(low, 2 if depth > 0 else low)
-        return [_full(service, service.shape(shape.member.target), depth - 1, f"{seed}{i}") for i in range(count)]
+        return [
+            _full(service, service.shape(shape.member.target), depth - 1, f"{seed}{i}") for i in range(count)
+        ]
     if shape.type == "map":
         count = max(low, 2 if depth > 0 else low)
         key_shape = service.shape(shape.key.target)

@@ -100,7 +100,16 @@ def test_pages_are_the_same_under_another_hash_seed(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        command = [sys.executable, "-m", "generator", "--out", str(out), "--quiet", "--operation", "CreateRepository"]
+        command = [
+            sys.executable,
+            "-m",
+            "generator",
+            "--out",
+            str(out),
+            "--quiet",
+            "--operation",
+            "CreateRepository",
+        ]
         subprocess.run(command, cwd=ROOT, env=env, check=True, timeout=120)
         trees.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.rst"))})
     assert trees[0] == trees[1]
@@ -129,7 +138,8 @@ def test_hostile_model_text_stays_text(tmp_path):
     page = (out / "docs" / SERVICE / "do-thing.rst").read_text(encoding="utf-8")
     check_rst("do-thing.rst", page.encode("utf-8"))  # also registers the Sphinx names used below
     document = publish_doctree(
-        page, settings_overrides={"report_level": 5, "line_length_limit": 100_000_000, "warning_stream": False}
+        page,
+        settings_overrides={"report_level": 5, "line_length_limit": 100_000_000, "warning_stream": False},
     )
     assert list(document.findall(nodes.raw)) == []
     text = document.astext()

@@ -118,7 +118,9 @@ def test_complete_layer_upload_renders_in_chromium(site, tmp_path):
     probe = page.with_name(f"{operation.cli_name}.probe.html")
     probe.write_text(page.read_text(encoding="utf-8").replace("</body>", probe_data + _PROBE + "</body>"))
 
-    dump = _chromium("--virtual-time-budget=5000", "--dump-dom", probe.as_uri(), profile=tmp_path / "profile-dom")
+    dump = _chromium(
+        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(), profile=tmp_path / "profile-dom"
+    )
     assert dump.returncode == 0, dump.stderr[-2000:]
     found = re.search(r'<pre id="probe-result">(.*?)</pre>', dump.stdout, re.DOTALL)
     assert found, dump.stdout[-2000:]
@@ -132,7 +134,10 @@ def test_complete_layer_upload_renders_in_chromium(site, tmp_path):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     shot = _chromium(
-        "--window-size=1280,2400", f"--screenshot={SCREENSHOT}", page.as_uri(), profile=tmp_path / "profile-shot"
+        "--window-size=1280,2400",
+        f"--screenshot={SCREENSHOT}",
+        page.as_uri(),
+        profile=tmp_path / "profile-shot",
     )
     assert shot.returncode == 0, shot.stderr[-2000:]
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

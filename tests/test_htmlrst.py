@@ -111,7 +111,10 @@ def test_malformed_html_the_cli_drops_is_kept(name):
 
 @pytest.mark.parametrize(
     "name",
-    sorted(set(CONSTRUCTS) - {"less-than before a letter", "unfinished tag at the end", "link with colon in title"}),
+    sorted(
+        set(CONSTRUCTS)
+        - {"less-than before a letter", "unfinished tag at the end", "link with colon in title"}
+    ),
 )
 def test_construct_is_valid_rst(name):
     text = html_to_rst(CONSTRUCTS[name])
@@ -146,11 +149,15 @@ def _documentation_strings(name: str) -> list[str]:
 def test_every_model_documentation_string_equals_awscli(name):
     strings = _documentation_strings(name)
     assert len(strings) > 20
-    mismatches = [html for html in strings for level in (0, 2) if _ours_as_document(html, level) != _oracle(html, level)]
+    mismatches = [
+        html for html in strings for level in (0, 2) if _ours_as_document(html, level) != _oracle(html, level)
+    ]
     assert mismatches == []
 
 
-@pytest.mark.parametrize("html", ["<p>.. include:: /etc/passwd</p>", ".. raw:: html", "<li>.. image:: x.png</li>"])
+@pytest.mark.parametrize(
+    "html", ["<p>.. include:: /etc/passwd</p>", ".. raw:: html", "<li>.. image:: x.png</li>"]
+)
 def test_model_text_never_becomes_a_directive(html):
     text = html_to_rst(html)
     document = publish_doctree(

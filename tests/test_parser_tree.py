@@ -26,7 +26,10 @@ def test_generated_python_imports_only_the_standard_library_and_itself():
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.ImportFrom):
-                assert node.level > 0 or node.module.split(".")[0] in sys.stdlib_module_names, (path, node.module)
+                assert node.level > 0 or node.module.split(".")[0] in sys.stdlib_module_names, (
+                    path,
+                    node.module,
+                )
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert alias.name.split(".")[0] in sys.stdlib_module_names, (path, alias.name)
@@ -35,15 +38,26 @@ def test_generated_python_imports_only_the_standard_library_and_itself():
 
 
 def _run(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generated.ecr", *argv], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generated.ecr", *argv], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_command_prints_parameters_with_bytes_as_base64(tmp_path):
     blob = tmp_path / "part"
     blob.write_bytes(b"\x00\xffpart")
     done = _run(
-        "upload-layer-part", "--repository-name", "repo", "--upload-id", "u", "--part-first-byte", "0",
-        "--part-last-byte", "5", "--layer-part-blob", f"fileb://{blob}",
+        "upload-layer-part",
+        "--repository-name",
+        "repo",
+        "--upload-id",
+        "u",
+        "--part-first-byte",
+        "0",
+        "--part-last-byte",
+        "5",
+        "--layer-part-blob",
+        f"fileb://{blob}",
     )
     assert done.returncode == 0, done.stderr
     params = json.loads(done.stdout)

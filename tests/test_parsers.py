@@ -69,7 +69,15 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
         ["--bogus-option", "1", *document_argv(service, operation, minimal, "shorthand")],
         ["--cli-input-json", "{bad"],
         ["--cli-input-json", MISSING_FILE],
-        ["--region", "us-west-2", "--output", "json", "--color", "off", *document_argv(service, operation, minimal, "json")],
+        [
+            "--region",
+            "us-west-2",
+            "--output",
+            "json",
+            "--color",
+            "off",
+            *document_argv(service, operation, minimal, "json"),
+        ],
     ]
     if full:
         document = tmp / f"{operation.py_name}.json"
@@ -106,7 +114,11 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
         if target.type in ("float", "double"):
             cases += [base + [option, "x"], base + [option, "1e3"]]
         if target.type == "string":
-            cases += [base + [option, ""], base + [option, MISSING_FILE], base + [option, f"file://{tmp}/text"]]
+            cases += [
+                base + [option, ""],
+                base + [option, MISSING_FILE],
+                base + [option, f"file://{tmp}/text"],
+            ]
         if target.type == "blob":
             cases += [base + [option, "fileb://" + str(tmp / "bytes")], base + [option, "text"]]
         if is_complex(service, target):
@@ -163,7 +175,11 @@ def _member_words(service: Service, shape_name: str) -> st.SearchStrategy:
             document.map(lambda doc: [json.dumps(doc)] if doc is not None else ["{}"]),
             document.map(lambda doc: [shorthand(doc)] if doc else ["a=b"]),
         )
-    return st.one_of(shaped, st.lists(WORD, min_size=0, max_size=3), st.lists(st.sampled_from(["7", "-1", "true", "x"]), max_size=2))
+    return st.one_of(
+        shaped,
+        st.lists(WORD, min_size=0, max_size=3),
+        st.lists(st.sampled_from(["7", "-1", "true", "x"]), max_size=2),
+    )
 
 
 @st.composite
@@ -187,7 +203,9 @@ def _argv(draw, service: Service, operation: Operation) -> list[str]:
 @settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_generated_argv_agrees_with_awscli(data):
-    operation = data.draw(st.sampled_from([op for op in ECR.operations if op.input and ECR.shape(op.input).members]))
+    operation = data.draw(
+        st.sampled_from([op for op in ECR.operations if op.input and ECR.shape(op.input).members])
+    )
     argv = data.draw(_argv(ECR, operation))
     assert_agrees(ECR, operation, "generated.ecr", argv)
 

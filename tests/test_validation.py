@@ -16,8 +16,15 @@ from .modeldata import minimal_document
 from .trees import operation_module, sampled_operations
 
 SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
-WRONG = st.one_of(st.none(), st.integers(-3, 3), st.floats(allow_nan=False), st.text(max_size=3),
-                  st.booleans(), st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=2), st.integers(), max_size=2))
+WRONG = st.one_of(
+    st.none(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)
 
 
 def values(service: Service, shape: Shape, depth: int) -> st.SearchStrategy:
@@ -30,9 +37,12 @@ def _right(service: Service, shape: Shape, depth: int) -> st.SearchStrategy:
     low = shape.constraints.min
     if shape.type == "structure":
         if shape.document:
-            return st.recursive(st.one_of(st.text(max_size=2), st.integers(), st.booleans()),
-                                lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=2), inner, max_size=2),
-                                max_leaves=4)
+            return st.recursive(
+                st.one_of(st.text(max_size=2), st.integers(), st.booleans()),
+                lambda inner: st.lists(inner, max_size=2)
+                | st.dictionaries(st.text(max_size=2), inner, max_size=2),
+                max_leaves=4,
+            )
         members = shape.members if depth > 0 else tuple(m for m in shape.members if m.required)
         fields = {m.name: values(service, service.shape(m.target), depth - 1) for m in members}
         extra = st.dictionaries(st.sampled_from(["unknownKey", "Other"]), st.integers(), max_size=1)
@@ -90,7 +100,11 @@ def test_model_documents_agree(name):
     model = ServiceModel(load_service(name).model, name)
     for operation in _operations(name):
         module = _module(name, operation)
-        for document in (minimal_document(service, operation.input), full_document(service, operation.input), {}):
+        for document in (
+            minimal_document(service, operation.input),
+            full_document(service, operation.input),
+            {},
+        ):
             assert module.validate(document) == _botocore(model, operation, document), operation.name
 
 

@@ -335,6 +335,11 @@ class Operation:
             else:
                 sys.stderr.write(("" if exc.code == 2 else "\n") + exc.message + "\n")
             raise SystemExit(exc.code) from None
+        except RecursionError as exc:
+            # JSON nested deeper than Python's reader goes: the CLI prints the
+            # reader's message and exits 255, as for any unexpected error.
+            sys.stderr.write(f"\n{exc}\n")
+            raise SystemExit(255) from None
         return params
 
     def help(self) -> str:

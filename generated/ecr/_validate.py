@@ -70,7 +70,7 @@ class _Validator:
             return
         if not _type_ok(kind, value):
             self.errors.append(
-                f"Invalid type for parameter {name or 'input'}, value: {value}, "
+                f"Invalid type for parameter {name or 'input'}, value: {_text(value)}, "
                 f"type: {type(value)}, valid types: {_VALID_TYPES[kind]}"
             )
             return
@@ -134,13 +134,29 @@ class _Validator:
                 self._document(item, f"{name}[{index}]")
         elif not isinstance(value, (str, int, bool, float)):
             self.errors.append(
-                f"Invalid type for document parameter {name}, value: {value}, "
+                f"Invalid type for document parameter {name}, value: {_text(value)}, "
                 f"type: {type(value)}, valid types: {_DOCUMENT_TYPES}"
             )
 
 
+def _text(value) -> str:
+    """``str(value)`` as botocore prints it, but for values nested too deeply to print."""
+    try:
+        return str(value)
+    except RecursionError:
+        return f"<{type(value).__name__} nested too deeply to print>"
+
+
 def validate_params(params, shapes, root: str) -> list:
-    """botocore's verdict on ``params`` for the input shape ``root``: its message lines."""
+    """botocore's verdict on ``params`` for the input shape ``root``: its message lines.
+
+    Where botocore itself fails with RecursionError (a document nested deeper
+    than the interpreter's recursion limit, through a recursive shape), this
+    returns one message saying so instead.
+    """
     validator = _Validator(shapes)
-    validator.check(params, root, "")
+    try:
+        validator.check(params, root, "")
+    except RecursionError:
+        return ["Invalid parameter: nested too deeply to validate"]
     return validator.errors

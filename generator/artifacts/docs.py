@@ -9,7 +9,9 @@ from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer
+) -> Iterator[tuple[str, str]]:
     for operation in operations:
         text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation))
         yield f"docs/{service.name}/{operation.cli_name}.rst", encodable(text)
