@@ -88,3 +88,33 @@ def test_shapes_nested_beyond_reason_are_an_error_not_a_crash(tmp_path, capsys):
     assert cli.main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out)]) == 2
     assert "nest too deeply" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_hostile_text_is_inert_in_the_reference_page(hostile_tree):
+    from docutils import nodes
+
+    from generator.rstcheck import check_rst
+
+    _, _, out = hostile_tree
+    data = (out / f"docs/{SERVICE}/do-thing.rst").read_bytes()
+    check_rst("do-thing.rst", data)  # parses without errors
+    from docutils.core import publish_doctree
+
+    document = publish_doctree(
+        data.decode("utf-8"),
+        settings_overrides={"report_level": 5, "warning_stream": False, "line_length_limit": 100_000_000},
+    )
+    assert not list(document.findall(nodes.raw))  # the model's ``.. raw::`` stays text
+    text = document.astext()
+    assert "{{ config }}" in text and "{% if x %}" in text and "$(rm -rf /)" in text
+
+
+def test_the_hostile_parser_imports_and_parses(hostile_tree, monkeypatch):
+    import importlib
+
+    _, root, out = hostile_tree
+    monkeypatch.syspath_prepend(str(out.parent))
+    module = importlib.import_module(f"out.{SERVICE}.do_thing")
+    params = module.parse_args(["--class", "x", "--choice", NASTY_ENUM[0], "--a/b", "{{ x }}"])
+    assert params == {"class": "x", "Choice": NASTY_ENUM[0], "a/b": "{{ x }}"}
+    assert module.validate({"class": '"""'}) == []

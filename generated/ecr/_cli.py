@@ -59,6 +59,12 @@ _ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
 _ALL_PREFIXES = {"file://": ("r", None), "fileb://": ("rb", None)}
 
 
+def _dest(member: str) -> str:
+    """The namespace attribute of a member's option: never a Namespace method
+    (``__init__``) nor one of the parser's own (``help``, ``cli_input_json``)."""
+    return "member:" + member
+
+
 class CliError(Exception):
     """A rejected command line: ``message`` goes to stderr, ``code`` is the exit status."""
 
@@ -123,7 +129,7 @@ class Operation:
         paginate = self._paginate(ns, globals_ns.paginate)
         params: dict = {}
         for option, member, shape, _ in self.arguments:
-            value = getattr(ns, member)
+            value = getattr(ns, _dest(member))
             if value is not None:
                 params[member] = self._unpack(option, shape, value)
         max_items = getattr(ns, "paging_MaxItems", None)
@@ -159,12 +165,12 @@ class Operation:
         for option, member, shape, required in self.arguments:
             kind = self.shapes[shape][0]
             if kind == "boolean":
-                parser.add_argument(option, action="store_true", dest=member, default=None)
+                parser.add_argument(option, action="store_true", dest=_dest(member), default=None)
                 parser.add_argument(
-                    "--no-" + option[2:], action="store_false", dest=member, default=None
+                    "--no-" + option[2:], action="store_false", dest=_dest(member), default=None
                 )
                 continue
-            kwargs: dict = {"dest": member, "required": required and not optional}
+            kwargs: dict = {"dest": _dest(member), "required": required and not optional}
             if kind == "list":
                 kwargs["nargs"] = "*"
             elif kind in _ARGPARSE_TYPES:
@@ -195,7 +201,7 @@ class Operation:
         input_tokens, limit_key = self.paginator
         # Setting a paging member yourself turns the CLI's pagination off.
         if any(
-            getattr(ns, member, None) is not None
+            getattr(ns, _dest(member), None) is not None
             for member in input_tokens + (limit_key,)
             if member
         ):
