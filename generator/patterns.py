@@ -404,11 +404,17 @@ class _Parser:
 # --- emitting -------------------------------------------------------------------------
 
 _SYNTAX = frozenset("^$\\.*+?()[]{}|/")
+# Printable characters that mean themselves in both engines; in a class, not
+# those Python reads as set operators when doubled.
+_SAFE_IN_CLASS = frozenset(" !\"#%',:;<=>@")
+_SAFE_OUTSIDE = _SAFE_IN_CLASS | frozenset("-&~")
 
 
 def _emit_char(cp: int, in_class: bool = False) -> str:
     char = chr(cp)
     if char.isascii() and char.isalnum() or char == "_":
+        return char
+    if char in (_SAFE_IN_CLASS if in_class else _SAFE_OUTSIDE):
         return char
     if char in _SYNTAX or (in_class and char == "-"):
         return "\\" + char

@@ -18,8 +18,20 @@ def to_json(value: Any, ensure_ascii: bool = True) -> str:
     return json.dumps(value, indent=4, ensure_ascii=ensure_ascii)
 
 
+def to_python(value: Any) -> str:
+    """A Python literal of ``value`` (strings, numbers, containers of them)."""
+    return repr(value)
+
+
+def to_docstring(value: str) -> str:
+    """Text safe inside a triple-quoted docstring."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
 TEMPLATE_FILTERS = {
     "json": to_json,
+    "py": to_python,
+    "py_docstring": to_docstring,
 }
 
 

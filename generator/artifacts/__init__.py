@@ -9,9 +9,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service
 from ..render import Renderer
-from . import skeletons
+from . import schemas, skeletons, strict
 
-KINDS = (skeletons,)
+KINDS = (skeletons, schemas, strict)
 
 
 def render_service(
