@@ -9,6 +9,7 @@ members are checked inline in their structure, list or map; containers get a
 call. Error lines follow botocore's wording and name the member's path.
 """
 
+import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,17 +76,38 @@ def function_name(shape: str | None) -> str:
     return "check_" + re.sub(r"\W", "_", shape, flags=re.ASCII)
 
 
-def _error(kind: str, path: str, indent: str, **fields: str) -> str:
-    """An ``errors.append(...)`` line; ``fields`` are Python expressions."""
-    message = MESSAGES[kind]
-    args = ", ".join(f"{key}={value}" for key, value in sorted(fields.items()))
-    return f"{indent}errors.append(_MESSAGES[{kind!r}].format(path={path}, {args}))"
+def _fstring_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("{", "{{").replace("}", "}}")
+
+
+_FIELD = re.compile(r"\{(\w+)(!r)?\}")
 
 
 class Compiler:
     def __init__(self, service: Service) -> None:
         self.service = service
         self.module = _Module()
+
+    def error(self, kind: str, path: str, indent: str, **fields: str) -> str:
+        """Two lines: the value's path into ``where``, then an f-string error
+        line. ``fields`` are Python expressions; string literals among them
+        (model text) become module constants, numbers are written as text."""
+        parts, start = [], 0
+        template = MESSAGES[kind]
+        for match in _FIELD.finditer(template):
+            parts.append(_fstring_text(template[start : match.start()]))
+            start = match.end()
+            name, conversion = match.group(1), match.group(2) or ""
+            expression = "where" if name == "path" else fields[name]
+            if expression[:1] in ("'", '"'):
+                text = ast.literal_eval(expression)
+                expression = self.module.constant("TEXT", repr(text))
+            elif re.fullmatch(r"-?[0-9.e+]+", expression):
+                parts.append(_fstring_text(expression))
+                continue
+            parts.append("{" + expression + conversion + "}")
+        parts.append(_fstring_text(template[start:]))
+        return f"{indent}where = {path}\n{indent}errors.append(f'{''.join(parts)}')"
 
     def schema(self, name: str) -> dict[str, Any]:
         return shape_schema(self.service, self.service.shape(name), "input")
@@ -113,7 +135,7 @@ class Compiler:
     def container_body(self, schema: dict[str, Any]) -> list[str]:
         kind = schema["type"]
         lines = [f"    if not isinstance(value, {_PY_TYPES[kind]}):"]
-        lines.append(_error("type", "path or 'input'", "        ", value="value", actual="type(value)",
+        lines.append(self.error("type", "path or 'input'", "        ", value="value", actual="type(value)",
                             valid=repr(f"<class '{_PY_TYPES[kind]}'>")))
         lines.append("        return")
         if "properties" in schema:
@@ -129,16 +151,17 @@ class Compiler:
         keys = self.module.constant("KEYS", _frozenset(properties))
         names = ", ".join(properties)
         lines = [
-            "    for key in value:",
-            f"        if key not in {keys}:",
-            _error("additionalProperties", "path or 'input'", "            ", name="key", names=repr(names)),
+            f"    if not {keys}.issuperset(value):",
+            "        for key in value:",
+            f"            if key not in {keys}:",
+            self.error("additionalProperties", "path or 'input'", "                ", name="key", names=repr(names)),
         ]
         for required in schema.get("required", ()):
             lines.append(f"    if {required!r} not in value:")
-            lines.append(_error("required", "path or 'input'", "        ", name=repr(required)))
+            lines.append(self.error("required", "path or 'input'", "        ", name=repr(required)))
         if schema.get("maxProperties") == 1:
             lines.append("    if len(value) != 1:")
-            lines.append(_error("union", "path or 'input'", "        ", names=repr(names)))
+            lines.append(self.error("union", "path or 'input'", "        ", names=repr(names)))
         for member, member_schema in properties.items():
             child = f"(path + {'.' + member!r} if path else {member!r})"
             lines.append(f"    if {member!r} in value:")
@@ -150,7 +173,7 @@ class Compiler:
         lines = self.bounds("len(value)", "path or 'input'", schema, "minProperties", "maxProperties", "    ")
         lines.append("    for key, item in value.items():")
         lines.append("        if not isinstance(key, str):")
-        lines.append(_error("key", "path or 'input'", "            ", key="key", reason=repr("not a string")))
+        lines.append(self.error("key", "path or 'input'", "            ", key="key", reason=repr("not a string")))
         lines.append("            continue")
         key_name = schema["propertyNames"]["$ref"].rsplit("/", 1)[1]
         lines += self.key_checks(key_name, "        ")
@@ -176,10 +199,10 @@ class Compiler:
         lines = []
         if low in schema:
             lines.append(f"{indent}if {size} < {schema[low]!r}:")
-            lines.append(_error("minLength", path, indent + "    ", length=size, limit=repr(schema[low])))
+            lines.append(self.error("minLength", path, indent + "    ", length=size, limit=repr(schema[low])))
         if high in schema:
             lines.append(f"{indent}if {size} > {schema[high]!r}:")
-            lines.append(_error("maxLength", path, indent + "    ", length=size, limit=repr(schema[high])))
+            lines.append(self.error("maxLength", path, indent + "    ", length=size, limit=repr(schema[high])))
         return lines
 
     def key_checks(self, name: str, indent: str) -> list[str]:
@@ -192,14 +215,14 @@ class Compiler:
         if "maxLength" in schema:
             tests.append((f"len(key) > {schema['maxLength']!r}", f"longer than {schema['maxLength']}"))
         if "pattern" in schema:
-            compiled = self.module.constant("PATTERN", f"re.compile({schema['pattern']!r})")
-            tests.append((f"{compiled}.search(key) is None", "does not match " + self.pattern_source(name)))
+            compiled = self.module.constant("SEARCH", f"re.compile({schema['pattern']!r}).search")
+            tests.append((f"{compiled}(key) is None", "does not match " + self.pattern_source(name)))
         if "enum" in schema:
             values = self.module.constant("ENUM", _frozenset(schema["enum"]))
             tests.append((f"key not in {values}", "not one of " + ", ".join(schema["enum"])))
         for test, reason in tests:
             lines.append(f"{indent}if {test}:")
-            lines.append(_error("key", "path or 'input'", indent + "    ", key="key", reason=repr(reason)))
+            lines.append(self.error("key", "path or 'input'", indent + "    ", key="key", reason=repr(reason)))
         return lines
 
     def pattern_source(self, name: str) -> str:
@@ -210,7 +233,7 @@ class Compiler:
         schema = self.schema(name)
         kind = schema.get("type")
         inner = indent + "    "
-        type_error = _error("type", path, inner, value=value, actual=f"type({value})",
+        type_error = self.error("type", path, inner, value=value, actual=f"type({value})",
                             valid=repr(_valid_types(kind)))
         lines: list[str] = []
         if kind is None:
@@ -225,12 +248,12 @@ class Compiler:
             body = []
             if kind == "integer":
                 body.append(f"{inner}if isinstance({value}, float) and not {value}.is_integer():")
-                body.append(_error("type", path, inner + "    ", value=value, actual=f"type({value})",
+                body.append(self.error("type", path, inner + "    ", value=value, actual=f"type({value})",
                                    valid=repr(_valid_types(kind))))
             for keyword, op in (("minimum", "<"), ("maximum", ">")):
                 if keyword in schema:
                     body.append(f"{inner}if {value} {op} {schema[keyword]!r}:")
-                    body.append(_error(keyword, path, inner + "    ", value=value, limit=repr(schema[keyword])))
+                    body.append(self.error(keyword, path, inner + "    ", value=value, limit=repr(schema[keyword])))
             lines += [f"{indent}if {number}:", *(body or [f"{inner}pass"]), f"{indent}else:", type_error]
         elif kind == "boolean":
             lines += [f"{indent}if not isinstance({value}, bool):", type_error]
@@ -246,17 +269,17 @@ class Compiler:
         if "enum" in schema:
             values = self.module.constant("ENUM", _frozenset(schema["enum"]))
             lines.append(f"{indent}if not (isinstance({value}, str) and {value} in {values}):")
-            lines.append(_error("enum", path, inner, value=value, values=repr(", ".join(schema["enum"]))))
+            lines.append(self.error("enum", path, inner, value=value, values=repr(", ".join(schema["enum"]))))
         return lines
 
     def pattern_check(self, value: str, path: str, name: str, schema: dict[str, Any], indent: str) -> list[str]:
         if "pattern" not in schema:
             return []
-        compiled = self.module.constant("PATTERN", f"re.compile({schema['pattern']!r})")
+        compiled = self.module.constant("SEARCH", f"re.compile({schema['pattern']!r}).search")
         shown = self.pattern_source(name) or "an ISO 8601 date-time"
         return [
-            f"{indent}if {compiled}.search({value}) is None:",
-            _error("pattern", path, indent + "    ", value=value, pattern=repr(shown)),
+            f"{indent}if {compiled}({value}) is None:",
+            self.error("pattern", path, indent + "    ", value=value, pattern=repr(shown)),
         ]
 
 

@@ -8,7 +8,7 @@ import black
 from ..ir import Operation, Service
 from ..names import python_identifier
 from ..render import Renderer
-from ..strict import MESSAGES, compile_shapes, function_name
+from ..strict import compile_shapes, function_name
 
 BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
 
@@ -31,7 +31,6 @@ def render(service: Service, operations: Sequence[Operation], renderer: Renderer
         renderer.render(
             "python/strict/_shapes.py.jinja",
             service_name=service.name,
-            messages=MESSAGES,
             constants=module.constants,
             functions=module.functions,
         )

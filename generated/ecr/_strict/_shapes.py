@@ -7,32 +7,38 @@ line per failure to ``errors``; ``path`` names the value (``""`` at the top).
 
 import re
 
-_MESSAGES = {
-    "type": "Invalid type for parameter {path}, value: {value!r}, type: {actual}, valid types: {valid}",
-    "required": 'Missing required parameter in {path}: "{name}"',
-    "additionalProperties": 'Unknown parameter in {path}: "{name}", must be one of: {names}',
-    "minLength": "Invalid length for parameter {path}, value: {length}, valid min length: {limit}",
-    "maxLength": "Invalid length for parameter {path}, value: {length}, valid max length: {limit}",
-    "minimum": "Invalid value for parameter {path}, value: {value}, valid min value: {limit}",
-    "maximum": "Invalid value for parameter {path}, value: {value}, valid max value: {limit}",
-    "pattern": "Invalid pattern for parameter {path}, value: {value!r}, valid pattern: {pattern}",
-    "enum": "Invalid value for parameter {path}, value: {value!r}, valid values: {values}",
-    "union": "Invalid number of parameters set for tagged union structure {path}. Can only set one of the following keys: {names}.",
-    "key": "Invalid key {key!r} for parameter {path}: {reason}",
-}
-_KEYS0 = frozenset(("layerDigests", "registryId", "repositoryName"))
-_PATTERN1 = re.compile("[0-9]{12}")
-_PATTERN2 = re.compile("[0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*(\\/[0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*)*")
-_KEYS3 = frozenset(("imageIds", "registryId", "repositoryName"))
-_KEYS4 = frozenset(("imageDigest", "imageTag"))
-_KEYS5 = frozenset(("acceptedMediaTypes", "imageIds", "registryId", "repositoryName"))
-_KEYS6 = frozenset(("repositoryNames",))
-_KEYS7 = frozenset(("layerDigests", "registryId", "repositoryName", "uploadId"))
-_PATTERN8 = re.compile(
+_TEXT0 = "<class 'dict'>"
+_KEYS1 = frozenset(("layerDigests", "registryId", "repositoryName"))
+_TEXT2 = "registryId, repositoryName, layerDigests"
+_TEXT3 = "repositoryName"
+_TEXT4 = "layerDigests"
+_TEXT5 = "<class 'str'>"
+_SEARCH6 = re.compile("[0-9]{12}").search
+_TEXT7 = "[0-9]{12}"
+_SEARCH8 = re.compile(
+    "[0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*(\\/[0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*)*"
+).search
+_TEXT9 = "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*"
+_TEXT10 = "<class 'list'>"
+_KEYS11 = frozenset(("imageIds", "registryId", "repositoryName"))
+_TEXT12 = "registryId, repositoryName, imageIds"
+_TEXT13 = "imageIds"
+_KEYS14 = frozenset(("imageDigest", "imageTag"))
+_TEXT15 = "imageDigest, imageTag"
+_KEYS16 = frozenset(("acceptedMediaTypes", "imageIds", "registryId", "repositoryName"))
+_TEXT17 = "registryId, repositoryName, imageIds, acceptedMediaTypes"
+_KEYS18 = frozenset(("repositoryNames",))
+_TEXT19 = "repositoryNames"
+_KEYS20 = frozenset(("layerDigests", "registryId", "repositoryName", "uploadId"))
+_TEXT21 = "registryId, repositoryName, uploadId, layerDigests"
+_TEXT22 = "uploadId"
+_SEARCH23 = re.compile(
     "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
-)
-_PATTERN9 = re.compile("[\\+\\--\\.0-9A-Z_a-z]+:[0-9A-Fa-f]+")
-_KEYS10 = frozenset(
+).search
+_TEXT24 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_SEARCH25 = re.compile("[\\+\\--\\.0-9A-Z_a-z]+:[0-9A-Fa-f]+").search
+_TEXT26 = "[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+"
+_KEYS27 = frozenset(
     (
         "credentialArn",
         "customRoleArn",
@@ -43,10 +49,14 @@ _KEYS10 = frozenset(
         "upstreamRepositoryPrefix",
     )
 )
-_PATTERN11 = re.compile(
+_TEXT28 = "ecrRepositoryPrefix, upstreamRegistryUrl, registryId, upstreamRegistry, credentialArn, customRoleArn, upstreamRepositoryPrefix"
+_TEXT29 = "ecrRepositoryPrefix"
+_TEXT30 = "upstreamRegistryUrl"
+_SEARCH31 = re.compile(
     "^([0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*(\\/[0-9a-z]+((\\.|_|__|-+)[0-9a-z]+)*)*\\/?|ROOT)(?![\\s\\S])"
-)
-_ENUM12 = frozenset(
+).search
+_TEXT32 = "^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$"
+_ENUM33 = frozenset(
     (
         "azure-container-registry",
         "chainguard",
@@ -59,10 +69,12 @@ _ENUM12 = frozenset(
         "quay",
     )
 )
-_PATTERN13 = re.compile(
+_TEXT34 = "ecr, ecr-public, quay, k8s, docker-hub, github-container-registry, azure-container-registry, gitlab-container-registry, chainguard"
+_SEARCH35 = re.compile(
     "^arn:aws(-[0-9A-Z_a-z]+)*:secretsmanager:[\\-0-:A-Za-z]+:secret:ecr-pullthroughcache\\/[\\+\\--9=@-Z_a-z]+(?![\\s\\S])"
-)
-_KEYS14 = frozenset(
+).search
+_TEXT36 = "^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$"
+_KEYS37 = frozenset(
     (
         "appliedFor",
         "customRoleArn",
@@ -76,18 +88,35 @@ _KEYS14 = frozenset(
         "resourceTags",
     )
 )
-_ENUM15 = frozenset(("IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE", "MUTABLE_WITH_EXCLUSION"))
-_KEYS16 = frozenset(("encryptionType", "kmsKey"))
-_ENUM17 = frozenset(("AES256", "KMS", "KMS_DSSE"))
-_PATTERN18 = re.compile(
+_TEXT38 = "prefix, description, encryptionConfiguration, resourceTags, imageTagMutability, imageTagMutabilityExclusionFilters, repositoryPolicy, lifecyclePolicy, appliedFor, customRoleArn"
+_TEXT39 = "prefix"
+_TEXT40 = "appliedFor"
+_ENUM41 = frozenset(("IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE", "MUTABLE_WITH_EXCLUSION"))
+_TEXT42 = "MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION"
+_KEYS43 = frozenset(("encryptionType", "kmsKey"))
+_TEXT44 = "encryptionType, kmsKey"
+_TEXT45 = "encryptionType"
+_ENUM46 = frozenset(("AES256", "KMS", "KMS_DSSE"))
+_TEXT47 = "AES256, KMS, KMS_DSSE"
+_SEARCH48 = re.compile(
     "^(?![\\s\\S])|arn:aws[\\-0-9a-z]*:kms:[\\-0-9a-z]+:[0-9]{12}:key\\/[\\-0-9a-z]+"
-)
-_KEYS19 = frozenset(("filter", "filterType"))
-_ENUM20 = frozenset(("WILDCARD",))
-_PATTERN21 = re.compile("^[\\*\\--\\.0-9A-Z_a-z]{1,128}(?![\\s\\S])")
-_ENUM22 = frozenset(("CREATE_ON_PUSH", "PULL_THROUGH_CACHE", "REPLICATION"))
-_KEYS23 = frozenset(("Key", "Value"))
-_KEYS24 = frozenset(
+).search
+_TEXT49 = "^$|arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-z0-9-]+"
+_KEYS50 = frozenset(("filter", "filterType"))
+_TEXT51 = "filterType, filter"
+_TEXT52 = "filterType"
+_TEXT53 = "filter"
+_ENUM54 = frozenset(("WILDCARD",))
+_TEXT55 = "WILDCARD"
+_SEARCH56 = re.compile("^[\\*\\--\\.0-9A-Z_a-z]{1,128}(?![\\s\\S])").search
+_TEXT57 = "^[0-9a-zA-Z._*-]{1,128}$"
+_ENUM58 = frozenset(("CREATE_ON_PUSH", "PULL_THROUGH_CACHE", "REPLICATION"))
+_TEXT59 = "REPLICATION, PULL_THROUGH_CACHE, CREATE_ON_PUSH"
+_KEYS60 = frozenset(("Key", "Value"))
+_TEXT61 = "Key, Value"
+_TEXT62 = "Key"
+_TEXT63 = "Value"
+_KEYS64 = frozenset(
     (
         "encryptionConfiguration",
         "imageScanningConfiguration",
@@ -98,41 +127,75 @@ _KEYS24 = frozenset(
         "tags",
     )
 )
-_KEYS25 = frozenset(("scanOnPush",))
-_KEYS26 = frozenset(("registryId", "repositoryName"))
-_KEYS27 = frozenset(("ecrRepositoryPrefix", "registryId"))
-_KEYS28 = frozenset(())
-_KEYS29 = frozenset(("prefix",))
-_KEYS30 = frozenset(("force", "registryId", "repositoryName"))
-_KEYS31 = frozenset(("principalArn",))
-_PATTERN32 = re.compile(
+_TEXT65 = "registryId, repositoryName, tags, imageTagMutability, imageTagMutabilityExclusionFilters, imageScanningConfiguration, encryptionConfiguration"
+_KEYS66 = frozenset(("scanOnPush",))
+_TEXT67 = "scanOnPush"
+_TEXT68 = "<class 'bool'>"
+_KEYS69 = frozenset(("registryId", "repositoryName"))
+_TEXT70 = "registryId, repositoryName"
+_KEYS71 = frozenset(("ecrRepositoryPrefix", "registryId"))
+_TEXT72 = "ecrRepositoryPrefix, registryId"
+_KEYS73 = frozenset(())
+_TEXT74 = ""
+_KEYS75 = frozenset(("prefix",))
+_KEYS76 = frozenset(("force", "registryId", "repositoryName"))
+_TEXT77 = "registryId, repositoryName, force"
+_KEYS78 = frozenset(("principalArn",))
+_TEXT79 = "principalArn"
+_SEARCH80 = re.compile(
     "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)\\/[\\+-\\.0-9=@-Z_a-z]+(\\/[\\+-\\.0-9=@-Z_a-z]+)*(?![\\s\\S])"
-)
-_KEYS33 = frozenset(("imageId", "registryId", "repositoryName"))
-_KEYS34 = frozenset(("imageId", "maxResults", "nextToken", "registryId", "repositoryName"))
-_KEYS35 = frozenset(("imageStatus", "tagStatus"))
-_ENUM36 = frozenset(("ANY", "TAGGED", "UNTAGGED"))
-_ENUM37 = frozenset(("ACTIVATING", "ACTIVE", "ANY", "ARCHIVED"))
-_KEYS38 = frozenset(
+).search
+_TEXT81 = "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$"
+_KEYS82 = frozenset(("imageId", "registryId", "repositoryName"))
+_TEXT83 = "repositoryName, imageId, registryId"
+_TEXT84 = "imageId"
+_KEYS85 = frozenset(("imageId", "maxResults", "nextToken", "registryId", "repositoryName"))
+_TEXT86 = "registryId, repositoryName, imageId, nextToken, maxResults"
+_TEXT87 = "<class 'int'>"
+_KEYS88 = frozenset(("imageStatus", "tagStatus"))
+_TEXT89 = "tagStatus, imageStatus"
+_ENUM90 = frozenset(("ANY", "TAGGED", "UNTAGGED"))
+_TEXT91 = "TAGGED, UNTAGGED, ANY"
+_ENUM92 = frozenset(("ACTIVATING", "ACTIVE", "ANY", "ARCHIVED"))
+_TEXT93 = "ACTIVE, ARCHIVED, ACTIVATING, ANY"
+_KEYS94 = frozenset(
     ("filter", "imageIds", "maxResults", "nextToken", "registryId", "repositoryName")
 )
-_KEYS39 = frozenset(("ecrRepositoryPrefixes", "maxResults", "nextToken", "registryId"))
-_KEYS40 = frozenset(("maxResults", "nextToken", "registryId", "repositoryNames"))
-_KEYS41 = frozenset(("maxResults", "nextToken", "prefixes"))
-_KEYS42 = frozenset(("name",))
-_KEYS43 = frozenset(("registryIds",))
-_KEYS44 = frozenset(("layerDigest", "registryId", "repositoryName"))
-_KEYS45 = frozenset(("tagStatus",))
-_KEYS46 = frozenset(("artifactStatus", "artifactTypes"))
-_KEYS47 = frozenset(
+_TEXT95 = "registryId, repositoryName, imageIds, nextToken, maxResults, filter"
+_KEYS96 = frozenset(("ecrRepositoryPrefixes", "maxResults", "nextToken", "registryId"))
+_TEXT97 = "registryId, ecrRepositoryPrefixes, nextToken, maxResults"
+_KEYS98 = frozenset(("maxResults", "nextToken", "registryId", "repositoryNames"))
+_TEXT99 = "registryId, repositoryNames, nextToken, maxResults"
+_KEYS100 = frozenset(("maxResults", "nextToken", "prefixes"))
+_TEXT101 = "prefixes, nextToken, maxResults"
+_KEYS102 = frozenset(("name",))
+_TEXT103 = "name"
+_KEYS104 = frozenset(("registryIds",))
+_TEXT105 = "registryIds"
+_KEYS106 = frozenset(("layerDigest", "registryId", "repositoryName"))
+_TEXT107 = "registryId, repositoryName, layerDigest"
+_TEXT108 = "layerDigest"
+_KEYS109 = frozenset(("tagStatus",))
+_TEXT110 = "tagStatus"
+_KEYS111 = frozenset(("artifactStatus", "artifactTypes"))
+_TEXT112 = "artifactTypes, artifactStatus"
+_KEYS113 = frozenset(
     ("filter", "maxResults", "nextToken", "registryId", "repositoryName", "subjectId")
 )
-_KEYS48 = frozenset(("imageDigest",))
-_KEYS49 = frozenset(("filter", "maxResults", "nextToken", "registryId", "repositoryName"))
-_KEYS50 = frozenset(("maxResults", "nextToken"))
-_KEYS51 = frozenset(("resourceArn",))
-_KEYS52 = frozenset(("name", "value"))
-_KEYS53 = frozenset(
+_TEXT114 = "registryId, repositoryName, subjectId, filter, nextToken, maxResults"
+_TEXT115 = "subjectId"
+_KEYS116 = frozenset(("imageDigest",))
+_TEXT117 = "imageDigest"
+_KEYS118 = frozenset(("filter", "maxResults", "nextToken", "registryId", "repositoryName"))
+_TEXT119 = "registryId, repositoryName, nextToken, maxResults, filter"
+_KEYS120 = frozenset(("maxResults", "nextToken"))
+_TEXT121 = "maxResults, nextToken"
+_KEYS122 = frozenset(("resourceArn",))
+_TEXT123 = "resourceArn"
+_KEYS124 = frozenset(("name", "value"))
+_TEXT125 = "name, value"
+_TEXT126 = "value"
+_KEYS127 = frozenset(
     (
         "imageDigest",
         "imageManifest",
@@ -142,160 +205,186 @@ _KEYS53 = frozenset(
         "repositoryName",
     )
 )
-_KEYS54 = frozenset(("imageScanningConfiguration", "registryId", "repositoryName"))
-_KEYS55 = frozenset(
+_TEXT128 = (
+    "registryId, repositoryName, imageManifest, imageManifestMediaType, imageTag, imageDigest"
+)
+_TEXT129 = "imageManifest"
+_KEYS130 = frozenset(("imageScanningConfiguration", "registryId", "repositoryName"))
+_TEXT131 = "registryId, repositoryName, imageScanningConfiguration"
+_TEXT132 = "imageScanningConfiguration"
+_KEYS133 = frozenset(
     ("imageTagMutability", "imageTagMutabilityExclusionFilters", "registryId", "repositoryName")
 )
-_KEYS56 = frozenset(("lifecyclePolicyText", "registryId", "repositoryName"))
-_KEYS57 = frozenset(("policyText",))
-_KEYS58 = frozenset(("rules", "scanType"))
-_ENUM59 = frozenset(("BASIC", "ENHANCED"))
-_KEYS60 = frozenset(("repositoryFilters", "scanFrequency"))
-_ENUM61 = frozenset(("CONTINUOUS_SCAN", "MANUAL", "SCAN_ON_PUSH"))
-_PATTERN62 = re.compile("^[\\*0-9a-z](?:[\\*\\--9_a-z]?[\\*0-9a-z]+)*(?![\\s\\S])")
-_KEYS63 = frozenset(("replicationConfiguration",))
-_KEYS64 = frozenset(("rules",))
-_KEYS65 = frozenset(("region", "registryId"))
-_PATTERN66 = re.compile("[\\-0-9a-z]{2,25}")
-_KEYS67 = frozenset(("destinations", "repositoryFilters"))
-_PATTERN68 = re.compile(
+_TEXT134 = "registryId, repositoryName, imageTagMutability, imageTagMutabilityExclusionFilters"
+_TEXT135 = "imageTagMutability"
+_KEYS136 = frozenset(("lifecyclePolicyText", "registryId", "repositoryName"))
+_TEXT137 = "registryId, repositoryName, lifecyclePolicyText"
+_TEXT138 = "lifecyclePolicyText"
+_KEYS139 = frozenset(("policyText",))
+_TEXT140 = "policyText"
+_KEYS141 = frozenset(("rules", "scanType"))
+_TEXT142 = "scanType, rules"
+_ENUM143 = frozenset(("BASIC", "ENHANCED"))
+_TEXT144 = "BASIC, ENHANCED"
+_KEYS145 = frozenset(("repositoryFilters", "scanFrequency"))
+_TEXT146 = "scanFrequency, repositoryFilters"
+_TEXT147 = "scanFrequency"
+_TEXT148 = "repositoryFilters"
+_ENUM149 = frozenset(("CONTINUOUS_SCAN", "MANUAL", "SCAN_ON_PUSH"))
+_TEXT150 = "SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL"
+_TEXT151 = "filter, filterType"
+_SEARCH152 = re.compile("^[\\*0-9a-z](?:[\\*\\--9_a-z]?[\\*0-9a-z]+)*(?![\\s\\S])").search
+_TEXT153 = "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$"
+_KEYS154 = frozenset(("replicationConfiguration",))
+_TEXT155 = "replicationConfiguration"
+_KEYS156 = frozenset(("rules",))
+_TEXT157 = "rules"
+_KEYS158 = frozenset(("region", "registryId"))
+_TEXT159 = "region, registryId"
+_TEXT160 = "region"
+_TEXT161 = "registryId"
+_SEARCH162 = re.compile("[\\-0-9a-z]{2,25}").search
+_TEXT163 = "[0-9a-z-]{2,25}"
+_KEYS164 = frozenset(("destinations", "repositoryFilters"))
+_TEXT165 = "destinations, repositoryFilters"
+_TEXT166 = "destinations"
+_SEARCH167 = re.compile(
     "^(?:[0-9a-z]+(?:[\\--\\._][0-9a-z]*)*\\/)*[0-9a-z]*(?:[\\--\\._][0-9a-z]*)*(?![\\s\\S])"
-)
-_ENUM69 = frozenset(("PREFIX_MATCH",))
-_KEYS70 = frozenset(("signingConfiguration",))
-_PATTERN71 = re.compile(
+).search
+_TEXT168 = "^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$"
+_ENUM169 = frozenset(("PREFIX_MATCH",))
+_TEXT170 = "PREFIX_MATCH"
+_KEYS171 = frozenset(("signingConfiguration",))
+_TEXT172 = "signingConfiguration"
+_SEARCH173 = re.compile(
     "^(?:[\\*0-9a-z]+(?:[\\--\\._][\\*0-9a-z]+)*\\/)*[\\*0-9a-z]+(?:[\\--\\._][\\*0-9a-z]+)*(?![\\s\\S])"
-)
-_ENUM72 = frozenset(("WILDCARD_MATCH",))
-_KEYS73 = frozenset(("repositoryFilters", "signingProfileArn"))
-_PATTERN74 = re.compile(
+).search
+_TEXT174 = "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$"
+_ENUM175 = frozenset(("WILDCARD_MATCH",))
+_TEXT176 = "WILDCARD_MATCH"
+_KEYS177 = frozenset(("repositoryFilters", "signingProfileArn"))
+_TEXT178 = "signingProfileArn, repositoryFilters"
+_TEXT179 = "signingProfileArn"
+_SEARCH180 = re.compile(
     "^arn:aws(-[a-z]+)*:signer:[\\-0-9a-z]+:[0-9]{12}:\\/signing-profiles\\/[0-9A-Z_a-z]{2,}(?![\\s\\S])"
-)
-_KEYS75 = frozenset(("force", "policyText", "registryId", "repositoryName"))
-_KEYS76 = frozenset(("resourceArn", "tags"))
-_KEYS77 = frozenset(("resourceArn", "tagKeys"))
-_KEYS78 = frozenset(("imageId", "registryId", "repositoryName", "targetStorageClass"))
-_ENUM79 = frozenset(("ARCHIVE", "STANDARD"))
-_KEYS80 = frozenset(("credentialArn", "customRoleArn", "ecrRepositoryPrefix", "registryId"))
-_KEYS81 = frozenset(
+).search
+_TEXT181 = "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$"
+_KEYS182 = frozenset(("force", "policyText", "registryId", "repositoryName"))
+_TEXT183 = "registryId, repositoryName, policyText, force"
+_TEXT184 = "registryId, repositoryName, imageId"
+_KEYS185 = frozenset(("resourceArn", "tags"))
+_TEXT186 = "resourceArn, tags"
+_TEXT187 = "tags"
+_KEYS188 = frozenset(("resourceArn", "tagKeys"))
+_TEXT189 = "resourceArn, tagKeys"
+_TEXT190 = "tagKeys"
+_KEYS191 = frozenset(("imageId", "registryId", "repositoryName", "targetStorageClass"))
+_TEXT192 = "registryId, repositoryName, imageId, targetStorageClass"
+_TEXT193 = "targetStorageClass"
+_ENUM194 = frozenset(("ARCHIVE", "STANDARD"))
+_TEXT195 = "STANDARD, ARCHIVE"
+_KEYS196 = frozenset(("credentialArn", "customRoleArn", "ecrRepositoryPrefix", "registryId"))
+_TEXT197 = "registryId, ecrRepositoryPrefix, credentialArn, customRoleArn"
+_KEYS198 = frozenset(
     ("layerPartBlob", "partFirstByte", "partLastByte", "registryId", "repositoryName", "uploadId")
 )
+_TEXT199 = "registryId, repositoryName, uploadId, partFirstByte, partLastByte, layerPartBlob"
+_TEXT200 = "partFirstByte"
+_TEXT201 = "partLastByte"
+_TEXT202 = "layerPartBlob"
 
 
 def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
     """ArtifactTypeList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 5:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=5)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 5"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 1:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 255:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=255
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 255"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]) -> None:
     """BatchCheckLayerAvailabilityRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS0:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName, layerDigests"
-                )
-            )
+    if not _KEYS1.issuperset(value):
+        for key in value:
+            if key not in _KEYS1:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT2}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "layerDigests" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="layerDigests"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT4}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -307,78 +396,57 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
 def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
     """BatchDeleteImageRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS3:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName, imageIds"
-                )
-            )
+    if not _KEYS11.issuperset(value):
+        for key in value:
+            if key not in _KEYS11:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT12}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageIds" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageIds"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT13}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -388,80 +456,57 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
 def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
     """BatchGetImageRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS5:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageIds, acceptedMediaTypes",
-                )
-            )
+    if not _KEYS16.issuperset(value):
+        for key in value:
+            if key not in _KEYS16:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT17}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageIds" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageIds"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT13}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -478,21 +523,19 @@ def check_BatchGetRepositoryScanningConfigurationRequest(
 ) -> None:
     """BatchGetRepositoryScanningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS6:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="repositoryNames"
-                )
-            )
+    if not _KEYS18.issuperset(value):
+        for key in value:
+            if key not in _KEYS18:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT19}')
     if "repositoryNames" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryNames"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT19}"')
     if "repositoryNames" in value:
         item = value["repositoryNames"]
         check_ScanningConfigurationRepositoryNameList(
@@ -503,141 +546,110 @@ def check_BatchGetRepositoryScanningConfigurationRequest(
 def check_BatchedOperationLayerDigestList(value, path: str, errors: list[str]) -> None:
     """BatchedOperationLayerDigestList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 0:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=0
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 1000:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=1000
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 1000"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> None:
     """CompleteLayerUploadRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS7:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, uploadId, layerDigests",
-                )
-            )
+    if not _KEYS20.issuperset(value):
+        for key in value:
+            if key not in _KEYS20:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT21}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "uploadId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="uploadId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT22}"')
     if "layerDigests" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="layerDigests"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT4}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
         if isinstance(item, str):
-            if _PATTERN8.search(item) is None:
+            if _SEARCH23(item) is None:
+                where = path + ".uploadId" if path else "uploadId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".uploadId" if path else "uploadId"),
-                        pattern="[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT24}"
                 )
         else:
+            where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".uploadId" if path else "uploadId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -647,300 +659,196 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
 def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str]) -> None:
     """CreatePullThroughCacheRuleRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS10:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="ecrRepositoryPrefix, upstreamRegistryUrl, registryId, upstreamRegistry, credentialArn, customRoleArn, upstreamRepositoryPrefix",
-                )
-            )
+    if not _KEYS27.issuperset(value):
+        for key in value:
+            if key not in _KEYS27:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT28}')
     if "ecrRepositoryPrefix" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="ecrRepositoryPrefix")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
     if "upstreamRegistryUrl" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="upstreamRegistryUrl")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT30}"')
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=30,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistryUrl" in value:
         item = value["upstreamRegistryUrl"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".upstreamRegistryUrl" if path else "upstreamRegistryUrl"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".upstreamRegistryUrl" if path else "upstreamRegistryUrl"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistry" in value:
         item = value["upstreamRegistry"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".upstreamRegistry" if path else "upstreamRegistry"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".upstreamRegistry" if path else "upstreamRegistry"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM12):
+        if not (isinstance(item, str) and item in _ENUM33):
+            where = path + ".upstreamRegistry" if path else "upstreamRegistry"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".upstreamRegistry" if path else "upstreamRegistry"),
-                    value=item,
-                    values="ecr, ecr-public, quay, k8s, docker-hub, github-container-registry, azure-container-registry, gitlab-container-registry, chainguard",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT34}"
             )
     if "credentialArn" in value:
         item = value["credentialArn"]
         if isinstance(item, str):
             if len(item) < 50:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        length=len(item),
-                        limit=50,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 50"
                 )
             if len(item) > 612:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        length=len(item),
-                        limit=612,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 612"
                 )
-            if _PATTERN13.search(item) is None:
+            if _SEARCH35(item) is None:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        pattern="^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT36}"
                 )
         else:
+            where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".credentialArn" if path else "credentialArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
         if isinstance(item, str):
             if len(item) > 2048:
+                where = path + ".customRoleArn" if path else "customRoleArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".customRoleArn" if path else "customRoleArn"),
-                        length=len(item),
-                        limit=2048,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
         else:
+            where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".customRoleArn" if path else "customRoleArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRepositoryPrefix" in value:
         item = value["upstreamRepositoryPrefix"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(
-                            path + ".upstreamRepositoryPrefix"
-                            if path
-                            else "upstreamRepositoryPrefix"
-                        ),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(
-                            path + ".upstreamRepositoryPrefix"
-                            if path
-                            else "upstreamRepositoryPrefix"
-                        ),
-                        length=len(item),
-                        limit=30,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(
-                            path + ".upstreamRepositoryPrefix"
-                            if path
-                            else "upstreamRepositoryPrefix"
-                        ),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(
-                        path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
-                    ),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list[str]) -> None:
     """CreateRepositoryCreationTemplateRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS14:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="prefix, description, encryptionConfiguration, resourceTags, imageTagMutability, imageTagMutabilityExclusionFilters, repositoryPolicy, lifecyclePolicy, appliedFor, customRoleArn",
-                )
-            )
+    if not _KEYS37.issuperset(value):
+        for key in value:
+            if key not in _KEYS37:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT38}')
     if "prefix" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="prefix"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT39}"')
     if "appliedFor" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="appliedFor"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT40}"')
     if "prefix" in value:
         item = value["prefix"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 256:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".prefix" if path else "prefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".prefix" if path else "prefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".prefix" if path else "prefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
         if isinstance(item, str):
             if len(item) > 256:
+                where = path + ".description" if path else "description"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".description" if path else "description"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
         else:
+            where = path + ".description" if path else "description"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".description" if path else "description"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -955,21 +863,14 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM15):
+        if not (isinstance(item, str) and item in _ENUM41):
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    value=item,
-                    values="MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -986,57 +887,37 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         item = value["repositoryPolicy"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".repositoryPolicy" if path else "repositoryPolicy"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 10240:
+                where = path + ".repositoryPolicy" if path else "repositoryPolicy"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                        length=len(item),
-                        limit=10240,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 10240"
                 )
         else:
+            where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 30720:
+                where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                        length=len(item),
-                        limit=30720,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30720"
                 )
         else:
+            where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -1045,99 +926,68 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         item = value["customRoleArn"]
         if isinstance(item, str):
             if len(item) > 2048:
+                where = path + ".customRoleArn" if path else "customRoleArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".customRoleArn" if path else "customRoleArn"),
-                        length=len(item),
-                        limit=2048,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
         else:
+            where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".customRoleArn" if path else "customRoleArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
     """CreateRepositoryRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS24:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, tags, imageTagMutability, imageTagMutabilityExclusionFilters, imageScanningConfiguration, encryptionConfiguration",
-                )
-            )
+    if not _KEYS64.issuperset(value):
+        for key in value:
+            if key not in _KEYS64:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT65}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -1147,21 +997,14 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM15):
+        if not (isinstance(item, str) and item in _ENUM41):
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    value=item,
-                    values="MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -1191,507 +1034,374 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
 def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None:
     """DeleteLifecyclePolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS26:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName"
-                )
-            )
+    if not _KEYS69.issuperset(value):
+        for key in value:
+            if key not in _KEYS69:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str]) -> None:
     """DeletePullThroughCacheRuleRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS27:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="ecrRepositoryPrefix, registryId"
-                )
-            )
+    if not _KEYS71.issuperset(value):
+        for key in value:
+            if key not in _KEYS71:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "ecrRepositoryPrefix" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="ecrRepositoryPrefix")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=30,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DeleteRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """DeleteRegistryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list[str]) -> None:
     """DeleteRepositoryCreationTemplateRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS29:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="prefix"
-                )
-            )
+    if not _KEYS75.issuperset(value):
+        for key in value:
+            if key not in _KEYS75:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT39}')
     if "prefix" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="prefix"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT39}"')
     if "prefix" in value:
         item = value["prefix"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 256:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".prefix" if path else "prefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".prefix" if path else "prefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".prefix" if path else "prefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """DeleteRepositoryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS26:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName"
-                )
-            )
+    if not _KEYS69.issuperset(value):
+        for key in value:
+            if key not in _KEYS69:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
     """DeleteRepositoryRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS30:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName, force"
-                )
-            )
+    if not _KEYS76.issuperset(value):
+        for key in value:
+            if key not in _KEYS76:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT77}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
+            where = path + ".force" if path else "force"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".force" if path else "force"),
-                    actual=type(item),
-                    valid="<class 'bool'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
             )
 
 
 def check_DeleteSigningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """DeleteSigningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[str]) -> None:
     """DeregisterPullTimeUpdateExclusionRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS31:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="principalArn"
-                )
-            )
+    if not _KEYS78.issuperset(value):
+        for key in value:
+            if key not in _KEYS78:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT79}')
     if "principalArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="principalArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT79}"')
     if "principalArn" in value:
         item = value["principalArn"]
         if isinstance(item, str):
             if len(item) > 200:
+                where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".principalArn" if path else "principalArn"),
-                        length=len(item),
-                        limit=200,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _PATTERN32.search(item) is None:
+            if _SEARCH80(item) is None:
+                where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".principalArn" if path else "principalArn"),
-                        pattern="^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT81}"
                 )
         else:
+            where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".principalArn" if path else "principalArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[str]) -> None:
     """DescribeImageReplicationStatusRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS33:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="repositoryName, imageId, registryId"
-                )
-            )
+    if not _KEYS82.issuperset(value):
+        for key in value:
+            if key not in _KEYS82:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT83}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1699,102 +1409,72 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) -> None:
     """DescribeImageScanFindingsRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS34:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageId, nextToken, maxResults",
-                )
-            )
+    if not _KEYS85.issuperset(value):
+        for key in value:
+            if key not in _KEYS85:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT86}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1804,106 +1484,76 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
 
 
 def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str]) -> None:
     """DescribeImageSigningStatusRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS33:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="repositoryName, imageId, registryId"
-                )
-            )
+    if not _KEYS82.issuperset(value):
+        for key in value:
+            if key not in _KEYS82:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT83}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1911,160 +1561,112 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
     """DescribeImagesFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS35:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="tagStatus, imageStatus"
-                )
-            )
+    if not _KEYS88.issuperset(value):
+        for key in value:
+            if key not in _KEYS88:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT89}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM36):
+        if not (isinstance(item, str) and item in _ENUM90):
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    value=item,
-                    values="TAGGED, UNTAGGED, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageStatus" if path else "imageStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM37):
+        if not (isinstance(item, str) and item in _ENUM92):
+            where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageStatus" if path else "imageStatus"),
-                    value=item,
-                    values="ACTIVE, ARCHIVED, ACTIVATING, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
             )
 
 
 def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
     """DescribeImagesRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS38:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageIds, nextToken, maxResults, filter",
-                )
-            )
+    if not _KEYS94.issuperset(value):
+        for key in value:
+            if key not in _KEYS94:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT95}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -2074,48 +1676,32 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2125,40 +1711,28 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
 def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[str]) -> None:
     """DescribePullThroughCacheRulesRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS39:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, ecrRepositoryPrefixes, nextToken, maxResults",
-                )
-            )
+    if not _KEYS96.issuperset(value):
+        for key in value:
+            if key not in _KEYS96:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT97}')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefixes" in value:
         item = value["ecrRepositoryPrefixes"]
@@ -2170,104 +1744,75 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
 
 
 def check_DescribeRegistryRequest(value, path: str, errors: list[str]) -> None:
     """DescribeRegistryRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> None:
     """DescribeRepositoriesRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS40:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryNames, nextToken, maxResults",
-                )
-            )
+    if not _KEYS98.issuperset(value):
+        for key in value:
+            if key not in _KEYS98:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT99}')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryNames" in value:
         item = value["repositoryNames"]
@@ -2279,67 +1824,48 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
 
 
 def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: list[str]) -> None:
     """DescribeRepositoryCreationTemplatesRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS41:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="prefixes, nextToken, maxResults"
-                )
-            )
+    if not _KEYS100.issuperset(value):
+        for key in value:
+            if key not in _KEYS100:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT101}')
     if "prefixes" in value:
         item = value["prefixes"]
         check_PrefixList(item, (path + ".prefixes" if path else "prefixes"), errors)
@@ -2348,113 +1874,82 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
 
 
 def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
     """EncryptionConfiguration"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS16:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="encryptionType, kmsKey"
-                )
-            )
+    if not _KEYS43.issuperset(value):
+        for key in value:
+            if key not in _KEYS43:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT44}')
     if "encryptionType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="encryptionType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT45}"')
     if "encryptionType" in value:
         item = value["encryptionType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".encryptionType" if path else "encryptionType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM17):
+        if not (isinstance(item, str) and item in _ENUM46):
+            where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".encryptionType" if path else "encryptionType"),
-                    value=item,
-                    values="AES256, KMS, KMS_DSSE",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT47}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".kmsKey" if path else "kmsKey"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 2048:
+                where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".kmsKey" if path else "kmsKey"), length=len(item), limit=2048
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
         else:
+            where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".kmsKey" if path else "kmsKey"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2463,169 +1958,139 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
 ) -> None:
     """EncryptionConfigurationForRepositoryCreationTemplate"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS16:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="encryptionType, kmsKey"
-                )
-            )
+    if not _KEYS43.issuperset(value):
+        for key in value:
+            if key not in _KEYS43:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT44}')
     if "encryptionType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="encryptionType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT45}"')
     if "encryptionType" in value:
         item = value["encryptionType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".encryptionType" if path else "encryptionType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM17):
+        if not (isinstance(item, str) and item in _ENUM46):
+            where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".encryptionType" if path else "encryptionType"),
-                    value=item,
-                    values="AES256, KMS, KMS_DSSE",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT47}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".kmsKey" if path else "kmsKey"), length=len(item), limit=0
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 2048:
+                where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".kmsKey" if path else "kmsKey"), length=len(item), limit=2048
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
-            if _PATTERN18.search(item) is None:
+            if _SEARCH48(item) is None:
+                where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".kmsKey" if path else "kmsKey"),
-                        pattern="^$|arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-z0-9-]+",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT49}"
                 )
         else:
+            where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".kmsKey" if path else "kmsKey"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     """GetAccountSettingRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS42:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="name"
-                )
-            )
+    if not _KEYS102.issuperset(value):
+        for key in value:
+            if key not in _KEYS102:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT103}')
     if "name" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="name"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT103}"')
     if "name" in value:
         item = value["name"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".name" if path else "name"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".name" if path else "name"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 64:
+                where = path + ".name" if path else "name"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".name" if path else "name"), length=len(item), limit=64
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 64"
                 )
         else:
+            where = path + ".name" if path else "name"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".name" if path else "name"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetAuthorizationTokenRegistryIdList(value, path: str, errors: list[str]) -> None:
     """GetAuthorizationTokenRegistryIdList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 10:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=10)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 10"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]", pattern="[0-9]{12}", value=item
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetAuthorizationTokenRequest(value, path: str, errors: list[str]) -> None:
     """GetAuthorizationTokenRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS43:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryIds"
-                )
-            )
+    if not _KEYS104.issuperset(value):
+        for key in value:
+            if key not in _KEYS104:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT105}')
     if "registryIds" in value:
         item = value["registryIds"]
         check_GetAuthorizationTokenRegistryIdList(
@@ -2636,176 +2101,124 @@ def check_GetAuthorizationTokenRequest(value, path: str, errors: list[str]) -> N
 def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> None:
     """GetDownloadUrlForLayerRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS44:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName, layerDigest"
-                )
-            )
+    if not _KEYS106.issuperset(value):
+        for key in value:
+            if key not in _KEYS106:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT107}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "layerDigest" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="layerDigest"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT108}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigest" in value:
         item = value["layerDigest"]
         if isinstance(item, str):
-            if _PATTERN9.search(item) is None:
+            if _SEARCH25(item) is None:
+                where = path + ".layerDigest" if path else "layerDigest"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".layerDigest" if path else "layerDigest"),
-                        pattern="[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT26}"
                 )
         else:
+            where = path + ".layerDigest" if path else "layerDigest"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".layerDigest" if path else "layerDigest"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) -> None:
     """GetLifecyclePolicyPreviewRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS38:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageIds, nextToken, maxResults, filter",
-                )
-            )
+    if not _KEYS94.issuperset(value):
+        for key in value:
+            if key not in _KEYS94:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT95}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -2815,46 +2228,32 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 100:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=100, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 100"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2864,276 +2263,215 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
 def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None:
     """GetLifecyclePolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS26:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName"
-                )
-            )
+    if not _KEYS69.issuperset(value):
+        for key in value:
+            if key not in _KEYS69:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """GetRegistryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_GetRegistryScanningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """GetRegistryScanningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """GetRepositoryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS26:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName"
-                )
-            )
+    if not _KEYS69.issuperset(value):
+        for key in value:
+            if key not in _KEYS69:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_GetSigningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """GetSigningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS28:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(path=path or "input", name=key, names="")
-            )
+    if not _KEYS73.issuperset(value):
+        for key in value:
+            if key not in _KEYS73:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
 
 
 def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
     """ImageIdentifier"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS4:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="imageDigest, imageTag"
-                )
-            )
+    if not _KEYS14.issuperset(value):
+        for key in value:
+            if key not in _KEYS14:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT15}')
     if "imageDigest" in value:
         item = value["imageDigest"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageDigest" if path else "imageDigest"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".imageTag" if path else "imageTag"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".imageTag" if path else "imageTag"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 300:
+                where = path + ".imageTag" if path else "imageTag"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".imageTag" if path else "imageTag"),
-                        length=len(item),
-                        limit=300,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 300"
                 )
         else:
+            where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTag" if path else "imageTag"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ImageIdentifierList(value, path: str, errors: list[str]) -> None:
     """ImageIdentifierList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         check_ImageIdentifier(item, f"{path}[{index}]", errors)
@@ -3142,123 +2480,100 @@ def check_ImageIdentifierList(value, path: str, errors: list[str]) -> None:
 def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> None:
     """ImageScanningConfiguration"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS25:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="scanOnPush"
-                )
-            )
+    if not _KEYS66.issuperset(value):
+        for key in value:
+            if key not in _KEYS66:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT67}')
     if "scanOnPush" in value:
         item = value["scanOnPush"]
         if not isinstance(item, bool):
+            where = path + ".scanOnPush" if path else "scanOnPush"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".scanOnPush" if path else "scanOnPush"),
-                    actual=type(item),
-                    valid="<class 'bool'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
             )
 
 
 def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str]) -> None:
     """ImageTagMutabilityExclusionFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS19:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="filterType, filter"
-                )
-            )
+    if not _KEYS50.issuperset(value):
+        for key in value:
+            if key not in _KEYS50:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT51}')
     if "filterType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filterType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
     if "filter" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filter"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
     if "filterType" in value:
         item = value["filterType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM20):
+        if not (isinstance(item, str) and item in _ENUM54):
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    value=item,
-                    values="WILDCARD",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT55}"
             )
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 128:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=128
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 128"
                 )
-            if _PATTERN21.search(item) is None:
+            if _SEARCH56(item) is None:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".filter" if path else "filter"),
-                        pattern="^[0-9a-zA-Z._*-]{1,128}$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT57}"
                 )
         else:
+            where = path + ".filter" if path else "filter"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filter" if path else "filter"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ImageTagMutabilityExclusionFilters(value, path: str, errors: list[str]) -> None:
     """ImageTagMutabilityExclusionFilters"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 5:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=5)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 5"
         )
     for index, item in enumerate(value):
         check_ImageTagMutabilityExclusionFilter(item, f"{path}[{index}]", errors)
@@ -3267,167 +2582,131 @@ def check_ImageTagMutabilityExclusionFilters(value, path: str, errors: list[str]
 def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> None:
     """InitiateLayerUploadRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS26:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName"
-                )
-            )
+    if not _KEYS69.issuperset(value):
+        for key in value:
+            if key not in _KEYS69:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_LayerDigestList(value, path: str, errors: list[str]) -> None:
     """LayerDigestList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
-            if _PATTERN9.search(item) is None:
+            if _SEARCH25(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]", pattern="[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+", value=item
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT26}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> None:
     """LifecyclePolicyPreviewFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS45:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="tagStatus"
-                )
-            )
+    if not _KEYS109.issuperset(value):
+        for key in value:
+            if key not in _KEYS109:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT110}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM36):
+        if not (isinstance(item, str) and item in _ENUM90):
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    value=item,
-                    values="TAGGED, UNTAGGED, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
             )
 
 
 def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
     """ListImageReferrersFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS46:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="artifactTypes, artifactStatus"
-                )
-            )
+    if not _KEYS111.issuperset(value):
+        for key in value:
+            if key not in _KEYS111:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT112}')
     if "artifactTypes" in value:
         item = value["artifactTypes"]
         check_ArtifactTypeList(item, (path + ".artifactTypes" if path else "artifactTypes"), errors)
@@ -3436,101 +2715,71 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
         if isinstance(item, str):
             pass
         else:
+            where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".artifactStatus" if path else "artifactStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM37):
+        if not (isinstance(item, str) and item in _ENUM92):
+            where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".artifactStatus" if path else "artifactStatus"),
-                    value=item,
-                    values="ACTIVE, ARCHIVED, ACTIVATING, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
             )
 
 
 def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None:
     """ListImageReferrersRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS47:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, subjectId, filter, nextToken, maxResults",
-                )
-            )
+    if not _KEYS113.issuperset(value):
+        for key in value:
+            if key not in _KEYS113:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT114}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "subjectId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="subjectId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT115}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "subjectId" in value:
         item = value["subjectId"]
@@ -3543,232 +2792,161 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 50:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=50, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 50"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
 
 
 def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
     """ListImagesFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS35:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="tagStatus, imageStatus"
-                )
-            )
+    if not _KEYS88.issuperset(value):
+        for key in value:
+            if key not in _KEYS88:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT89}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM36):
+        if not (isinstance(item, str) and item in _ENUM90):
+            where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".tagStatus" if path else "tagStatus"),
-                    value=item,
-                    values="TAGGED, UNTAGGED, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageStatus" if path else "imageStatus"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM37):
+        if not (isinstance(item, str) and item in _ENUM92):
+            where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageStatus" if path else "imageStatus"),
-                    value=item,
-                    values="ACTIVE, ARCHIVED, ACTIVATING, ANY",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
             )
 
 
 def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
     """ListImagesRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS49:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, nextToken, maxResults, filter",
-                )
-            )
+    if not _KEYS118.issuperset(value):
+        for key in value:
+            if key not in _KEYS118:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT119}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -3778,514 +2956,392 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
 def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str]) -> None:
     """ListPullTimeUpdateExclusionsRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS50:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="maxResults, nextToken"
-                )
-            )
+    if not _KEYS120.issuperset(value):
+        for key in value:
+            if key not in _KEYS120:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT121}')
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"), limit=1, value=item
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
                 )
             if item > 1000:
+                where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    _MESSAGES["maximum"].format(
-                        path=(path + ".maxResults" if path else "maxResults"),
-                        limit=1000,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
                 )
         else:
+            where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".maxResults" if path else "maxResults"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".nextToken" if path else "nextToken"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> None:
     """ListTagsForResourceRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS51:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="resourceArn"
-                )
-            )
+    if not _KEYS122.issuperset(value):
+        for key in value:
+            if key not in _KEYS122:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT123}')
     if "resourceArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="resourceArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".resourceArn" if path else "resourceArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_MediaTypeList(value, path: str, errors: list[str]) -> None:
     """MediaTypeList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             pass
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PrefixList(value, path: str, errors: list[str]) -> None:
     """PrefixList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 1:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 256:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]",
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PullThroughCacheRuleRepositoryPrefixList(value, path: str, errors: list[str]) -> None:
     """PullThroughCacheRuleRepositoryPrefixList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 2:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=2
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=30
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]",
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     """PutAccountSettingRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS52:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="name, value"
-                )
-            )
+    if not _KEYS124.issuperset(value):
+        for key in value:
+            if key not in _KEYS124:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT125}')
     if "name" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="name"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT103}"')
     if "value" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="value"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT126}"')
     if "name" in value:
         item = value["name"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".name" if path else "name"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".name" if path else "name"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 64:
+                where = path + ".name" if path else "name"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".name" if path else "name"), length=len(item), limit=64
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 64"
                 )
         else:
+            where = path + ".name" if path else "name"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".name" if path else "name"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "value" in value:
         item = value["value"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".value" if path else "value"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".value" if path else "value"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
     """PutImageRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS53:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageManifest, imageManifestMediaType, imageTag, imageDigest",
-                )
-            )
+    if not _KEYS127.issuperset(value):
+        for key in value:
+            if key not in _KEYS127:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT128}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageManifest" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageManifest"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT129}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifest" in value:
         item = value["imageManifest"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".imageManifest" if path else "imageManifest"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".imageManifest" if path else "imageManifest"),
-                        length=len(item),
-                        limit=1,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 4194304:
+                where = path + ".imageManifest" if path else "imageManifest"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".imageManifest" if path else "imageManifest"),
-                        length=len(item),
-                        limit=4194304,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 4194304"
                 )
         else:
+            where = path + ".imageManifest" if path else "imageManifest"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageManifest" if path else "imageManifest"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifestMediaType" in value:
         item = value["imageManifestMediaType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageManifestMediaType" if path else "imageManifestMediaType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageManifestMediaType" if path else "imageManifestMediaType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".imageTag" if path else "imageTag"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".imageTag" if path else "imageTag"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 300:
+                where = path + ".imageTag" if path else "imageTag"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".imageTag" if path else "imageTag"),
-                        length=len(item),
-                        limit=300,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 300"
                 )
         else:
+            where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTag" if path else "imageTag"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageDigest" in value:
         item = value["imageDigest"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageDigest" if path else "imageDigest"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """PutImageScanningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS54:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageScanningConfiguration",
-                )
-            )
+    if not _KEYS130.issuperset(value):
+        for key in value:
+            if key not in _KEYS130:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT131}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageScanningConfiguration" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="imageScanningConfiguration")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT132}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageScanningConfiguration" in value:
         item = value["imageScanningConfiguration"]
@@ -4299,101 +3355,71 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
 def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> None:
     """PutImageTagMutabilityRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS55:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageTagMutability, imageTagMutabilityExclusionFilters",
-                )
-            )
+    if not _KEYS133.issuperset(value):
+        for key in value:
+            if key not in _KEYS133:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT134}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageTagMutability" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageTagMutability"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT135}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageTagMutability" in value:
         item = value["imageTagMutability"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM15):
+        if not (isinstance(item, str) and item in _ENUM41):
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    value=item,
-                    values="MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -4411,197 +3437,140 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
 def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None:
     """PutLifecyclePolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS56:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, lifecyclePolicyText",
-                )
-            )
+    if not _KEYS136.issuperset(value):
+        for key in value:
+            if key not in _KEYS136:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT137}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "lifecyclePolicyText" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="lifecyclePolicyText")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT138}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
         if isinstance(item, str):
             if len(item) < 100:
+                where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                        length=len(item),
-                        limit=100,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 100"
                 )
             if len(item) > 30720:
+                where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                        length=len(item),
-                        limit=30720,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30720"
                 )
         else:
+            where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """PutRegistryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS57:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="policyText"
-                )
-            )
+    if not _KEYS139.issuperset(value):
+        for key in value:
+            if key not in _KEYS139:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT140}')
     if "policyText" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="policyText"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT140}"')
     if "policyText" in value:
         item = value["policyText"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".policyText" if path else "policyText"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".policyText" if path else "policyText"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 10240:
+                where = path + ".policyText" if path else "policyText"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".policyText" if path else "policyText"),
-                        length=len(item),
-                        limit=10240,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 10240"
                 )
         else:
+            where = path + ".policyText" if path else "policyText"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".policyText" if path else "policyText"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """PutRegistryScanningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS58:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="scanType, rules"
-                )
-            )
+    if not _KEYS141.issuperset(value):
+        for key in value:
+            if key not in _KEYS141:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT142}')
     if "scanType" in value:
         item = value["scanType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".scanType" if path else "scanType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".scanType" if path else "scanType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM59):
+        if not (isinstance(item, str) and item in _ENUM143):
+            where = path + ".scanType" if path else "scanType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".scanType" if path else "scanType"),
-                    value=item,
-                    values="BASIC, ENHANCED",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT144}"
             )
     if "rules" in value:
         item = value["rules"]
@@ -4611,23 +3580,19 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
 def check_PutReplicationConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """PutReplicationConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS63:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="replicationConfiguration"
-                )
-            )
+    if not _KEYS154.issuperset(value):
+        for key in value:
+            if key not in _KEYS154:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT155}')
     if "replicationConfiguration" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="replicationConfiguration")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT155}"')
     if "replicationConfiguration" in value:
         item = value["replicationConfiguration"]
         check_ReplicationConfiguration(
@@ -4640,23 +3605,19 @@ def check_PutReplicationConfigurationRequest(value, path: str, errors: list[str]
 def check_PutSigningConfigurationRequest(value, path: str, errors: list[str]) -> None:
     """PutSigningConfigurationRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS70:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="signingConfiguration"
-                )
-            )
+    if not _KEYS171.issuperset(value):
+        for key in value:
+            if key not in _KEYS171:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT172}')
     if "signingConfiguration" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="signingConfiguration")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT172}"')
     if "signingConfiguration" in value:
         item = value["signingConfiguration"]
         check_SigningConfiguration(
@@ -4667,119 +3628,94 @@ def check_PutSigningConfigurationRequest(value, path: str, errors: list[str]) ->
 def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
     """RCTAppliedForList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
         if isinstance(item, str):
             pass
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM22):
+        if not (isinstance(item, str) and item in _ENUM58):
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=f"{path}[{index}]",
-                    value=item,
-                    values="REPLICATION, PULL_THROUGH_CACHE, CREATE_ON_PUSH",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT59}"
             )
 
 
 def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[str]) -> None:
     """RegisterPullTimeUpdateExclusionRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS31:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="principalArn"
-                )
-            )
+    if not _KEYS78.issuperset(value):
+        for key in value:
+            if key not in _KEYS78:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT79}')
     if "principalArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="principalArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT79}"')
     if "principalArn" in value:
         item = value["principalArn"]
         if isinstance(item, str):
             if len(item) > 200:
+                where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".principalArn" if path else "principalArn"),
-                        length=len(item),
-                        limit=200,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _PATTERN32.search(item) is None:
+            if _SEARCH80(item) is None:
+                where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".principalArn" if path else "principalArn"),
-                        pattern="^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT81}"
                 )
         else:
+            where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".principalArn" if path else "principalArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
     """RegistryScanningRule"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS60:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="scanFrequency, repositoryFilters"
-                )
-            )
+    if not _KEYS145.issuperset(value):
+        for key in value:
+            if key not in _KEYS145:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT146}')
     if "scanFrequency" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="scanFrequency"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT147}"')
     if "repositoryFilters" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryFilters"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT148}"')
     if "scanFrequency" in value:
         item = value["scanFrequency"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".scanFrequency" if path else "scanFrequency"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM61):
+        if not (isinstance(item, str) and item in _ENUM149):
+            where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".scanFrequency" if path else "scanFrequency"),
-                    value=item,
-                    values="SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT150}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -4791,19 +3727,20 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
 def check_RegistryScanningRuleList(value, path: str, errors: list[str]) -> None:
     """RegistryScanningRuleList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 2:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=2)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 2"
         )
     for index, item in enumerate(value):
         check_RegistryScanningRule(item, f"{path}[{index}]", errors)
@@ -4812,21 +3749,19 @@ def check_RegistryScanningRuleList(value, path: str, errors: list[str]) -> None:
 def check_ReplicationConfiguration(value, path: str, errors: list[str]) -> None:
     """ReplicationConfiguration"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS64:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="rules"
-                )
-            )
+    if not _KEYS156.issuperset(value):
+        for key in value:
+            if key not in _KEYS156:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT157}')
     if "rules" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="rules"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT157}"')
     if "rules" in value:
         item = value["rules"]
         check_ReplicationRuleList(item, (path + ".rules" if path else "rules"), errors)
@@ -4835,93 +3770,77 @@ def check_ReplicationConfiguration(value, path: str, errors: list[str]) -> None:
 def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
     """ReplicationDestination"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS65:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="region, registryId"
-                )
-            )
+    if not _KEYS158.issuperset(value):
+        for key in value:
+            if key not in _KEYS158:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT159}')
     if "region" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="region"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT160}"')
     if "registryId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="registryId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT161}"')
     if "region" in value:
         item = value["region"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".region" if path else "region"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".region" if path else "region"), length=len(item), limit=2
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 25:
+                where = path + ".region" if path else "region"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".region" if path else "region"), length=len(item), limit=25
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 25"
                 )
-            if _PATTERN66.search(item) is None:
+            if _SEARCH162(item) is None:
+                where = path + ".region" if path else "region"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".region" if path else "region"),
-                        pattern="[0-9a-z-]{2,25}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT163}"
                 )
         else:
+            where = path + ".region" if path else "region"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".region" if path else "region"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ReplicationDestinationList(value, path: str, errors: list[str]) -> None:
     """ReplicationDestinationList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         check_ReplicationDestination(item, f"{path}[{index}]", errors)
@@ -4930,21 +3849,19 @@ def check_ReplicationDestinationList(value, path: str, errors: list[str]) -> Non
 def check_ReplicationRule(value, path: str, errors: list[str]) -> None:
     """ReplicationRule"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS67:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="destinations, repositoryFilters"
-                )
-            )
+    if not _KEYS164.issuperset(value):
+        for key in value:
+            if key not in _KEYS164:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT165}')
     if "destinations" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="destinations"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT166}"')
     if "destinations" in value:
         item = value["destinations"]
         check_ReplicationDestinationList(
@@ -4960,19 +3877,20 @@ def check_ReplicationRule(value, path: str, errors: list[str]) -> None:
 def check_ReplicationRuleList(value, path: str, errors: list[str]) -> None:
     """ReplicationRuleList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 10:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=10)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 10"
         )
     for index, item in enumerate(value):
         check_ReplicationRule(item, f"{path}[{index}]", errors)
@@ -4981,94 +3899,78 @@ def check_ReplicationRuleList(value, path: str, errors: list[str]) -> None:
 def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
     """RepositoryFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS19:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="filter, filterType"
-                )
-            )
+    if not _KEYS50.issuperset(value):
+        for key in value:
+            if key not in _KEYS50:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
     if "filter" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filter"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
     if "filterType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filterType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=2
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN68.search(item) is None:
+            if _SEARCH167(item) is None:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".filter" if path else "filter"),
-                        pattern="^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT168}"
                 )
         else:
+            where = path + ".filter" if path else "filter"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filter" if path else "filter"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM69):
+        if not (isinstance(item, str) and item in _ENUM169):
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    value=item,
-                    values="PREFIX_MATCH",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT170}"
             )
 
 
 def check_RepositoryFilterList(value, path: str, errors: list[str]) -> None:
     """RepositoryFilterList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         check_RepositoryFilter(item, f"{path}[{index}]", errors)
@@ -5077,188 +3979,162 @@ def check_RepositoryFilterList(value, path: str, errors: list[str]) -> None:
 def check_RepositoryNameList(value, path: str, errors: list[str]) -> None:
     """RepositoryNameList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 2:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=2
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]",
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ScanningConfigurationRepositoryNameList(value, path: str, errors: list[str]) -> None:
     """ScanningConfigurationRepositoryNameList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 25:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=25)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 25"
         )
     for index, item in enumerate(value):
         if isinstance(item, str):
             if len(item) < 2:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=2
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=f"{path}[{index}]", length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = f"{path}[{index}]"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=f"{path}[{index}]",
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     """ScanningRepositoryFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS19:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="filter, filterType"
-                )
-            )
+    if not _KEYS50.issuperset(value):
+        for key in value:
+            if key not in _KEYS50:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
     if "filter" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filter"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
     if "filterType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filterType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 255:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=255
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 255"
                 )
-            if _PATTERN62.search(item) is None:
+            if _SEARCH152(item) is None:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".filter" if path else "filter"),
-                        pattern="^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT153}"
                 )
         else:
+            where = path + ".filter" if path else "filter"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filter" if path else "filter"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM20):
+        if not (isinstance(item, str) and item in _ENUM54):
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    value=item,
-                    values="WILDCARD",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT55}"
             )
 
 
 def check_ScanningRepositoryFilterList(value, path: str, errors: list[str]) -> None:
     """ScanningRepositoryFilterList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         check_ScanningRepositoryFilter(item, f"{path}[{index}]", errors)
@@ -5267,140 +4143,101 @@ def check_ScanningRepositoryFilterList(value, path: str, errors: list[str]) -> N
 def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> None:
     """SetRepositoryPolicyRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS75:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, policyText, force",
-                )
-            )
+    if not _KEYS182.issuperset(value):
+        for key in value:
+            if key not in _KEYS182:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT183}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "policyText" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="policyText"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT140}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "policyText" in value:
         item = value["policyText"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".policyText" if path else "policyText"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".policyText" if path else "policyText"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 10240:
+                where = path + ".policyText" if path else "policyText"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".policyText" if path else "policyText"),
-                        length=len(item),
-                        limit=10240,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 10240"
                 )
         else:
+            where = path + ".policyText" if path else "policyText"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".policyText" if path else "policyText"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
+            where = path + ".force" if path else "force"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".force" if path else "force"),
-                    actual=type(item),
-                    valid="<class 'bool'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
             )
 
 
 def check_SigningConfiguration(value, path: str, errors: list[str]) -> None:
     """SigningConfiguration"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS64:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="rules"
-                )
-            )
+    if not _KEYS156.issuperset(value):
+        for key in value:
+            if key not in _KEYS156:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT157}')
     if "rules" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="rules"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT157}"')
     if "rules" in value:
         item = value["rules"]
         check_SigningRuleList(item, (path + ".rules" if path else "rules"), errors)
@@ -5409,94 +4246,78 @@ def check_SigningConfiguration(value, path: str, errors: list[str]) -> None:
 def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     """SigningRepositoryFilter"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS19:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="filter, filterType"
-                )
-            )
+    if not _KEYS50.issuperset(value):
+        for key in value:
+            if key not in _KEYS50:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
     if "filter" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filter"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
     if "filterType" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="filterType"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 256:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".filter" if path else "filter"), length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN71.search(item) is None:
+            if _SEARCH173(item) is None:
+                where = path + ".filter" if path else "filter"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".filter" if path else "filter"),
-                        pattern="^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT174}"
                 )
         else:
+            where = path + ".filter" if path else "filter"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filter" if path else "filter"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM72):
+        if not (isinstance(item, str) and item in _ENUM175):
+            where = path + ".filterType" if path else "filterType"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".filterType" if path else "filterType"),
-                    value=item,
-                    values="WILDCARD_MATCH",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT176}"
             )
 
 
 def check_SigningRepositoryFilterList(value, path: str, errors: list[str]) -> None:
     """SigningRepositoryFilterList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=1)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 1"
         )
     if len(value) > 100:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=100)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 100"
         )
     for index, item in enumerate(value):
         check_SigningRepositoryFilter(item, f"{path}[{index}]", errors)
@@ -5505,48 +4326,36 @@ def check_SigningRepositoryFilterList(value, path: str, errors: list[str]) -> No
 def check_SigningRule(value, path: str, errors: list[str]) -> None:
     """SigningRule"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS73:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="signingProfileArn, repositoryFilters"
-                )
-            )
+    if not _KEYS177.issuperset(value):
+        for key in value:
+            if key not in _KEYS177:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT178}')
     if "signingProfileArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="signingProfileArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT179}"')
     if "signingProfileArn" in value:
         item = value["signingProfileArn"]
         if isinstance(item, str):
             if len(item) > 200:
+                where = path + ".signingProfileArn" if path else "signingProfileArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".signingProfileArn" if path else "signingProfileArn"),
-                        length=len(item),
-                        limit=200,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _PATTERN74.search(item) is None:
+            if _SEARCH180(item) is None:
+                where = path + ".signingProfileArn" if path else "signingProfileArn"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".signingProfileArn" if path else "signingProfileArn"),
-                        pattern="^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT181}"
                 )
         else:
+            where = path + ".signingProfileArn" if path else "signingProfileArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".signingProfileArn" if path else "signingProfileArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -5558,19 +4367,20 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
 def check_SigningRuleList(value, path: str, errors: list[str]) -> None:
     """SigningRuleList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
+        where = path or "input"
         errors.append(
-            _MESSAGES["minLength"].format(path=path or "input", length=len(value), limit=0)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid min length: 0"
         )
     if len(value) > 10:
+        where = path or "input"
         errors.append(
-            _MESSAGES["maxLength"].format(path=path or "input", length=len(value), limit=10)
+            f"Invalid length for parameter {where}, value: {len(value)}, valid max length: 10"
         )
     for index, item in enumerate(value):
         check_SigningRule(item, f"{path}[{index}]", errors)
@@ -5579,78 +4389,57 @@ def check_SigningRuleList(value, path: str, errors: list[str]) -> None:
 def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
     """StartImageScanRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS33:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="registryId, repositoryName, imageId"
-                )
-            )
+    if not _KEYS82.issuperset(value):
+        for key in value:
+            if key not in _KEYS82:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT184}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -5660,217 +4449,165 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
 def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) -> None:
     """StartLifecyclePolicyPreviewRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS56:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, lifecyclePolicyText",
-                )
-            )
+    if not _KEYS136.issuperset(value):
+        for key in value:
+            if key not in _KEYS136:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT137}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
         if isinstance(item, str):
             if len(item) < 100:
+                where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                        length=len(item),
-                        limit=100,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 100"
                 )
             if len(item) > 30720:
+                where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                        length=len(item),
-                        limit=30720,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30720"
                 )
         else:
+            where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
     """SubjectIdentifier"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS48:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="imageDigest"
-                )
-            )
+    if not _KEYS116.issuperset(value):
+        for key in value:
+            if key not in _KEYS116:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT117}')
     if "imageDigest" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageDigest"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT117}"')
     if "imageDigest" in value:
         item = value["imageDigest"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageDigest" if path else "imageDigest"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_Tag(value, path: str, errors: list[str]) -> None:
     """Tag"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS23:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="Key, Value"
-                )
-            )
+    if not _KEYS60.issuperset(value):
+        for key in value:
+            if key not in _KEYS60:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT61}')
     if "Key" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="Key"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT62}"')
     if "Value" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="Value"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT63}"')
     if "Key" in value:
         item = value["Key"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".Key" if path else "Key"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".Key" if path else "Key"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "Value" in value:
         item = value["Value"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".Value" if path else "Value"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".Value" if path else "Value"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_TagKeyList(value, path: str, errors: list[str]) -> None:
     """TagKeyList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
         if isinstance(item, str):
             pass
         else:
+            where = f"{path}[{index}]"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=f"{path}[{index}]", actual=type(item), valid="<class 'str'>", value=item
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_TagList(value, path: str, errors: list[str]) -> None:
     """TagList"""
     if not isinstance(value, list):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'list'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -5880,35 +4617,30 @@ def check_TagList(value, path: str, errors: list[str]) -> None:
 def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
     """TagResourceRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS76:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="resourceArn, tags"
-                )
-            )
+    if not _KEYS185.issuperset(value):
+        for key in value:
+            if key not in _KEYS185:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT186}')
     if "resourceArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="resourceArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
     if "tags" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="tags"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT187}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".resourceArn" if path else "resourceArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -5918,35 +4650,30 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
 def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
     """UntagResourceRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS77:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="resourceArn, tagKeys"
-                )
-            )
+    if not _KEYS188.issuperset(value):
+        for key in value:
+            if key not in _KEYS188:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT189}')
     if "resourceArn" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="resourceArn"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
     if "tagKeys" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="tagKeys"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT190}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".resourceArn" if path else "resourceArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "tagKeys" in value:
         item = value["tagKeys"]
@@ -5956,82 +4683,60 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
 def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) -> None:
     """UpdateImageStorageClassRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS78:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, imageId, targetStorageClass",
-                )
-            )
+    if not _KEYS191.issuperset(value):
+        for key in value:
+            if key not in _KEYS191:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT192}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="imageId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
     if "targetStorageClass" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="targetStorageClass"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT193}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -6041,231 +4746,158 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
         if isinstance(item, str):
             pass
         else:
+            where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".targetStorageClass" if path else "targetStorageClass"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM79):
+        if not (isinstance(item, str) and item in _ENUM194):
+            where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".targetStorageClass" if path else "targetStorageClass"),
-                    value=item,
-                    values="STANDARD, ARCHIVE",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT195}"
             )
 
 
 def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str]) -> None:
     """UpdatePullThroughCacheRuleRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS80:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, ecrRepositoryPrefix, credentialArn, customRoleArn",
-                )
-            )
+    if not _KEYS196.issuperset(value):
+        for key in value:
+            if key not in _KEYS196:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT197}')
     if "ecrRepositoryPrefix" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="ecrRepositoryPrefix")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=30,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "credentialArn" in value:
         item = value["credentialArn"]
         if isinstance(item, str):
             if len(item) < 50:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        length=len(item),
-                        limit=50,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 50"
                 )
             if len(item) > 612:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        length=len(item),
-                        limit=612,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 612"
                 )
-            if _PATTERN13.search(item) is None:
+            if _SEARCH35(item) is None:
+                where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".credentialArn" if path else "credentialArn"),
-                        pattern="^arn:aws(-\\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\\-pullthroughcache\\/[a-zA-Z0-9\\/_+=.@-]+$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT36}"
                 )
         else:
+            where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".credentialArn" if path else "credentialArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
         if isinstance(item, str):
             if len(item) > 2048:
+                where = path + ".customRoleArn" if path else "customRoleArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".customRoleArn" if path else "customRoleArn"),
-                        length=len(item),
-                        limit=2048,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
         else:
+            where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".customRoleArn" if path else "customRoleArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list[str]) -> None:
     """UpdateRepositoryCreationTemplateRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS14:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="prefix, description, encryptionConfiguration, resourceTags, imageTagMutability, imageTagMutabilityExclusionFilters, repositoryPolicy, lifecyclePolicy, appliedFor, customRoleArn",
-                )
-            )
+    if not _KEYS37.issuperset(value):
+        for key in value:
+            if key not in _KEYS37:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT38}')
     if "prefix" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="prefix"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT39}"')
     if "prefix" in value:
         item = value["prefix"]
         if isinstance(item, str):
             if len(item) < 1:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=1
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 1"
                 )
             if len(item) > 256:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".prefix" if path else "prefix"), length=len(item), limit=256
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".prefix" if path else "prefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".prefix" if path else "prefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".prefix" if path else "prefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
         if isinstance(item, str):
             if len(item) > 256:
+                where = path + ".description" if path else "description"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".description" if path else "description"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
         else:
+            where = path + ".description" if path else "description"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".description" if path else "description"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -6280,21 +4912,14 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         if isinstance(item, str):
             pass
         else:
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM15):
+        if not (isinstance(item, str) and item in _ENUM41):
+            where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                _MESSAGES["enum"].format(
-                    path=(path + ".imageTagMutability" if path else "imageTagMutability"),
-                    value=item,
-                    values="MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION",
-                )
+                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -6311,57 +4936,37 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         item = value["repositoryPolicy"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".repositoryPolicy" if path else "repositoryPolicy"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 10240:
+                where = path + ".repositoryPolicy" if path else "repositoryPolicy"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                        length=len(item),
-                        limit=10240,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 10240"
                 )
         else:
+            where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryPolicy" if path else "repositoryPolicy"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
         if isinstance(item, str):
             if len(item) < 0:
+                where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                        length=len(item),
-                        limit=0,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 0"
                 )
             if len(item) > 30720:
+                where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                        length=len(item),
-                        limit=30720,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30720"
                 )
         else:
+            where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".lifecyclePolicy" if path else "lifecyclePolicy"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -6370,274 +4975,190 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         item = value["customRoleArn"]
         if isinstance(item, str):
             if len(item) > 2048:
+                where = path + ".customRoleArn" if path else "customRoleArn"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".customRoleArn" if path else "customRoleArn"),
-                        length=len(item),
-                        limit=2048,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
         else:
+            where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".customRoleArn" if path else "customRoleArn"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
     """UploadLayerPartRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS81:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input",
-                    name=key,
-                    names="registryId, repositoryName, uploadId, partFirstByte, partLastByte, layerPartBlob",
-                )
-            )
+    if not _KEYS198.issuperset(value):
+        for key in value:
+            if key not in _KEYS198:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT199}')
     if "repositoryName" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="repositoryName"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "uploadId" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="uploadId"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT22}"')
     if "partFirstByte" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="partFirstByte"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT200}"')
     if "partLastByte" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="partLastByte"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT201}"')
     if "layerPartBlob" not in value:
-        errors.append(_MESSAGES["required"].format(path=path or "input", name="layerPartBlob"))
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT202}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 256:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        length=len(item),
-                        limit=256,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _PATTERN2.search(item) is None:
+            if _SEARCH8(item) is None:
+                where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".repositoryName" if path else "repositoryName"),
-                        pattern="[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
                 )
         else:
+            where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".repositoryName" if path else "repositoryName"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
         if isinstance(item, str):
-            if _PATTERN8.search(item) is None:
+            if _SEARCH23(item) is None:
+                where = path + ".uploadId" if path else "uploadId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".uploadId" if path else "uploadId"),
-                        pattern="[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT24}"
                 )
         else:
+            where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".uploadId" if path else "uploadId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "partFirstByte" in value:
         item = value["partFirstByte"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".partFirstByte" if path else "partFirstByte"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
+                where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".partFirstByte" if path else "partFirstByte"),
-                        limit=0,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 0"
                 )
         else:
+            where = path + ".partFirstByte" if path else "partFirstByte"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".partFirstByte" if path else "partFirstByte"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "partLastByte" in value:
         item = value["partLastByte"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
+                where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    _MESSAGES["type"].format(
-                        path=(path + ".partLastByte" if path else "partLastByte"),
-                        actual=type(item),
-                        valid="<class 'int'>",
-                        value=item,
-                    )
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
+                where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    _MESSAGES["minimum"].format(
-                        path=(path + ".partLastByte" if path else "partLastByte"),
-                        limit=0,
-                        value=item,
-                    )
+                    f"Invalid value for parameter {where}, value: {item}, valid min value: 0"
                 )
         else:
+            where = path + ".partLastByte" if path else "partLastByte"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".partLastByte" if path else "partLastByte"),
-                    actual=type(item),
-                    valid="<class 'int'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
             )
     if "layerPartBlob" in value:
         item = value["layerPartBlob"]
         if isinstance(item, str):
             pass
         else:
+            where = path + ".layerPartBlob" if path else "layerPartBlob"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".layerPartBlob" if path else "layerPartBlob"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
 
 
 def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str]) -> None:
     """ValidatePullThroughCacheRuleRequest"""
     if not isinstance(value, dict):
+        where = path or "input"
         errors.append(
-            _MESSAGES["type"].format(
-                path=path or "input", actual=type(value), valid="<class 'dict'>", value=value
-            )
+            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
         )
         return
-    for key in value:
-        if key not in _KEYS27:
-            errors.append(
-                _MESSAGES["additionalProperties"].format(
-                    path=path or "input", name=key, names="ecrRepositoryPrefix, registryId"
-                )
-            )
+    if not _KEYS71.issuperset(value):
+        for key in value:
+            if key not in _KEYS71:
+                where = path or "input"
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "ecrRepositoryPrefix" not in value:
-        errors.append(
-            _MESSAGES["required"].format(path=path or "input", name="ecrRepositoryPrefix")
-        )
+        where = path or "input"
+        errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
         if isinstance(item, str):
             if len(item) < 2:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["minLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=2,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid min length: 2"
                 )
             if len(item) > 30:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["maxLength"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        length=len(item),
-                        limit=30,
-                    )
+                    f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 30"
                 )
-            if _PATTERN11.search(item) is None:
+            if _SEARCH31(item) is None:
+                where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                        pattern="^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
                 )
         else:
+            where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
-            if _PATTERN1.search(item) is None:
+            if _SEARCH6(item) is None:
+                where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    _MESSAGES["pattern"].format(
-                        path=(path + ".registryId" if path else "registryId"),
-                        pattern="[0-9]{12}",
-                        value=item,
-                    )
+                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
                 )
         else:
+            where = path + ".registryId" if path else "registryId"
             errors.append(
-                _MESSAGES["type"].format(
-                    path=(path + ".registryId" if path else "registryId"),
-                    actual=type(item),
-                    valid="<class 'str'>",
-                    value=item,
-                )
+                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
             )
