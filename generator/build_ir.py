@@ -1,5 +1,6 @@
 """Raw service model (plain JSON data) -> the immutable IR in ``ir.py``."""
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -9,10 +10,35 @@ from .ir import Constraints, Member, Operation, Paginator, Service, Shape
 from .loader import RawService
 from .names import operation_name, python_identifier, split_name
 
+# Operation names become file and module names; the CLI's are all of this form.
+_OPERATION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_SERVICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+# Operations whose output the AWS CLI writes to an ``outfile`` argument by a
+# hand-written rule, though their payload is an event stream, not a blob.
+CLI_OUTFILE_OPERATIONS = {"s3": frozenset({"SelectObjectContent"})}
+
+# The AWS CLI's own names for these services; every other command is the
+# service's botocore name. (``aws s3`` is the CLI's hand-written file commands.)
+CLI_SERVICE_NAMES = {"s3": "s3api", "config": "configservice", "codedeploy": "deploy"}
+
 _SHAPE_TYPES = frozenset(
     {
-        "structure", "list", "map", "string", "integer", "long", "float", "double",
-        "boolean", "timestamp", "blob", "byte", "short", "bigdecimal", "biginteger",
+        "structure",
+        "list",
+        "map",
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "timestamp",
+        "blob",
+        "byte",
+        "short",
+        "bigdecimal",
+        "biginteger",
     }
 )
 
@@ -20,13 +46,16 @@ _SHAPE_TYPES = frozenset(
 def build_ir(raw: RawService) -> Service:
     model = raw.model
     where = f"model of service {raw.name!r}"
+    if not _SERVICE_NAME.fullmatch(raw.name):
+        raise InputError(f"service name {raw.name!r} is not usable as a folder name")
     metadata = _mapping(model, "metadata", where)
     raw_shapes = _mapping(model, "shapes", where)
     raw_operations = _mapping(model, "operations", where)
     shapes = {name: _shape(name, data, raw_shapes) for name, data in sorted(raw_shapes.items())}
     paginators = raw.paginators
+    outfile_operations = CLI_OUTFILE_OPERATIONS.get(raw.name, frozenset())
     operations = tuple(
-        _operation(name, raw_operations[name], shapes, paginators.get(name))
+        _operation(name, raw_operations[name], shapes, paginators.get(name), outfile_operations)
         for name in sorted(raw_operations)
     )
     return Service(
@@ -38,6 +67,7 @@ def build_ir(raw: RawService) -> Service:
         documentation=str(model.get("documentation", "")),
         operations=operations,
         shapes=MappingProxyType(shapes),
+        cli_name=CLI_SERVICE_NAMES.get(raw.name, raw.name),
     )
 
 
@@ -134,14 +164,15 @@ def _shape_ref(op_name: str, data: Mapping[str, Any], key: str, shapes: Mapping[
     return target
 
 
-def _has_streaming_payload(shape_name: str | None, shapes: Mapping[str, Shape]) -> bool:
+def _has_blob_payload(shape_name: str | None, shapes: Mapping[str, Shape]) -> bool:
+    """The body is one blob member: the CLI streams it (to ``outfile`` on output)."""
     if shape_name is None:
         return False
     shape = shapes[shape_name]
     if not shape.payload:
         return False
     payload = next((m for m in shape.members if m.name == shape.payload), None)
-    return payload is not None and shapes[payload.target].type == "blob" and shapes[payload.target].streaming
+    return payload is not None and shapes[payload.target].type == "blob"
 
 
 def _tokens(value: Any) -> tuple[str, ...]:
@@ -165,9 +196,13 @@ def _paginator(data: Mapping[str, Any] | None) -> Paginator | None:
     )
 
 
-def _operation(name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any) -> Operation:
+def _operation(
+    name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any, outfile_operations: frozenset[str]
+) -> Operation:
     if not isinstance(data, Mapping):
         raise InputError(f"operation {name!r} is not an object")
+    if not _OPERATION_NAME.fullmatch(name):
+        raise InputError(f"operation name {name!r} is not a plain identifier (letters, digits, '_')")
     http = data.get("http", {}) if isinstance(data.get("http"), Mapping) else {}
     input_shape = _shape_ref(name, data, "input", shapes)
     output_shape = _shape_ref(name, data, "output", shapes)
@@ -186,6 +221,6 @@ def _operation(name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any
         http_method=str(http.get("method", "")),
         http_uri=str(http.get("requestUri", "")),
         paginator=_paginator(paginator),
-        streaming_output=_has_streaming_payload(output_shape, shapes),
-        streaming_input=_has_streaming_payload(input_shape, shapes),
+        streaming_output=_has_blob_payload(output_shape, shapes) or name in outfile_operations,
+        streaming_input=_has_blob_payload(input_shape, shapes),
     )

@@ -7,14 +7,16 @@ not be written.
 """
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import GeneratorError
-from .generate import load, render, select_operations
-from .writer import differences, write_tree
+from . import batch
+from .errors import GeneratorError, InputError
+from .loader import available_services
+from .progress import Progress
 
 DEFAULT_SERVICE = "ecr"
 DEFAULT_API_VERSION = "2015-09-21"
@@ -27,14 +29,22 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate AWS CLI artifacts from botocore service models. "
         "With no arguments, regenerate generated/ for every operation of ecr.",
     )
-    parser.add_argument("--service", help=f"botocore service name (default: {DEFAULT_SERVICE})")
+    parser.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        metavar="S",
+        help=f"botocore service name; repeatable (default: {DEFAULT_SERVICE})",
+    )
+    parser.add_argument("--all-services", action="store_true", help="every service the model folders hold")
     parser.add_argument("--api-version", help="model version (default: the latest the loader finds)")
     parser.add_argument(
         "--operation",
         action="append",
         default=[],
         metavar="OP",
-        help="an operation by API name (CompleteLayerUpload) or CLI name (complete-layer-upload); repeatable",
+        help="with one service: an operation by API name (CompleteLayerUpload) or CLI name "
+        "(complete-layer-upload); repeatable",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: generated)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if --out differs")
@@ -45,33 +55,61 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="extra model folder, searched before botocore's own (as AWS_DATA_PATH); repeatable",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="services rendered in parallel processes (default: the number of cores)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="render every service, even unchanged ones")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
 
 
+def _jobs(args: argparse.Namespace) -> list[batch.Job]:
+    if args.all_services and args.service:
+        raise InputError("give --service or --all-services, not both")
+    if args.all_services:
+        names = available_services(args.data_path)
+    else:
+        names = sorted(set(args.service)) or [DEFAULT_SERVICE]
+    if args.operation and len(names) != 1:
+        raise InputError("--operation needs exactly one --service")
+    if args.api_version and len(names) != 1:
+        raise InputError("--api-version needs exactly one --service")
+    version = args.api_version or (
+        DEFAULT_API_VERSION if not args.service and not args.all_services else None
+    )
+    return [batch.Job(name, version, tuple(args.operation)) for name in names]
+
+
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
     started = time.monotonic()
-    service_name = args.service or DEFAULT_SERVICE
-    api_version = args.api_version or (DEFAULT_API_VERSION if args.service is None else None)
-    service = load(service_name, api_version, args.data_path)
-    operations = select_operations(service, args.operation)
-    files = render(service, operations)
+    jobs = _jobs(args)
+    settings = batch.Settings(args.out, tuple(args.data_path), args.jobs, not args.no_cache)
+    progress = Progress(len(jobs), enabled=not args.quiet)
     if args.check:
-        report = differences(files, args.out)
-        for line in report:
+        summary = batch.check(jobs, settings, progress)
+        for line in summary.report:
             print(line)
-        if report:
-            print(f"{args.out}: {len(report)} file(s) differ; run `python -m generator` to regenerate")
+        if summary.report:
+            print(
+                f"{args.out}: {len(summary.report)} file(s) differ; run `python -m generator` to regenerate"
+            )
             return 1
         if not args.quiet:
-            print(f"{args.out}: up to date ({len(files)} files)")
+            print(f"{args.out}: up to date ({summary.services} service(s), {summary.operations} operations)")
         return 0
-    summary = write_tree(files, args.out)
+    summary = batch.generate(jobs, settings, progress)
     if not args.quiet:
+        what = jobs[0].service if len(jobs) == 1 else f"{summary.services} services"
         print(
-            f"{service.name} {service.api_version}: {len(operations)} operations, "
-            f"{summary.written} files written, {summary.unchanged} unchanged, {summary.removed} removed "
+            f"{what}: {summary.operations} operations, {summary.written} files written, "
+            f"{summary.unchanged} unchanged, {summary.removed} removed "
             f"in {time.monotonic() - started:.1f}s -> {args.out}"
         )
     return 0

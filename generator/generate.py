@@ -33,12 +33,17 @@ def select_operations(service: Service, names: Sequence[str]) -> tuple[Operation
     return tuple(sorted(selected, key=lambda op: op.name))
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer | None = None) -> dict[str, bytes]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer | None = None
+) -> dict[str, bytes]:
     """Every artifact of the given operations, as ``{relative path: bytes}``."""
     renderer = renderer or Renderer()
     files: dict[str, bytes] = {}
-    for path, text in render_service(service, operations, renderer):
-        if path in files:
-            raise InputError(f"two artifacts of service {service.name!r} map to the same file {path!r}")
-        files[path] = text.encode("utf-8")
+    try:
+        for path, text in render_service(service, operations, renderer):
+            if path in files:
+                raise InputError(f"two artifacts of service {service.name!r} map to the same file {path!r}")
+            files[path] = text.encode("utf-8")
+    except RecursionError:
+        raise InputError(f"service {service.name!r}: its shapes nest too deeply to render") from None
     return files

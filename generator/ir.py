@@ -103,15 +103,16 @@ class Operation:
     http_method: str = ""
     http_uri: str = ""
     paginator: Paginator | None = None
-    #: The output has a streaming blob payload: the CLI takes an ``outfile``
-    #: positional argument and offers no ``--generate-cli-skeleton``.
+    #: The CLI writes the output to an ``outfile`` positional argument (the
+    #: output's payload is a blob, or a hand-written CLI rule says so) and
+    #: offers no ``--generate-cli-skeleton``.
     streaming_output: bool = False
     streaming_input: bool = False
 
 
 @dataclass(frozen=True)
 class Service:
-    #: The AWS CLI's command name for the service (``ecr``).
+    #: botocore's name for the service (``ecr``); output paths use it.
     name: str
     api_version: str
     protocol: str
@@ -120,6 +121,9 @@ class Service:
     documentation: str
     operations: tuple[Operation, ...]
     shapes: Mapping[str, Shape] = field(default_factory=lambda: MappingProxyType({}))
+    #: The AWS CLI's command for the service: botocore's name, but for the
+    #: few the CLI renames (``aws s3api``, ``aws configservice``, ``aws deploy``).
+    cli_name: str = ""
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]
@@ -129,3 +133,14 @@ class Service:
             if name in (operation.name, operation.cli_name):
                 return operation
         raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class ServiceEntry:
+    """What cross-service files (indexes, catalogs) need to know of a service."""
+
+    name: str
+    full_name: str
+    api_version: str
+    #: CLI names of the rendered operations, sorted.
+    operations: tuple[str, ...]

@@ -5,6 +5,8 @@ exactly as botocore reads them (``--data-path`` and ``AWS_DATA_PATH``, before
 the models botocore ships).
 """
 
+import functools
+import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +39,18 @@ def search_paths(data_paths: Sequence[str | Path] = ()) -> list[str]:
 
 
 def _loader(data_paths: Sequence[str | Path]) -> Loader:
-    return Loader(extra_search_paths=search_paths(data_paths))
+    return _cached_loader(tuple(search_paths(data_paths)))
+
+
+def forget_models() -> None:
+    """Drop what the loaders read: the next read sees the model folders as they are now."""
+    _cached_loader.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_loader(paths: tuple[str, ...]) -> Loader:
+    # One loader per set of folders: it caches its listings and the models it read.
+    return Loader(extra_search_paths=list(paths))
 
 
 def available_services(data_paths: Sequence[str | Path] = ()) -> list[str]:
@@ -48,28 +61,14 @@ def load_service(
     service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = ()
 ) -> RawService:
     """Read one service's model and paginators; unknown names are an InputError."""
+    api_version = resolve_api_version(service, api_version, data_paths)
     loader = _loader(data_paths)
     try:
-        services = loader.list_available_services("service-2")
-    except OSError as exc:
-        raise InputError(f"cannot list the service models: {exc}") from exc
-    if service not in services:
-        raise InputError(f"unknown service {service!r}{close_matches(service, services)}")
-    try:
-        versions = loader.list_api_versions(service, "service-2")
-        if api_version is None:
-            api_version = versions[-1]
-        elif api_version not in versions:
-            raise InputError(
-                f"service {service!r} has no API version {api_version!r}; it has {', '.join(versions)}"
-            )
         model = loader.load_service_model(service, "service-2", api_version)
         try:
             paginators = loader.load_service_model(service, "paginators-1", api_version)
         except botocore_errors.DataNotFoundError:
             paginators = {}
-    except InputError:
-        raise
     except (botocore_errors.BotoCoreError, ValueError, OSError) as exc:
         # A malformed JSON file surfaces as ValueError; name the service, not a traceback.
         reason = " ".join(str(exc).split())
@@ -83,3 +82,37 @@ def load_service(
         model=model,
         paginators=pagination if isinstance(pagination, Mapping) else {},
     )
+
+
+def model_fingerprint(service: str, api_version: str, data_paths: Sequence[str | Path] = ()) -> str:
+    """A hash of every model file botocore could read for this service version.
+
+    Cheap (no JSON parsing): the incremental cache compares it to decide
+    whether a service must be rendered again.
+    """
+    digest = hashlib.sha256()
+    for root in _loader(data_paths).search_paths:
+        folder = Path(root) / service / api_version
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def resolve_api_version(service: str, api_version: str | None, data_paths: Sequence[str | Path] = ()) -> str:
+    """The version ``load_service`` would read (the latest when none is named)."""
+    loader = _loader(data_paths)
+    services = loader.list_available_services("service-2")
+    if service not in services:
+        raise InputError(f"unknown service {service!r}{close_matches(service, services)}")
+    versions = loader.list_api_versions(service, "service-2")
+    if api_version is None:
+        return versions[-1]
+    if api_version not in versions:
+        raise InputError(
+            f"service {service!r} has no API version {api_version!r}; it has {', '.join(versions)}"
+        )
+    return api_version

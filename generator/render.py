@@ -5,6 +5,7 @@ through the filter for the file they produce and never print it raw.
 """
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,17 @@ import jinja2
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_json(value: Any, ensure_ascii: bool = True) -> str:
-    """JSON the way the AWS CLI prints it: four-space indent, model order."""
-    return json.dumps(value, indent=4, ensure_ascii=ensure_ascii)
+    """JSON the way the AWS CLI prints it: four-space indent, model order.
+
+    Model text may hold unpaired surrogates, which UTF-8 cannot encode; they
+    only occur inside JSON strings, where a ``\\udXXX`` escape keeps them.
+    """
+    text = json.dumps(value, indent=4, ensure_ascii=ensure_ascii)
+    return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def to_python(value: Any) -> str:

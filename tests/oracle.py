@@ -56,12 +56,22 @@ def _shared_loader(search_path: str | None):
     return create_loader(search_path)
 
 
-def run_aws(argv: Sequence[str], validate_stub: bool = True) -> Result:
+def _awscli_data_dir() -> str:
+    import awscli
+
+    return os.path.join(os.path.dirname(os.path.abspath(awscli.__file__)), "data")
+
+
+def run_aws(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequence[str] = ()) -> Result:
+    """Run ``aws ARGV``; ``data_paths`` are extra model folders (AWS_DATA_PATH)."""
     from awscli.clidriver import create_clidriver
+
+    # Set AWS_DATA_PATH whole: awscli adds its own data folder to it at import.
+    env = {**ORACLE_ENV, "AWS_DATA_PATH": os.pathsep.join([*map(str, data_paths), _awscli_data_dir()])}
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.ExitStack() as stack:
-        stack.enter_context(mock.patch.dict(os.environ, ORACLE_ENV))
+        stack.enter_context(mock.patch.dict(os.environ, env))
         stack.enter_context(mock.patch("botocore.session.create_loader", _shared_loader))
         stack.enter_context(_first_enum_value())
         if not validate_stub:
@@ -73,3 +83,28 @@ def run_aws(argv: Sequence[str], validate_stub: bool = True) -> Result:
         except SystemExit as exc:  # argparse usage errors
             code = exc.code if isinstance(exc.code, int) else 2
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def command_kinds(service_command: str, data_paths: Sequence[str] = ()) -> dict[str, str]:
+    """``{command: class name}`` of the CLI's subcommands of a service:
+    ``ServiceOperation`` for model-driven ones, anything else is hand-written."""
+    from awscli.clidriver import create_clidriver
+
+    env = {**ORACLE_ENV, "AWS_DATA_PATH": os.pathsep.join([*map(str, data_paths), _awscli_data_dir()])}
+    with mock.patch.dict(os.environ, env), mock.patch("botocore.session.create_loader", _shared_loader):
+        service = create_clidriver()._get_command_table()[service_command]
+        return {name: type(command).__name__ for name, command in service._get_command_table().items()}
+
+
+def outfile_commands(service_command: str) -> set[str]:
+    """The CLI's subcommands of a service that take an ``outfile`` argument."""
+    from awscli.clidriver import create_clidriver
+
+    with (
+        mock.patch.dict(os.environ, ORACLE_ENV),
+        mock.patch("botocore.session.create_loader", _shared_loader),
+    ):
+        service = create_clidriver()._get_command_table()[service_command]
+        return {
+            name for name, command in service._get_command_table().items() if "outfile" in command.arg_table
+        }

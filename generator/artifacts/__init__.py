@@ -2,12 +2,14 @@
 
 A kind exposes ``render(service, operations, renderer)`` yielding
 ``(relative path, text)`` pairs; paths use ``/`` and are relative to the
-output directory.
+output directory. A kind with files that span services (an index, a catalog)
+also exposes ``render_index(entries, renderer)``, given every rendered
+service's ``ServiceEntry`` in name order.
 """
 
 from collections.abc import Iterator, Sequence
 
-from ..ir import Operation, Service
+from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
 from . import schemas, skeletons, strict
 
@@ -19,3 +21,9 @@ def render_service(
 ) -> Iterator[tuple[str, str]]:
     for kind in KINDS:
         yield from kind.render(service, operations, renderer)
+
+
+def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    for kind in KINDS:
+        if hasattr(kind, "render_index"):
+            yield from kind.render_index(entries, renderer)

@@ -7,7 +7,9 @@ from ..render import Renderer
 from ..skeleton import input_skeleton, output_skeleton
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer
+) -> Iterator[tuple[str, str]]:
     for operation in operations:
         # The CLI offers no skeleton where the output streams to a file.
         if operation.streaming_output:

@@ -1,0 +1,90 @@
+"""Hostile models: the output stays valid, escaped and inside the output folder."""
+
+import copy
+import json
+
+import pytest
+
+from generator import cli
+from generator.writer import read_tree
+
+from .hostile import NASTY_ENUM, NASTY_MEMBER_NAMES, SERVICE, hostile_model, write_model
+
+
+@pytest.fixture(scope="module")
+def hostile_tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    data_path = write_model(root / "models", hostile_model())
+    out = root / "work" / "out"
+    code = cli.main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out), "-q"])
+    return code, root, out
+
+
+def test_a_hostile_model_generates(hostile_tree):
+    code, root, out = hostile_tree
+    assert code == 0
+    # Everything written is inside the output folder.
+    assert sorted(p.name for p in (root / "work").iterdir()) == ["out"]
+    assert all(".." not in path.split("/") for path in read_tree(out))
+
+
+def test_hostile_names_and_values_survive_in_the_skeletons(hostile_tree):
+    _, _, out = hostile_tree
+    skeleton = json.loads((out / f"skeletons/{SERVICE}/do-thing.input.json").read_text())
+    assert set(NASTY_MEMBER_NAMES) <= set(skeleton)
+    assert skeleton["Choice"] == NASTY_ENUM[0]
+    assert skeleton["Tree"] == {"children": [{}], "self": {}}
+    assert skeleton["Ping"] == {"pong": {"ping": {}, "map": {"KeyName": {}}}}
+    output = json.loads((out / f"skeletons/{SERVICE}/do-thing.output.json").read_text(encoding="utf-8"))
+    assert output["Grüße"] == "Grüße"
+
+
+@pytest.mark.parametrize("bad_name", ["../../Evil", "Do/Thing", "Do.Thing", "", "Dö"])
+def test_an_operation_name_that_is_no_identifier_is_rejected(tmp_path, bad_name, capsys):
+    model = hostile_model()
+    model["operations"][bad_name] = copy.deepcopy(model["operations"]["DoThing"])
+    data_path = write_model(tmp_path / "models", model)
+    out = tmp_path / "out"
+    assert cli.main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out)]) == 2
+    assert f"operation name {bad_name!r}" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (lambda m: m.pop("shapes"), "'shapes' is missing"),
+        (lambda m: m.pop("metadata"), "'metadata' is missing"),
+        (
+            lambda m: m["shapes"]["Text"].update(type="quaternion"),
+            "shape 'Text' has unsupported type 'quaternion'",
+        ),
+        (lambda m: m["shapes"]["Children"].pop("member"), "shape 'Children': member 'member' has no shape"),
+        (lambda m: m["operations"]["DoThing"]["input"].update(shape="Gone"), "unknown shape 'Gone'"),
+    ],
+)
+def test_a_model_missing_required_parts_is_one_clear_error(tmp_path, breakage, message, capsys):
+    model = hostile_model()
+    breakage(model)
+    data_path = write_model(tmp_path / "models", model)
+    out = tmp_path / "out"
+    assert cli.main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_shapes_nested_beyond_reason_are_an_error_not_a_crash(tmp_path, capsys):
+    model = hostile_model()
+    depth = 3000
+    for level in range(depth):
+        model["shapes"][f"Level{level}"] = {
+            "type": "structure",
+            "members": {"next": {"shape": f"Level{level + 1}"}} if level + 1 < depth else {},
+        }
+    model["shapes"]["Request"]["members"]["Deep"] = {"shape": "Level0"}
+    data_path = write_model(tmp_path / "models", model)
+    out = tmp_path / "out"
+    assert cli.main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(out)]) == 2
+    assert "nest too deeply" in capsys.readouterr().err
+    assert not out.exists()
