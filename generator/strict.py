@@ -10,6 +10,7 @@ call. Error lines follow botocore's wording and name the member's path.
 """
 
 import ast
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -73,7 +74,11 @@ NO_INPUT = "check_no_input"
 def function_name(shape: str | None) -> str:
     if shape is None:
         return NO_INPUT
-    return "check_" + re.sub(r"\W", "_", shape, flags=re.ASCII)
+    safe = re.sub(r"\W", "_", shape, flags=re.ASCII)
+    if safe != shape:
+        # Two names may differ only in characters replaced here: keep them apart.
+        safe += "_" + hashlib.sha256(shape.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return "check_" + safe
 
 
 def _fstring_text(text: str) -> str:

@@ -171,7 +171,7 @@ def test_left_out_patterns_are_reported_and_absent_from_schemas(tmp_path):
 
     out = tmp_path / "out"
     assert main(["--service", "dynamodb", "--out", str(out), "--quiet"]) == 0
-    report = json.loads((out / "schemas" / "pattern-report.json").read_text())
+    report = json.loads((out / "schemas" / "dynamodb.pattern-report.json").read_text())
     left_out = {item["pattern"]: item for item in report["leftOut"]}
     assert "\\p{Print}+" in left_out
     shape = left_out["\\p{Print}+"]["shape"]

@@ -1,12 +1,12 @@
 """``schemas/<service>/<cli-name>.input.schema.json`` and ``.output.schema.json``,
-``schemas/catalog.json`` (SchemaStore's catalog format) and
-``schemas/pattern-report.json`` (the model patterns no schema carries)."""
+``schemas/<service>.pattern-report.json`` (the model patterns no schema
+carries) and, over every rendered service, ``schemas/catalog.json``
+(SchemaStore's catalog format)."""
 
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..doctext import plain_text
-from ..ir import Operation, Service
+from ..ir import Operation, Service, ServiceEntry
 from ..patterns import PYTHON_VERSION, UNICODE_VERSION
 from ..render import Renderer
 from ..schema import left_out, operation_schema
@@ -15,30 +15,36 @@ CATALOG_SCHEMA = "https://json.schemastore.org/schema-catalog.json"
 DIRECTIONS = ("input", "output")
 
 
-def schema_path(service: Service, operation: Operation, direction: str) -> str:
-    return f"{service.name}/{operation.cli_name}.{direction}.schema.json"
+def schema_path(service: str, operation: str, direction: str) -> str:
+    return f"{service}/{operation}.{direction}.schema.json"
 
 
-def file_match(operation: Operation, direction: str) -> list[str]:
+def file_match(operation: str, direction: str) -> list[str]:
     """The document names an editor maps to the schema."""
     suffix = "" if direction == "input" else ".output"
-    return [f"*.{operation.cli_name}{suffix}.json", f"{operation.cli_name}{suffix}.json"]
+    return [f"*.{operation}{suffix}.json", f"{operation}{suffix}.json"]
 
 
-def catalog(service: Service, operations: Sequence[Operation]) -> dict[str, Any]:
-    entries = []
-    for operation in operations:
-        summary = plain_text(operation.documentation).split("\n\n")[0]
-        for direction in DIRECTIONS:
-            entries.append(
-                {
-                    "name": f"aws {service.name} {operation.cli_name} ({direction})",
-                    "description": summary,
-                    "url": schema_path(service, operation, direction),
-                    "fileMatch": file_match(operation, direction),
-                }
-            )
-    return {"$schema": CATALOG_SCHEMA, "version": 1, "schemas": entries}
+_DESCRIPTIONS = {
+    "input": "The request document of `aws {service} {operation} --cli-input-json file://...`",
+    "output": "The JSON that `aws {service} {operation}` prints",
+}
+
+
+def catalog(entries: Sequence[ServiceEntry]) -> dict[str, Any]:
+    schemas = []
+    for entry in entries:
+        for operation in entry.operations:
+            for direction in DIRECTIONS:
+                schemas.append(
+                    {
+                        "name": f"aws {entry.name} {operation} ({direction})",
+                        "description": _DESCRIPTIONS[direction].format(service=entry.name, operation=operation),
+                        "url": schema_path(entry.name, operation, direction),
+                        "fileMatch": file_match(operation, direction),
+                    }
+                )
+    return {"$schema": CATALOG_SCHEMA, "version": 1, "schemas": schemas}
 
 
 def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[str, Any]:
@@ -58,10 +64,13 @@ def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[st
 def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
     for operation in operations:
         for direction in DIRECTIONS:
-            yield f"schemas/{schema_path(service, operation, direction)}", renderer.render(
+            yield f"schemas/{schema_path(service.name, operation.cli_name, direction)}", renderer.render(
                 "schemas/operation.schema.json.jinja", schema=operation_schema(service, operation, direction)
             )
-    yield "schemas/catalog.json", renderer.render("schemas/catalog.json.jinja", catalog=catalog(service, operations))
-    yield "schemas/pattern-report.json", renderer.render(
+    yield f"schemas/{service.name}.pattern-report.json", renderer.render(
         "schemas/pattern-report.json.jinja", report=pattern_report(service, operations)
     )
+
+
+def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    yield "schemas/catalog.json", renderer.render("schemas/catalog.json.jinja", catalog=catalog(entries))
