@@ -8,6 +8,7 @@ the model's documentation as ``description`` (plain text) and
 ``markdownDescription`` (for VS Code's hovers), and ``deprecated``.
 """
 
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,8 +40,22 @@ def _describe(*sources: str) -> dict[str, str]:
     return {"description": plain_text(source), "markdownDescription": markdown(source)}
 
 
+_DEFS = "#/$defs/"
+# What a URI fragment may hold unescaped (RFC 3986), besides letters and digits.
+_FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/"
+
+
 def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/$defs/{name}"}
+    """A ``$ref`` to a shape's ``$defs`` entry: a JSON pointer (``~``, ``/``
+    escaped) in a URI fragment (percent-encoded)."""
+    pointer = name.replace("~", "~0").replace("/", "~1")
+    return {"$ref": _DEFS + urllib.parse.quote(pointer, safe=_FRAGMENT_SAFE)}
+
+
+def ref_name(ref: str) -> str:
+    """The shape name a ``$ref`` written by ``_ref`` points to."""
+    pointer = urllib.parse.unquote(ref[len(_DEFS) :])
+    return pointer.replace("~1", "/").replace("~0", "~")
 
 
 def member_schema(member: Member, shape: Shape, fallback: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ir import Service
-from .schema import reachable, shape_schema
+from .schema import reachable, ref_name, shape_schema
 
 # One message per keyword; the tests read the path and the kind back from these.
 MESSAGES = {
@@ -180,7 +180,7 @@ class Compiler:
         lines.append("        if not isinstance(key, str):")
         lines.append(self.error("key", "path or 'input'", "            ", key="key", reason=repr("not a string")))
         lines.append("            continue")
-        key_name = schema["propertyNames"]["$ref"].rsplit("/", 1)[1]
+        key_name = ref_name(schema["propertyNames"]["$ref"])
         lines += self.key_checks(key_name, "        ")
         lines += self.reference("item", "f'{path}.{key}'", schema["additionalProperties"], "        ")
         return lines
@@ -195,7 +195,7 @@ class Compiler:
         """The checks of a member, list item or map value: a call or inline."""
         if "$ref" not in schema:
             return [f"{indent}pass"]  # a JSON value member: any value
-        target = schema["$ref"].rsplit("/", 1)[1]
+        target = ref_name(schema["$ref"])
         if self.is_container(target):
             return [f"{indent}{function_name(target)}({value}, {path}, errors)"]
         return self.scalar(value, path, target, indent)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.schema import ref_name
+
 try:  # Python 3.11+
     from re import _constants as sre_constants, _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
@@ -106,7 +108,7 @@ class DocumentFactory:
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in schema:
-            schema = self.defs[schema["$ref"].rsplit("/", 1)[1]]
+            schema = self.defs[ref_name(schema["$ref"])]
         return schema
 
     def root(self) -> dict[str, Any]:
@@ -150,7 +152,9 @@ class DocumentFactory:
         names = list(schema["properties"])
         required = list(schema.get("required", ()))
         if schema.get("maxProperties") == 1:
-            chosen = [self.rng.choice(names)] if names else []
+            # Past the depth limit, the first member (recursion ends sooner or later).
+            pick = self.rng.choice(names) if depth < self.max_depth else names[0]
+            chosen = [pick] if names else []
         elif full and depth < self.max_depth:
             chosen = names
         else:

@@ -76,3 +76,24 @@ def test_ecr_schema_is_never_more_lenient_than_botocore(operation):
             accepted += 1
             assert not botocore_rejects or _integral_float(case.document), case.label
     assert accepted > 0
+
+
+def test_a_hostile_model_gives_schemas_and_strict_validators_that_agree(tmp_path):
+    """Quotes, backslashes and template syntax in enums and docs, member names
+    that are path separators or keywords, shape names that are not
+    identifiers, recursive shapes and unions, patterns no engine compiles."""
+    from .hostile import BAD_PATTERNS, SERVICE, hostile_model, write_model
+
+    data_path = write_model(tmp_path / "models", hostile_model())
+    tree = tmp_path / "out"
+    assert main(["--service", SERVICE, "--data-path", str(data_path), "--out", str(tree), "--quiet"]) == 0
+    service = load(SERVICE, data_paths=[data_path])
+    for operation in service.operations:
+        module = strict_module(tree, python_identifier(SERVICE), operation.py_name)
+        tally = compare(_schema(tree, SERVICE, operation), module.validate, seeds=2, max_depth=3)
+        assert tally.disagreements == [], operation.name
+        assert 0 < tally.invalid < tally.documents
+    report = json.loads((tree / "schemas" / f"{SERVICE}.pattern-report.json").read_text())
+    left_out = {item["pattern"] for item in report["leftOut"]}
+    # \\p{L}+ is ECMA-262 and translates; the other three are not patterns at all.
+    assert left_out == set(BAD_PATTERNS) - {"\\p{L}+"}
