@@ -25,21 +25,26 @@ cannot run) is an ``Untranslatable`` with the reason; callers leave that
 pattern out and list it.
 """
 
-import bisect
-import functools
 import re
 import sys
 import unicodedata
 import warnings
 from dataclasses import dataclass
 
-MAX_CODE_POINT = 0x10FFFF
-Ranges = tuple[tuple[int, int], ...]
-
-
-class Untranslatable(Exception):
-    """The pattern has no faithful form in both engines; the message says why."""
-
+from .charsets import (
+    CLASS_ESCAPES,
+    CONTROL_ESCAPES,
+    LINE_TERMINATORS,
+    MAX_CODE_POINT,
+    WORD,
+    Ranges,
+    Untranslatable,
+    case_closure,
+    complement,
+    normalize,
+    single,
+    unicode_property,
+)
 
 @dataclass(frozen=True)
 class Translation:
@@ -48,119 +53,6 @@ class Translation:
     pattern: str | None
     #: Why it was left out ("" when translated).
     reason: str = ""
-
-
-# --- character sets ----------------------------------------------------------------
-
-
-def _normalize(ranges: list[tuple[int, int]]) -> Ranges:
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return tuple(merged)
-
-
-def _complement(ranges: Ranges) -> Ranges:
-    result, start = [], 0
-    for lo, hi in ranges:
-        if lo > start:
-            result.append((start, lo - 1))
-        start = hi + 1
-    if start <= MAX_CODE_POINT:
-        result.append((start, MAX_CODE_POINT))
-    return tuple(result)
-
-
-DIGIT: Ranges = ((0x30, 0x39),)
-WORD: Ranges = ((0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A))
-# ECMA-262 WhiteSpace and LineTerminator (the Zs category as of Unicode 15).
-SPACE: Ranges = _normalize(
-    [(0x09, 0x0D), (0x20, 0x20), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x2028, 0x2029),
-     (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000), (0xFEFF, 0xFEFF)]
-)
-LINE_TERMINATORS: Ranges = ((0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029))
-_CLASS_ESCAPES = {"d": DIGIT, "w": WORD, "s": SPACE}
-_CONTROL_ESCAPES = {"t": 0x09, "n": 0x0A, "v": 0x0B, "f": 0x0C, "r": 0x0D}
-_CATEGORY_NAMES = {
-    "Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll",
-    "Titlecase_Letter": "Lt", "Modifier_Letter": "Lm", "Other_Letter": "Lo", "Mark": "M",
-    "Nonspacing_Mark": "Mn", "Spacing_Mark": "Mc", "Enclosing_Mark": "Me", "Number": "N",
-    "Decimal_Number": "Nd", "Letter_Number": "Nl", "Other_Number": "No", "Punctuation": "P",
-    "Connector_Punctuation": "Pc", "Dash_Punctuation": "Pd", "Open_Punctuation": "Ps",
-    "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi", "Final_Punctuation": "Pf",
-    "Other_Punctuation": "Po", "Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc",
-    "Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs",
-    "Line_Separator": "Zl", "Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc",
-    "Format": "Cf", "Surrogate": "Cs", "Private_Use": "Co", "Unassigned": "Cn",
-}
-
-
-@functools.cache
-def _categories() -> dict[str, Ranges]:
-    """General category -> ranges, from Python's Unicode database (one pass)."""
-    collected: dict[str, list[tuple[int, int]]] = {}
-    for cp in range(MAX_CODE_POINT + 1):
-        cat = unicodedata.category(chr(cp))
-        spans = collected.setdefault(cat, [])
-        if spans and spans[-1][1] == cp - 1:
-            spans[-1] = (spans[-1][0], cp)
-        else:
-            spans.append((cp, cp))
-    result = {cat: tuple(spans) for cat, spans in collected.items()}
-    for major in "LMNPSZC":
-        result[major] = _normalize([r for cat, spans in collected.items() if cat[0] == major for r in spans])
-    result["LC"] = _normalize([r for cat in ("Lu", "Ll", "Lt") for r in result.get(cat, ())])
-    return result
-
-
-def _property(name: str) -> Ranges:
-    value = name.split("=", 1)[1] if "=" in name else name
-    if "=" in name and name.split("=", 1)[0] not in ("General_Category", "gc"):
-        raise Untranslatable(f"\\p{{{name}}}: only General_Category properties are translated")
-    if name == "Any":
-        return ((0, MAX_CODE_POINT),)
-    if name == "ASCII":
-        return ((0, 0x7F),)
-    code = _CATEGORY_NAMES.get(value, value)
-    categories = _categories()
-    if code not in categories and code not in _CATEGORY_NAMES.values():
-        raise Untranslatable(f"\\p{{{name}}} is not an ECMA-262 Unicode property (it is Java's or PCRE's)")
-    return categories.get(code, ())
-
-
-@functools.cache
-def _case_classes() -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
-    """Code points with case variants -> every code point of the same simple
-    case folding (the equivalence ECMA-262's ``u`` + ``i`` matching uses)."""
-    groups: dict[str, list[int]] = {}
-    for cp in range(MAX_CODE_POINT + 1):
-        char = chr(cp)
-        folded = char.casefold()
-        key = folded if len(folded) == 1 else char.lower() if len(char.lower()) == 1 else char
-        groups.setdefault(key, []).append(cp)
-    table = {cp: tuple(members) for members in groups.values() if len(members) > 1 for cp in members}
-    return tuple(sorted(table)), table
-
-
-def _single(ranges: Ranges) -> bool:
-    return len(ranges) == 1 and ranges[0][0] == ranges[0][1]
-
-
-def _contains(ranges: Ranges, cp: int) -> bool:
-    index = bisect.bisect_right(ranges, (cp, MAX_CODE_POINT + 1)) - 1
-    return index >= 0 and ranges[index][0] <= cp <= ranges[index][1]
-
-
-def _case_closure(ranges: Ranges) -> Ranges:
-    cased, table = _case_classes()
-    extra = [(other, other) for cp in cased if _contains(ranges, cp) for other in table[cp]]
-    return _normalize(list(ranges) + extra)
-
-
-# --- the parsed form ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -259,7 +151,7 @@ class _Parser:
             return ("(?![^\\n\\r\\u2028\\u2029])" if flags.multiline else "(?![\\s\\S])"), False
         if char == ".":
             self.pos += 1
-            ranges = ((0, MAX_CODE_POINT),) if flags.dot_all else _complement(LINE_TERMINATORS)
+            ranges = ((0, MAX_CODE_POINT),) if flags.dot_all else complement(LINE_TERMINATORS)
             return _emit_set(ranges), True
         if char == "[":
             return _emit_set(self.char_class(flags)), True
@@ -273,7 +165,7 @@ class _Parser:
         return _emit_set(self.fold(((ord(char), ord(char)),), flags)), True
 
     def fold(self, ranges: Ranges, flags: _Flags) -> Ranges:
-        return _case_closure(ranges) if flags.ignore_case else ranges
+        return case_closure(ranges) if flags.ignore_case else ranges
 
     def group(self, flags: _Flags) -> str:
         self.pos += 1
@@ -336,20 +228,20 @@ class _Parser:
         if not letter:
             raise self.fail("a trailing backslash")
         lower = letter.lower()
-        if lower in _CLASS_ESCAPES:
+        if lower in CLASS_ESCAPES:
             self.pos += 2
-            ranges = self.fold(_CLASS_ESCAPES[lower], flags) if lower == "w" else _CLASS_ESCAPES[lower]
-            return _complement(ranges) if letter.isupper() else ranges
+            ranges = self.fold(CLASS_ESCAPES[lower], flags) if lower == "w" else CLASS_ESCAPES[lower]
+            return complement(ranges) if letter.isupper() else ranges
         if lower == "p":
             match = re.compile(r"\\[pP]\{([A-Za-z_=]+)\}").match(self.text, self.pos)
             if match is None:
                 raise self.fail("\\p without a {property}")
             self.pos = match.end()
-            ranges = self.fold(_property(match.group(1)), flags)
-            return _complement(ranges) if letter == "P" else ranges
-        if letter in _CONTROL_ESCAPES:
+            ranges = self.fold(unicode_property(match.group(1)), flags)
+            return complement(ranges) if letter == "P" else ranges
+        if letter in CONTROL_ESCAPES:
             self.pos += 2
-            return ((_CONTROL_ESCAPES[letter],) * 2,)
+            return ((CONTROL_ESCAPES[letter],) * 2,)
         if letter == "0" and not self.peek(2).isdigit():
             self.pos += 2
             return ((0, 0),)
@@ -379,7 +271,7 @@ class _Parser:
             if self.peek() == "-" and self.peek(1) not in ("]", ""):
                 self.pos += 1
                 high = self.class_atom(flags)
-                if not (_single(low) and _single(high)):
+                if not (single(low) and single(high)):
                     # Web-compatible syntax: a class escape at either end makes
                     # the hyphen a literal, as in ``[\\w-.]``.
                     ranges.extend(low + ((0x2D, 0x2D),) + high)
@@ -390,8 +282,8 @@ class _Parser:
             else:
                 ranges.extend(low)
         self.pos += 1
-        result = _normalize(ranges)
-        return _complement(result) if negated else result
+        result = normalize(ranges)
+        return complement(result) if negated else result
 
     def class_atom(self, flags: _Flags) -> Ranges:
         if self.peek() == "\\":
