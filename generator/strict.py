@@ -140,7 +140,7 @@ class Compiler:
     def container_body(self, schema: dict[str, Any]) -> list[str]:
         kind = schema["type"]
         lines = [f"    if not isinstance(value, {_PY_TYPES[kind]}):"]
-        lines.append(self.error("type", "path or 'input'", "        ", value="value", actual="type(value)",
+        lines.append(self.error("type", "path or 'input'", "        ", value="value", actual="_TYPES.get(type(value)) or type(value)",
                             valid=repr(f"<class '{_PY_TYPES[kind]}'>")))
         lines.append("        return")
         if "properties" in schema:
@@ -238,7 +238,7 @@ class Compiler:
         schema = self.schema(name)
         kind = schema.get("type")
         inner = indent + "    "
-        type_error = self.error("type", path, inner, value=value, actual=f"type({value})",
+        type_error = self.error("type", path, inner, value=value, actual=f"_TYPES.get(type({value})) or type({value})",
                             valid=repr(_valid_types(kind)))
         lines: list[str] = []
         if kind is None:
@@ -253,7 +253,7 @@ class Compiler:
             body = []
             if kind == "integer":
                 body.append(f"{inner}if isinstance({value}, float) and not {value}.is_integer():")
-                body.append(self.error("type", path, inner + "    ", value=value, actual=f"type({value})",
+                body.append(self.error("type", path, inner + "    ", value=value, actual=f"_TYPES.get(type({value})) or type({value})",
                                    valid=repr(_valid_types(kind))))
             for keyword, op in (("minimum", "<"), ("maximum", ">")):
                 if keyword in schema:

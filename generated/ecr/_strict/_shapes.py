@@ -7,6 +7,10 @@ line per failure to ``errors``; ``path`` names the value (``""`` at the top).
 
 import re
 
+# How a value's type reads in an error line, for the JSON types (the same as
+# ``str(type(value))``, without building it each time).
+_TYPES = {kind: str(kind) for kind in (str, int, float, bool, dict, list, type(None))}
+
 _TEXT0 = "<class 'dict'>"
 _KEYS1 = frozenset(("layerDigests", "registryId", "repositoryName"))
 _TEXT2 = "registryId, repositoryName, layerDigests"
@@ -299,7 +303,7 @@ def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -327,7 +331,7 @@ def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -336,7 +340,7 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS1.issuperset(value):
@@ -361,7 +365,7 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -384,7 +388,7 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -398,7 +402,7 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS11.issuperset(value):
@@ -423,7 +427,7 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -446,7 +450,7 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -458,7 +462,7 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS16.issuperset(value):
@@ -483,7 +487,7 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -506,7 +510,7 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -525,7 +529,7 @@ def check_BatchGetRepositoryScanningConfigurationRequest(
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS18.issuperset(value):
@@ -548,7 +552,7 @@ def check_BatchedOperationLayerDigestList(value, path: str, errors: list[str]) -
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -576,7 +580,7 @@ def check_BatchedOperationLayerDigestList(value, path: str, errors: list[str]) -
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -585,7 +589,7 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS20.issuperset(value):
@@ -613,7 +617,7 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -636,7 +640,7 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
@@ -649,7 +653,7 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -661,7 +665,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS27.issuperset(value):
@@ -696,7 +700,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistryUrl" in value:
         item = value["upstreamRegistryUrl"]
@@ -705,7 +709,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".upstreamRegistryUrl" if path else "upstreamRegistryUrl"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -718,7 +722,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistry" in value:
         item = value["upstreamRegistry"]
@@ -727,7 +731,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".upstreamRegistry" if path else "upstreamRegistry"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM33):
             where = path + ".upstreamRegistry" if path else "upstreamRegistry"
@@ -755,7 +759,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
@@ -768,7 +772,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRepositoryPrefix" in value:
         item = value["upstreamRepositoryPrefix"]
@@ -791,7 +795,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -800,7 +804,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS37.issuperset(value):
@@ -835,7 +839,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
@@ -848,7 +852,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".description" if path else "description"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -865,7 +869,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
@@ -899,7 +903,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
@@ -917,7 +921,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -933,7 +937,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -942,7 +946,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS64.issuperset(value):
@@ -964,7 +968,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -987,7 +991,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -999,7 +1003,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
@@ -1036,7 +1040,7 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -1058,7 +1062,7 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1081,7 +1085,7 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1090,7 +1094,7 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS71.issuperset(value):
@@ -1122,7 +1126,7 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -1135,7 +1139,7 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1144,7 +1148,7 @@ def check_DeleteRegistryPolicyRequest(value, path: str, errors: list[str]) -> No
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1159,7 +1163,7 @@ def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS75.issuperset(value):
@@ -1191,7 +1195,7 @@ def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1200,7 +1204,7 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -1222,7 +1226,7 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1245,7 +1249,7 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1254,7 +1258,7 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS76.issuperset(value):
@@ -1276,7 +1280,7 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1299,14 +1303,14 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -1315,7 +1319,7 @@ def check_DeleteSigningConfigurationRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1330,7 +1334,7 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS78.issuperset(value):
@@ -1357,7 +1361,7 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
         else:
             where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1366,7 +1370,7 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -1401,7 +1405,7 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1417,7 +1421,7 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1426,7 +1430,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS85.issuperset(value):
@@ -1451,7 +1455,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1474,7 +1478,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1486,7 +1490,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1494,7 +1498,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1509,7 +1513,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1518,7 +1522,7 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -1553,7 +1557,7 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1569,7 +1573,7 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1578,7 +1582,7 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS88.issuperset(value):
@@ -1593,7 +1597,7 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
@@ -1607,7 +1611,7 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".imageStatus" if path else "imageStatus"
@@ -1621,7 +1625,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS94.issuperset(value):
@@ -1643,7 +1647,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1666,7 +1670,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -1678,7 +1682,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1686,7 +1690,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1701,7 +1705,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -1713,7 +1717,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS96.issuperset(value):
@@ -1732,7 +1736,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefixes" in value:
         item = value["ecrRepositoryPrefixes"]
@@ -1746,7 +1750,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1754,7 +1758,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1769,7 +1773,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1778,7 +1782,7 @@ def check_DescribeRegistryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1793,7 +1797,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS98.issuperset(value):
@@ -1812,7 +1816,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryNames" in value:
         item = value["repositoryNames"]
@@ -1826,7 +1830,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1834,7 +1838,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1849,7 +1853,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1858,7 +1862,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS100.issuperset(value):
@@ -1876,7 +1880,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1884,7 +1888,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1899,7 +1903,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1908,7 +1912,7 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS43.issuperset(value):
@@ -1926,7 +1930,7 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM46):
             where = path + ".encryptionType" if path else "encryptionType"
@@ -1949,7 +1953,7 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1960,7 +1964,7 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS43.issuperset(value):
@@ -1978,7 +1982,7 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
         else:
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM46):
             where = path + ".encryptionType" if path else "encryptionType"
@@ -2006,7 +2010,7 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
         else:
             where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2015,7 +2019,7 @@ def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS102.issuperset(value):
@@ -2042,7 +2046,7 @@ def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".name" if path else "name"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2051,7 +2055,7 @@ def check_GetAuthorizationTokenRegistryIdList(value, path: str, errors: list[str
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2074,7 +2078,7 @@ def check_GetAuthorizationTokenRegistryIdList(value, path: str, errors: list[str
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2083,7 +2087,7 @@ def check_GetAuthorizationTokenRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS104.issuperset(value):
@@ -2103,7 +2107,7 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS106.issuperset(value):
@@ -2128,7 +2132,7 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2151,7 +2155,7 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigest" in value:
         item = value["layerDigest"]
@@ -2164,7 +2168,7 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
         else:
             where = path + ".layerDigest" if path else "layerDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2173,7 +2177,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS94.issuperset(value):
@@ -2195,7 +2199,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2218,7 +2222,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -2230,7 +2234,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2238,7 +2242,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2253,7 +2257,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2265,7 +2269,7 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2287,7 +2291,7 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2310,7 +2314,7 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2319,7 +2323,7 @@ def check_GetRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2334,7 +2338,7 @@ def check_GetRegistryScanningConfigurationRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2349,7 +2353,7 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2371,7 +2375,7 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2394,7 +2398,7 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2403,7 +2407,7 @@ def check_GetSigningConfigurationRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2418,7 +2422,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS14.issuperset(value):
@@ -2433,7 +2437,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
@@ -2451,7 +2455,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2460,7 +2464,7 @@ def check_ImageIdentifierList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2482,7 +2486,7 @@ def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS66.issuperset(value):
@@ -2495,7 +2499,7 @@ def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> Non
         if not isinstance(item, bool):
             where = path + ".scanOnPush" if path else "scanOnPush"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -2504,7 +2508,7 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -2525,7 +2529,7 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM54):
             where = path + ".filterType" if path else "filterType"
@@ -2553,7 +2557,7 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2562,7 +2566,7 @@ def check_ImageTagMutabilityExclusionFilters(value, path: str, errors: list[str]
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2584,7 +2588,7 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2606,7 +2610,7 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2629,7 +2633,7 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2638,7 +2642,7 @@ def check_LayerDigestList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2661,7 +2665,7 @@ def check_LayerDigestList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2670,7 +2674,7 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS109.issuperset(value):
@@ -2685,7 +2689,7 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
@@ -2699,7 +2703,7 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS111.issuperset(value):
@@ -2717,7 +2721,7 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".artifactStatus" if path else "artifactStatus"
@@ -2731,7 +2735,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS113.issuperset(value):
@@ -2756,7 +2760,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2779,7 +2783,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "subjectId" in value:
         item = value["subjectId"]
@@ -2794,7 +2798,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2802,7 +2806,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2817,7 +2821,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -2826,7 +2830,7 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS88.issuperset(value):
@@ -2841,7 +2845,7 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
@@ -2855,7 +2859,7 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".imageStatus" if path else "imageStatus"
@@ -2869,7 +2873,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS118.issuperset(value):
@@ -2891,7 +2895,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2914,7 +2918,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
@@ -2923,7 +2927,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2931,7 +2935,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2946,7 +2950,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2958,7 +2962,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS120.issuperset(value):
@@ -2972,7 +2976,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2987,7 +2991,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
@@ -2996,7 +3000,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3005,7 +3009,7 @@ def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS122.issuperset(value):
@@ -3023,7 +3027,7 @@ def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3032,7 +3036,7 @@ def check_MediaTypeList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3051,7 +3055,7 @@ def check_MediaTypeList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3060,7 +3064,7 @@ def check_PrefixList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -3083,7 +3087,7 @@ def check_PrefixList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3092,7 +3096,7 @@ def check_PullThroughCacheRuleRepositoryPrefixList(value, path: str, errors: lis
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3125,7 +3129,7 @@ def check_PullThroughCacheRuleRepositoryPrefixList(value, path: str, errors: lis
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3134,7 +3138,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS124.issuperset(value):
@@ -3164,7 +3168,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".name" if path else "name"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "value" in value:
         item = value["value"]
@@ -3173,7 +3177,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".value" if path else "value"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3182,7 +3186,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS127.issuperset(value):
@@ -3207,7 +3211,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3230,7 +3234,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifest" in value:
         item = value["imageManifest"]
@@ -3248,7 +3252,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageManifest" if path else "imageManifest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifestMediaType" in value:
         item = value["imageManifestMediaType"]
@@ -3257,7 +3261,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageManifestMediaType" if path else "imageManifestMediaType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
@@ -3275,7 +3279,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageDigest" in value:
         item = value["imageDigest"]
@@ -3284,7 +3288,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3293,7 +3297,7 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS130.issuperset(value):
@@ -3318,7 +3322,7 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3341,7 +3345,7 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageScanningConfiguration" in value:
         item = value["imageScanningConfiguration"]
@@ -3357,7 +3361,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS133.issuperset(value):
@@ -3382,7 +3386,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3405,7 +3409,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTagMutability" in value:
         item = value["imageTagMutability"]
@@ -3414,7 +3418,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
@@ -3439,7 +3443,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS136.issuperset(value):
@@ -3464,7 +3468,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3487,7 +3491,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
@@ -3505,7 +3509,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3514,7 +3518,7 @@ def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS139.issuperset(value):
@@ -3541,7 +3545,7 @@ def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".policyText" if path else "policyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3550,7 +3554,7 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS141.issuperset(value):
@@ -3565,7 +3569,7 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
         else:
             where = path + ".scanType" if path else "scanType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM143):
             where = path + ".scanType" if path else "scanType"
@@ -3582,7 +3586,7 @@ def check_PutReplicationConfigurationRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS154.issuperset(value):
@@ -3607,7 +3611,7 @@ def check_PutSigningConfigurationRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS171.issuperset(value):
@@ -3630,7 +3634,7 @@ def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -3639,7 +3643,7 @@ def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM58):
             where = f"{path}[{index}]"
@@ -3653,7 +3657,7 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS78.issuperset(value):
@@ -3680,7 +3684,7 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
         else:
             where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3689,7 +3693,7 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS145.issuperset(value):
@@ -3710,7 +3714,7 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM149):
             where = path + ".scanFrequency" if path else "scanFrequency"
@@ -3729,7 +3733,7 @@ def check_RegistryScanningRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3751,7 +3755,7 @@ def check_ReplicationConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS156.issuperset(value):
@@ -3772,7 +3776,7 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS158.issuperset(value):
@@ -3807,7 +3811,7 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".region" if path else "region"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -3820,7 +3824,7 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3829,7 +3833,7 @@ def check_ReplicationDestinationList(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3851,7 +3855,7 @@ def check_ReplicationRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS164.issuperset(value):
@@ -3879,7 +3883,7 @@ def check_ReplicationRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3901,7 +3905,7 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -3936,7 +3940,7 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -3945,7 +3949,7 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM169):
             where = path + ".filterType" if path else "filterType"
@@ -3959,7 +3963,7 @@ def check_RepositoryFilterList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3981,7 +3985,7 @@ def check_RepositoryNameList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4014,7 +4018,7 @@ def check_RepositoryNameList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4023,7 +4027,7 @@ def check_ScanningConfigurationRepositoryNameList(value, path: str, errors: list
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4056,7 +4060,7 @@ def check_ScanningConfigurationRepositoryNameList(value, path: str, errors: list
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4065,7 +4069,7 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -4100,7 +4104,7 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -4109,7 +4113,7 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM54):
             where = path + ".filterType" if path else "filterType"
@@ -4123,7 +4127,7 @@ def check_ScanningRepositoryFilterList(value, path: str, errors: list[str]) -> N
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -4145,7 +4149,7 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS182.issuperset(value):
@@ -4170,7 +4174,7 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4193,7 +4197,7 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "policyText" in value:
         item = value["policyText"]
@@ -4211,14 +4215,14 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".policyText" if path else "policyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -4227,7 +4231,7 @@ def check_SigningConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS156.issuperset(value):
@@ -4248,7 +4252,7 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -4283,7 +4287,7 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -4292,7 +4296,7 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM175):
             where = path + ".filterType" if path else "filterType"
@@ -4306,7 +4310,7 @@ def check_SigningRepositoryFilterList(value, path: str, errors: list[str]) -> No
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4328,7 +4332,7 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS177.issuperset(value):
@@ -4355,7 +4359,7 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".signingProfileArn" if path else "signingProfileArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -4369,7 +4373,7 @@ def check_SigningRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -4391,7 +4395,7 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -4416,7 +4420,7 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4439,7 +4443,7 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -4451,7 +4455,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS136.issuperset(value):
@@ -4473,7 +4477,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4496,7 +4500,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
@@ -4514,7 +4518,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
         else:
             where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4523,7 +4527,7 @@ def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS116.issuperset(value):
@@ -4541,7 +4545,7 @@ def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4550,7 +4554,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS60.issuperset(value):
@@ -4571,7 +4575,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".Key" if path else "Key"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "Value" in value:
         item = value["Value"]
@@ -4580,7 +4584,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".Value" if path else "Value"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4589,7 +4593,7 @@ def check_TagKeyList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -4598,7 +4602,7 @@ def check_TagKeyList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4607,7 +4611,7 @@ def check_TagList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -4619,7 +4623,7 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS185.issuperset(value):
@@ -4640,7 +4644,7 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -4652,7 +4656,7 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS188.issuperset(value):
@@ -4673,7 +4677,7 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tagKeys" in value:
         item = value["tagKeys"]
@@ -4685,7 +4689,7 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS191.issuperset(value):
@@ -4713,7 +4717,7 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4736,7 +4740,7 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -4748,7 +4752,7 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
         else:
             where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM194):
             where = path + ".targetStorageClass" if path else "targetStorageClass"
@@ -4762,7 +4766,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS196.issuperset(value):
@@ -4784,7 +4788,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
@@ -4807,7 +4811,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "credentialArn" in value:
         item = value["credentialArn"]
@@ -4830,7 +4834,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
@@ -4843,7 +4847,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4852,7 +4856,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS37.issuperset(value):
@@ -4884,7 +4888,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
@@ -4897,7 +4901,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".description" if path else "description"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -4914,7 +4918,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
@@ -4948,7 +4952,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
@@ -4966,7 +4970,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -4982,7 +4986,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4991,7 +4995,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS198.issuperset(value):
@@ -5025,7 +5029,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -5048,7 +5052,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
@@ -5061,7 +5065,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "partFirstByte" in value:
         item = value["partFirstByte"]
@@ -5069,7 +5073,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
                 where = path + ".partFirstByte" if path else "partFirstByte"
@@ -5079,7 +5083,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".partFirstByte" if path else "partFirstByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "partLastByte" in value:
         item = value["partLastByte"]
@@ -5087,7 +5091,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
                 where = path + ".partLastByte" if path else "partLastByte"
@@ -5097,7 +5101,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".partLastByte" if path else "partLastByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "layerPartBlob" in value:
         item = value["layerPartBlob"]
@@ -5106,7 +5110,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".layerPartBlob" if path else "layerPartBlob"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -5115,7 +5119,7 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS71.issuperset(value):
@@ -5147,7 +5151,7 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -5160,5 +5164,5 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
