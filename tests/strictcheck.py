@@ -115,6 +115,13 @@ def compare(
 def strict_module(tree: Path, package: str, module: str) -> Any:
     """``<tree>/<package>/_strict/<module>.py``, imported as a package member."""
     root = str(tree.resolve())
-    if root not in sys.path:
-        sys.path.insert(0, root)
+    loaded = sys.modules.get(package)
+    if loaded is not None and not any(str(p).startswith(root) for p in getattr(loaded, "__path__", [])):
+        # The same package from another generated tree: forget it and its members.
+        for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
+            del sys.modules[name]
+    if root in sys.path:
+        sys.path.remove(root)
+    sys.path.insert(0, root)
+    importlib.invalidate_caches()
     return importlib.import_module(f"{package}._strict.{module}")
