@@ -27,20 +27,33 @@ def to_json(value: Any, ensure_ascii: bool = True) -> str:
     return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def to_python(value: Any) -> str:
-    """A Python literal of ``value`` (strings, numbers, containers of them)."""
+_LITERAL_TYPES = (str, int, float, bool, type(None))
+
+
+def python_literal(value: Any) -> str:
+    """A Python literal for plain data (strings, numbers, booleans, None, and
+    tuples, lists and dicts of them); ``repr`` escapes every string."""
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            python_literal(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            python_literal(key)
+            python_literal(item)
+    elif not isinstance(value, _LITERAL_TYPES):
+        raise TypeError(f"not plain data: {type(value).__name__}")
     return repr(value)
 
 
-def to_docstring(value: str) -> str:
-    """Text safe inside a triple-quoted docstring."""
-    return value.replace("\\", "\\\\").replace('"', '\\"')
+def python_string_body(value: Any) -> str:
+    """Text safe inside a triple-quoted docstring: a string literal without its quotes."""
+    return ascii(str(value))[1:-1].replace('"', "\\x22")
 
 
 TEMPLATE_FILTERS = {
     "json": to_json,
-    "py": to_python,
-    "py_docstring": to_docstring,
+    "pyrepr": python_literal,
+    "pystr_body": python_string_body,
 }
 
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
-from . import schemas, skeletons, strict
+from . import parsers, schemas, skeletons, strict
 
-KINDS = (skeletons, schemas, strict)
+KINDS = (skeletons, parsers, schemas, strict)
 
 
 def render_service(

@@ -3,31 +3,22 @@ input schemas, with the shape checks they share in ``_strict/_shapes.py``."""
 
 from collections.abc import Iterator, Sequence
 
-import black
-
+from ..format import format_python
 from ..ir import Operation, Service
-from ..names import python_identifier
 from ..render import Renderer
 from ..strict import compile_shapes, function_name
-
-BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
-
-
-def package(service: Service) -> str:
-    return python_identifier(service.name)
-
-
-def format_python(text: str) -> str:
-    return black.format_str(text, mode=BLACK_MODE)
+from .parsers import service_package
 
 
 def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
-    base = f"{package(service)}/_strict"
+    # Beside the operation modules, which import ``._strict.<operation>``.
+    base = f"{service_package(service)}/_strict"
     module = compile_shapes(service, [operation.input for operation in operations])
     yield f"{base}/__init__.py", format_python(
-        renderer.render("python/strict/__init__.py.jinja", service_name=service.name)
+        f"{base}/__init__.py", renderer.render("python/strict/__init__.py.jinja", service_name=service.name)
     )
     yield f"{base}/_shapes.py", format_python(
+        f"{base}/_shapes.py",
         renderer.render(
             "python/strict/_shapes.py.jinja",
             service_name=service.name,
@@ -37,6 +28,7 @@ def render(service: Service, operations: Sequence[Operation], renderer: Renderer
     )
     for operation in operations:
         yield f"{base}/{operation.py_name}.py", format_python(
+            f"{base}/{operation.py_name}.py",
             renderer.render(
                 "python/strict/operation.py.jinja",
                 service_name=service.name,

@@ -1,0 +1,152 @@
+"""One option's value -> request data: JSON, shorthand and type conversion,
+with the AWS CLI's rules and error messages."""
+
+import json
+
+from ._cli import CliError, ParamError
+
+_SCALARS = frozenset(
+    {
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "blob",
+        "timestamp",
+        "bigdecimal",
+        "biginteger",
+    }
+)
+
+
+def _scalar(kind: str, value):
+    """The CLI's conversion of one string; Python's own errors are its messages."""
+    if kind in ("integer", "long", "biginteger"):
+        return int(value)
+    if kind in ("float", "double", "bigdecimal"):
+        return float(value)
+    return value
+
+
+def unpack_plain(shapes, option: str, shape: str, value):
+    kind, _, detail, _, _ = shapes[shape]
+    try:
+        if kind != "list":
+            return _scalar(kind, value)
+        if isinstance(value, str) and value.lstrip().startswith("["):
+            return _json(option, value)
+        if isinstance(value, list) and len(value) == 1 and value[0].strip().startswith("["):
+            return _json(option, value[0])
+        member_kind = shapes[detail][0]
+        return [_scalar(member_kind, item) for item in value]
+    except (ValueError, TypeError) as exc:
+        if isinstance(exc, CliError):
+            raise
+        raise CliError(str(exc)) from None
+
+
+def unpack_complex(shapes, option: str, shape: str, value):
+    if isinstance(value, (bytes, bytearray)):
+        # What the AWS CLI's shorthand parser fails with on fileb:// content.
+        raise CliError("'in <string>' requires string as left operand, not int")
+    kind, _, detail, _, _ = shapes[shape]
+    if kind == "structure" and len(detail) == 1 and detail[0][0] == "Value":
+        if shapes[detail[0][1]][0] == "string" and "=" not in value:
+            return {"Value": value}
+    first = value[0] if isinstance(value, list) and value else value
+    if isinstance(first, str) and first.strip().startswith(("[", "{")):
+        return _unpack_json(shapes, option, shape, value)
+    from ._shorthand import ShorthandError, parse_shorthand
+    from ._paramfile import ParamFileError
+
+    try:
+        if isinstance(value, list):
+            parsed = [parse_shorthand(item) for item in value]
+        else:
+            parsed = parse_shorthand(value)
+    except ShorthandError as exc:
+        raise ParamError(option, str(exc)) from None
+    except ParamFileError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return _visit(shapes, shape, parsed)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _visit(shapes, shape: str, value):
+    """Shorthand gives strings; the model says which are numbers, booleans or lists."""
+    kind, _, detail, _, _ = shapes[shape]
+    if kind == "structure":
+        if isinstance(value, dict):
+            for member, target in detail:
+                if member in value:
+                    value[member] = _visit(shapes, target, value[member])
+        return value
+    if kind == "list":
+        if not isinstance(value, list):
+            return [value]
+        return [_visit(shapes, detail, item) for item in value]
+    if kind == "map":
+        if isinstance(value, dict):
+            for key in value:
+                value[key] = _visit(shapes, detail[1], value[key])
+        return value
+    if kind == "boolean":
+        lowered = value.lower()
+        if lowered == "true":
+            return True
+        if lowered == "false":
+            return False
+        return value
+    return _scalar(kind, value)
+
+
+def _json(option: str, text: str):
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ParamError(option, f"Invalid JSON: {exc}\nJSON received: {text}") from None
+
+
+def _unpack_json(shapes, option: str, shape: str, value):
+    kind, _, detail, _, _ = shapes[shape]
+    if kind in ("structure", "map"):
+        if not value.lstrip().startswith("{"):
+            raise ParamError(option, f"Invalid JSON:\n{value}")
+        return _json(option, value)
+    if isinstance(value, str):
+        if value.lstrip().startswith("["):
+            return _json(option, value)
+    elif len(value) == 1 and value[0].strip().startswith("["):
+        return _json(option, value[0])
+    member_kind = shapes[detail][0]
+    if member_kind in _SCALARS:
+        return [_scalar(member_kind, item) for item in value]
+    return [_unpack_json(shapes, option, detail, item) for item in value]
+
+
+def decode_starting_token(token: str, input_tokens) -> dict:
+    """The request members a ``--starting-token`` sets, as botocore's paginator reads it."""
+    import base64
+    import binascii
+
+    try:
+        decoded = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+        if isinstance(decoded, dict):
+            decoded.pop("boto_truncate_amount", None)
+            return {key: item for key, item in decoded.items() if item is not None}
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    parts = token.split("___")
+    if len(parts) == len(input_tokens) + 1:
+        try:
+            int(parts[-1])
+            parts.pop()
+        except ValueError:
+            pass
+    if len(parts) > len(input_tokens):
+        raise CliError(f"Bad starting token: {token}")
+    return {name: part for name, part in zip(input_tokens, parts) if part != "None"}

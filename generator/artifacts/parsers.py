@@ -1,0 +1,125 @@
+"""``<service>/<op>.py``: stdlib-only command-line parsers, one module per operation.
+
+Each operation module carries the data its parser needs (the shapes reachable
+from its input, its options, its pagination and its skeletons) as Python
+literals; the shared logic is rendered once per service from
+``templates/python/runtime/``.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..format import format_python
+from ..ir import Operation, Service, Shape
+from ..names import python_identifier
+from ..render import Renderer
+from ..skeleton import input_skeleton, output_skeleton
+
+RUNTIME_MODULES = ("_cli", "_convert", "_paramfile", "_shorthand", "_timestamps", "_validate")
+_NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
+_LENGTHS = frozenset({"string", "list"})
+
+
+@dataclass(frozen=True)
+class ParserData:
+    """Everything an operation module prints, as plain Python values."""
+
+    operation: Operation
+    input_shape: str | None
+    #: name -> (type, min, detail, required members, trait); see ``_shape_row``.
+    shapes: dict[str, tuple[Any, ...]]
+    #: (option, member, shape, required) in model order.
+    arguments: tuple[tuple[str, str, str, bool], ...]
+    #: (input token members, limit key member) or None.
+    paginator: tuple[tuple[str, ...], str] | None
+    input_skeleton: str
+    output_skeleton: str
+    summary: str
+
+
+def service_package(service: Service) -> str:
+    return python_identifier(service.name)
+
+
+def _shape_row(shape: Shape) -> tuple[Any, ...]:
+    """The validator's and converter's view of a shape: its type; the minimum
+    botocore checks (a length for strings and lists, a value for numbers);
+    members, element or key and value shapes; required members; a trait."""
+    low = shape.constraints.min
+    if shape.type not in _NUMBERS | _LENGTHS:
+        low = None
+    detail: Any = None
+    if shape.type == "structure":
+        detail = tuple((member.name, member.target) for member in shape.members)
+    elif shape.type == "list" and shape.member is not None:
+        detail = shape.member.target
+    elif shape.type == "map" and shape.key is not None and shape.value is not None:
+        detail = (shape.key.target, shape.value.target)
+    trait = "document" if shape.document else "union" if shape.union else ""
+    return (shape.type, low, detail, shape.required_names, trait)
+
+
+def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]:
+    rows: dict[str, tuple[Any, ...]] = {}
+    pending = [root] if root else []
+    while pending:
+        name = pending.pop()
+        if name in rows:
+            continue
+        shape = service.shape(name)
+        rows[name] = _shape_row(shape)
+        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
+        pending.extend(ref.target for ref in refs)
+    return dict(sorted(rows.items()))
+
+
+def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
+    arguments: tuple[tuple[str, str, str, bool], ...] = ()
+    if operation.input:
+        arguments = tuple(
+            (f"--{member.cli_name}", member.name, member.target, member.required)
+            for member in service.shape(operation.input).members
+        )
+    paginator = None
+    if operation.paginator is not None:
+        paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
+    return ParserData(
+        operation=operation,
+        input_shape=operation.input,
+        shapes=_reachable(service, operation.input),
+        arguments=arguments,
+        paginator=paginator,
+        input_skeleton=renderer.render(
+            "skeletons/operation.input.json.jinja", skeleton=input_skeleton(service, operation.input)
+        ),
+        output_skeleton=renderer.render(
+            "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
+        ),
+        summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
+    )
+
+
+def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    package = service_package(service)
+    context = {"service": service, "package": package}
+    yield "__init__.py", format_python("__init__.py", renderer.render("python/package_init.py.jinja"))
+    files = {
+        f"{package}/__init__.py": renderer.render("python/service_init.py.jinja", **context),
+        f"{package}/__main__.py": renderer.render(
+            "python/service_main.py.jinja",
+            operations=[op for op in operations if not op.streaming_output],
+            **context,
+        ),
+    }
+    for module in RUNTIME_MODULES:
+        files[f"{package}/{module}.py"] = renderer.render(f"python/runtime/{module}.py.jinja", **context)
+    for operation in operations:
+        if operation.streaming_output:
+            continue  # the CLI's outfile argument and streaming are out of this parser's scope
+        data = parser_data(service, operation, renderer)
+        files[f"{package}/{operation.py_name}.py"] = renderer.render(
+            "python/operation.py.jinja", data=data, **context
+        )
+    for path, text in files.items():
+        yield path, format_python(path, text)

@@ -1,0 +1,186 @@
+"""Generated parsers against the AWS CLI: same exit code and the same request
+parameters for the same argv, over a corpus built from the model."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.generate import load
+from generator.ir import Operation, Service
+
+from .argv import document_argv, is_complex, run_ours, shorthand
+from .capture import capture_aws
+from .documents import full_document
+from .modeldata import minimal_document
+from .trees import OTHER_SERVICES, service_package
+
+ECR = load("ecr", "2015-09-21")
+MISSING_FILE = "file:///nonexistent/parameter.json"
+MAX_ITEMS_WARNING = "warning: Non-positive values for --max-items may result in undefined behavior."
+
+
+def error_line(code: int, stderr: str) -> str:
+    """What must agree between two failures: argparse's message for usage
+    errors (the program name differs), the first line of a parameter error,
+    the whole message otherwise."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip() and line != MAX_ITEMS_WARNING]
+    if not lines:
+        return ""
+    if code == 2:
+        return lines[-1].split("error: ", 1)[-1]
+    if lines[-1].startswith("Unknown options:"):
+        return lines[-1]
+    if lines[0].startswith("Error parsing parameter"):
+        return lines[0]
+    return "\n".join(lines)
+
+
+def assert_agrees(service: Service, operation: Operation, package: str, argv: list[str]) -> None:
+    skeleton_output = "--generate-cli-skeleton" in argv and "output" in argv
+    theirs = capture_aws([service.name, operation.cli_name, *argv], validate_stub=not skeleton_output)
+    ours = run_ours(package, operation, argv)
+    assert ours.exit_code == theirs.exit_code, (argv, ours.stderr, theirs.stderr)
+    assert "Traceback" not in ours.stderr
+    assert (MAX_ITEMS_WARNING in ours.stderr) == (MAX_ITEMS_WARNING in theirs.stderr), argv
+    if theirs.exit_code == 0:
+        if "--generate-cli-skeleton" in argv:
+            assert ours.stdout == theirs.stdout, argv
+        else:
+            assert ours.params == theirs.params, argv
+    else:
+        assert error_line(ours.exit_code, ours.stderr) == error_line(theirs.exit_code, theirs.stderr), argv
+
+
+def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]:
+    """Valid and invalid command lines for one operation."""
+    minimal = minimal_document(service, operation.input)
+    full = full_document(service, operation.input)
+    cases = [
+        document_argv(service, operation, minimal, "shorthand"),
+        document_argv(service, operation, full, "shorthand"),
+        document_argv(service, operation, full, "json"),
+        ["--cli-input-json", json.dumps(full)],
+        ["--generate-cli-skeleton"],
+        ["--generate-cli-skeleton", "input"],
+        ["--generate-cli-skeleton", "output", *document_argv(service, operation, minimal, "json")],
+        ["--bogus-option", "1", *document_argv(service, operation, minimal, "shorthand")],
+        ["--cli-input-json", "{bad"],
+        ["--cli-input-json", MISSING_FILE],
+        ["--region", "us-west-2", "--output", "json", "--color", "off", *document_argv(service, operation, minimal, "json")],
+    ]
+    if full:
+        document = tmp / f"{operation.py_name}.json"
+        document.write_text(json.dumps(full))
+        cases.append(["--cli-input-json", f"file://{document}"])
+    if minimal:
+        key, value = next(iter(full.items()))
+        cases.append(["--cli-input-json", json.dumps({key: value, "unknownMember": 1})])
+    if operation.paginator is not None:
+        base = document_argv(service, operation, minimal, "shorthand")
+        cases += [
+            base + ["--max-items", "5", "--page-size", "2", "--starting-token", "token"],
+            base + ["--max-items", "0"],
+            base + ["--max-items", "x"],
+            base + ["--no-paginate", "--max-items", "5"],
+            base + ["--no-paginate"],
+        ]
+    shape = service.shape(operation.input) if operation.input else None
+    for member in shape.members if shape else ():
+        target = service.shape(member.target)
+        others = {k: v for k, v in minimal.items() if k != member.name}
+        base = document_argv(service, operation, others, "shorthand")
+        option = f"--{member.cli_name}"
+        if member.required:
+            cases.append(base)  # missing required
+        if target.type in ("integer", "long"):
+            cases += [base + [option, "x"], base + [option, "1.5"], base + [option, " 3 "]]
+        if target.type in ("float", "double"):
+            cases += [base + [option, "x"], base + [option, "1e3"]]
+        if target.type == "string":
+            cases += [base + [option, ""], base + [option, MISSING_FILE], base + [option, f"file://{tmp}/text"]]
+        if target.type == "blob":
+            cases += [base + [option, "fileb://" + str(tmp / "bytes")], base + [option, "text"]]
+        if is_complex(service, target):
+            cases += [
+                base + [option, "{bad"],
+                base + [option, "a=[b"],
+                base + [option, "a=b,a=c"],
+                base + [option, MISSING_FILE],
+                base + [option, "[1]"],
+            ]
+    return cases
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("files")
+    (tmp / "text").write_text("from a file\n")
+    (tmp / "bytes").write_bytes(b"\x00\x01binary\xff")
+    return tmp
+
+
+@pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
+def test_ecr_corpus_agrees_with_awscli(operation, files):
+    cases = corpus(ECR, operation, files)
+    assert len(cases) >= 10
+    for argv in cases:
+        assert_agrees(ECR, operation, "generated.ecr", argv)
+
+
+@pytest.mark.parametrize("name", OTHER_SERVICES)
+def test_other_services_corpus_agrees_with_awscli(name, files):
+    service = load(name)
+    package = service_package(name)
+    # Every third operation, each with its valid documents in both syntaxes and
+    # one invalid command line, keeps the run short; ECR gets the whole corpus.
+    for operation in service.operations[::3]:
+        cases = corpus(service, operation, files)
+        for argv in cases[1:3] + cases[7:8]:
+            assert_agrees(service, operation, package, argv)
+
+
+WORD = st.text(alphabet="ab1=,[]{}\"' \\@-.:", max_size=8)
+
+
+def _member_words(service: Service, shape_name: str) -> st.SearchStrategy:
+    """The words after one option: well-formed values in either syntax, or noise."""
+    shape = service.shape(shape_name)
+    document = st.sampled_from(
+        [full_document(service, shape_name, depth=2)] if shape.type == "structure" else [None]
+    )
+    shaped = st.just([])
+    if shape.type in ("structure", "map") or is_complex(service, shape):
+        shaped = st.one_of(
+            document.map(lambda doc: [json.dumps(doc)] if doc is not None else ["{}"]),
+            document.map(lambda doc: [shorthand(doc)] if doc else ["a=b"]),
+        )
+    return st.one_of(shaped, st.lists(WORD, min_size=0, max_size=3), st.lists(st.sampled_from(["7", "-1", "true", "x"]), max_size=2))
+
+
+@st.composite
+def _argv(draw, service: Service, operation: Operation) -> list[str]:
+    shape = service.shape(operation.input)
+    argv: list[str] = []
+    for member in draw(st.lists(st.sampled_from(shape.members), max_size=4, unique=True)):
+        if service.shape(member.target).type == "boolean":
+            argv.append(draw(st.sampled_from([f"--{member.cli_name}", f"--no-{member.cli_name}"])))
+            continue
+        argv.append(f"--{member.cli_name}")
+        argv.extend(draw(_member_words(service, member.target)))
+    if draw(st.booleans()):
+        minimal = minimal_document(service, operation.input)
+        argv = document_argv(service, operation, minimal, draw(st.sampled_from(["json", "shorthand"]))) + argv
+    if operation.paginator is not None and draw(st.booleans()):
+        argv += draw(st.sampled_from([["--max-items", "2"], ["--starting-token", "t"], ["--page-size", "x"]]))
+    return argv
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_generated_argv_agrees_with_awscli(data):
+    operation = data.draw(st.sampled_from([op for op in ECR.operations if op.input and ECR.shape(op.input).members]))
+    argv = data.draw(_argv(ECR, operation))
+    assert_agrees(ECR, operation, "generated.ecr", argv)

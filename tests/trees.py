@@ -1,0 +1,39 @@
+"""Generated trees of the other services, written once per test process."""
+
+import functools
+import importlib
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+from generator.cli import main
+from generator.ir import Operation
+
+OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
+
+
+def package_name(service: str) -> str:
+    return service.replace("-", "_")
+
+
+@functools.cache
+def _root() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="parser-trees-"))
+    sys.path.insert(0, str(root))
+    return root
+
+
+@functools.cache
+def service_package(service: str) -> str:
+    """The import name of ``service``'s parsers (``generated.ecr`` for ecr)."""
+    if service == "ecr":
+        return "generated.ecr"
+    name = package_name(service)
+    out = _root() / f"tree_{name}"
+    assert main(["--service", service, "--out", str(out), "--quiet"]) == 0
+    return f"tree_{name}.{name}"
+
+
+def operation_module(service: str, operation: Operation) -> ModuleType:
+    return importlib.import_module(f"{service_package(service)}.{operation.py_name}")
