@@ -97,3 +97,28 @@ def test_a_hostile_model_gives_schemas_and_strict_validators_that_agree(tmp_path
     left_out = {item["pattern"] for item in report["leftOut"]}
     # \\p{L}+ is ECMA-262 and translates; the other three are not patterns at all.
     assert left_out == set(BAD_PATTERNS) - {"\\p{L}+"}
+
+
+def _operation_module(operation):
+    strict_module(GENERATED, "ecr", operation.py_name)  # puts the generated tree on the path
+    import importlib
+
+    return importlib.import_module(f"ecr.{operation.py_name}")
+
+
+@pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
+def test_ecr_operation_module_validate_both_modes_on_the_schema_corpus(operation):
+    """``validate(params, strict=True)`` of the operation module is the strict
+    validator; ``validate(params, strict=False)`` gives botocore's
+    ParamValidator report line for line, on the same corpus."""
+    module = _operation_module(operation)
+    strict = strict_module(GENERATED, "ecr", operation.py_name).validate
+    shape = get_session().get_service_model("ecr").operation_model(operation.name).input_shape
+    schema = _schema(GENERATED, "ecr", operation)
+    documents = 0
+    for case in corpus(schema, seeds=1):
+        documents += 1
+        assert module.validate(case.document, strict=True) == strict(case.document), case.label
+        report = ParamValidator().validate(case.document, shape).generate_report()
+        assert module.validate(case.document, strict=False) == (report.split("\n") if report else []), case.label
+    assert documents >= 8  # operations without input members: the 8 breakages of an empty object
