@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import cache
 from .artifacts import render_index
+from .errors import VerificationError
 from .generate import load, render, select_operations
 from .ir import ServiceEntry
 from .loader import forget_models, model_fingerprint, resolve_api_version
@@ -85,11 +86,28 @@ def _render_job(job: Job, settings: Settings, staging: Path | None, check: bool)
     return Rendered(entry, write_files(staging, files, settings.out))
 
 
-def _index_files(entries: Sequence[ServiceEntry]) -> dict[str, bytes]:
-    files = {
-        path: text.encode("utf-8")
-        for path, text in render_index(sorted(entries, key=lambda e: e.name), Renderer())
-    }
+def _merge(results: Sequence[Rendered]) -> dict[str, str]:
+    """``{path: sha256}`` over every service; a path two services render is a bug."""
+    owners: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    for result in results:
+        for path, (digest, _, _) in result.files.items():
+            if path in owners:
+                raise VerificationError(
+                    f"services {owners[path]!r} and {result.entry.name!r} both render {path!r}"
+                )
+            owners[path] = result.entry.name
+            hashes[path] = digest
+    return hashes
+
+
+def _index_files(entries: Sequence[ServiceEntry], service_files: dict[str, str]) -> dict[str, bytes]:
+    """The cross-service files; none may stand where a service's file does."""
+    ordered = sorted(entries, key=lambda e: e.name)
+    files = {path: text.encode("utf-8") for path, text in render_index(ordered, Renderer())}
+    clash = sorted(files.keys() & service_files.keys())
+    if clash:
+        raise VerificationError(f"an index file is also a service's file: {clash[0]!r}")
     verify(files)
     return files
 
@@ -127,8 +145,8 @@ def check(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summar
     """Compare ``settings.out`` with what would be generated; write nothing."""
     forget_models()
     results = _run_jobs(jobs, settings, None, True, progress)
-    index = _index_files([r.entry for r in results])
-    expected = {path: digest for r in results for path, (digest, _, _) in r.files.items()}
+    expected = _merge(results)
+    index = _index_files([r.entry for r in results], expected)
     expected.update({path: sha256(data) for path, data in index.items()})
     summary = Summary(services=len(results), operations=sum(len(r.entry.operations) for r in results))
     report = [line for r in results for line in r.report] + compare(index, settings.out)
@@ -168,8 +186,8 @@ def generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Sum
     for hit in reusable:
         progress.advance(hit.entry.name, len(hit.entry.operations), reused=True)
     if not to_render:
-        index = _index_files([hit.entry for hit in reusable])
         expected = {p: d for hit in reusable for p, (d, _, _) in hit.files.items()}
+        index = _index_files([hit.entry for hit in reusable], expected)
         expected.update({path: sha256(data) for path, data in index.items()})
         if with_manifest(expected) == old and not compare(index, out):
             return Summary(
@@ -184,9 +202,9 @@ def generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Sum
             staging.link(out, sorted(hit.files))
         results = _run_jobs(to_render, settings, staging.root, False, progress)
         rendered = results + [Rendered(hit.entry, dict(hit.files), reused=True) for hit in reusable]
-        index = _index_files([r.entry for r in rendered])
+        hashes = _merge(rendered)
+        index = _index_files([r.entry for r in rendered], hashes)
         staging.write(index)
-        hashes = {path: stat[0] for r in rendered for path, stat in r.files.items()}
         hashes.update({path: sha256(data) for path, data in index.items()})
         staging.commit(hashes)
     except BaseException:

@@ -67,6 +67,7 @@ def build_ir(raw: RawService) -> Service:
         documentation=str(model.get("documentation", "")),
         operations=operations,
         shapes=MappingProxyType(shapes),
+        uid=str(metadata.get("uid", "")),
         cli_name=CLI_SERVICE_NAMES.get(raw.name, raw.name),
     )
 
@@ -97,6 +98,7 @@ def _member(name: str, ref: Any, raw_shapes: Mapping[str, Any], where: str, requ
         json_value=bool(ref.get("jsonvalue", False)),
         host_label=bool(ref.get("hostLabel", False)),
         event_payload=bool(ref.get("eventpayload", False)),
+        streaming=bool(ref.get("streaming", False)),
         cli_name=split_name(name, "-"),
         py_name=python_identifier(name),
     )

@@ -42,6 +42,8 @@ class Member:
     json_value: bool = False
     host_label: bool = False
     event_payload: bool = False
+    #: The reference marks its blob as streamed (S3's ``Body``).
+    streaming: bool = False
     #: ``--registry-id`` without the dashes: the AWS CLI's option name.
     cli_name: str = ""
     #: ``registry_id``: a Python identifier derived from the name.
@@ -121,6 +123,8 @@ class Service:
     documentation: str
     operations: tuple[Operation, ...]
     shapes: Mapping[str, Shape] = field(default_factory=lambda: MappingProxyType({}))
+    #: ``metadata.uid`` (``ecr-2015-09-21``): names the API reference pages.
+    uid: str = ""
     #: The AWS CLI's command for the service: botocore's name, but for the
     #: few the CLI renames (``aws s3api``, ``aws configservice``, ``aws deploy``).
     cli_name: str = ""

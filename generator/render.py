@@ -11,6 +11,8 @@ from typing import Any
 
 import jinja2
 
+from .htmlrst import INDENT, html_to_rst
+
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -50,10 +52,40 @@ def python_string_body(value: Any) -> str:
     return ascii(str(value))[1:-1].replace('"', "\\x22")
 
 
+def rst_paragraph(level: int) -> str:
+    """The AWS CLI's paragraph break at an indent level: blank line, then the indent."""
+    return "\n\n" + INDENT * level
+
+
+def rst_newline(level: int) -> str:
+    return "\n" + INDENT * level
+
+
+def rst_indent(level: int) -> str:
+    return INDENT * level
+
+
+def rst_literal(text: str) -> str:
+    return f"``{text}``"
+
+
+def rst_heading(title: str, border: str) -> str:
+    """A heading over- and underlined (the CLI's level-1 and level-2 style)."""
+    line = border * len(title)
+    return f"{line}\n{title}\n{line}"
+
+
 TEMPLATE_FILTERS = {
     "json": to_json,
     "pyrepr": python_literal,
     "pystr_body": python_string_body,
+    # Model documentation (HTML) as RST at an indent level.
+    "rst": html_to_rst,
+    "rst_literal": rst_literal,
+    "rst_heading": rst_heading,
+    "para": rst_paragraph,
+    "newline": rst_newline,
+    "indent_of": rst_indent,
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 from .errors import VerificationError
+from .rstcheck import check_rst
 
 
 def _json(path: str, data: bytes) -> None:
@@ -31,6 +32,7 @@ CHECKS: dict[str, Callable[[str, bytes], None]] = {
     ".json": _json,
     ".py": _python,
     ".schema.json": _json_schema,
+    ".rst": check_rst,
 }
 
 

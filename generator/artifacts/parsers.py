@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..format import format_python
-from ..ir import Operation, Service, Shape
+from ..ir import Operation, Service, ServiceEntry, Shape
 from ..names import python_identifier
 from ..render import Renderer
 from ..skeleton import input_skeleton, output_skeleton
@@ -100,10 +100,16 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     )
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    """The root package, shared by every service's parsers."""
+    yield "__init__.py", format_python("__init__.py", renderer.render("python/package_init.py.jinja"))
+
+
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer
+) -> Iterator[tuple[str, str]]:
     package = service_package(service)
     context = {"service": service, "package": package}
-    yield "__init__.py", format_python("__init__.py", renderer.render("python/package_init.py.jinja"))
     files = {
         f"{package}/__init__.py": renderer.render("python/service_init.py.jinja", **context),
         f"{package}/__main__.py": renderer.render(

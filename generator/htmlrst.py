@@ -1,0 +1,270 @@
+"""Model documentation (HTML) -> reStructuredText, as the AWS CLI writes it.
+
+The AWS CLI's reference pages convert every documentation string of the model
+with its own HTML-to-RST writer, whose whitespace (blank lines that keep the
+current indent, a space after every inline markup) is part of the page. This
+module reproduces that output, measured against the CLI by the tests, with
+three deliberate differences where the CLI loses text: an end tag with
+nothing open is ignored (the CLI drops the whole string), an inline end with
+nothing written before it is not an error, and the space after a tag the CLI
+does not know is kept (the CLI glues the two words around it together).
+Beyond the CLI, text that would start a line with ``..`` is escaped, so that
+model text never becomes a directive (``.. include::``, ``.. raw::``).
+
+botocore's own converter (``botocore.docs.bcdoc``) is not used: it is a later
+rewrite that collapses whitespace and places spaces differently, so its output
+differs from the CLI's pages on most strings.
+"""
+
+from dataclasses import dataclass, field
+import re
+from html.parser import HTMLParser
+
+INDENT = "  "
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# The tags the CLI's writer knows; any other tag is dropped and its text kept.
+_ADMONITIONS = {"note": ".. note::", "important": ".. warning::", "danger": ".. danger::"}
+_INLINE = {"b": "**", "bold": "**", "i": "*", "italics": "*", "code": "``"}
+_HIDDEN = frozenset({"examples", "fullname"})
+_BLOCKS = frozenset({"p", "a", "li", "ul", "ol", "codeblock"})
+KNOWN_TAGS = frozenset(_ADMONITIONS) | frozenset(_INLINE) | _HIDDEN | _BLOCKS
+
+
+@dataclass
+class _Node:
+    tag: str = ""
+    attrs: tuple[tuple[str, str | None], ...] = ()
+    text: str | None = None
+    #: Text right after a dropped (unknown) tag.
+    after_unknown_tag: bool = False
+    parent: "_Node | None" = None
+    children: list["_Node"] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    """Collects the known tags and the text into trees. Text the parser holds
+    back at the end of ``feed`` (an unfinished entity or tag) arrives on
+    ``close`` and starts a new tree, as in the CLI."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.trees: list[_Node] = [_Node()]
+        self._current = self.trees[0]
+        self._dropped_tag = False
+
+    def start_new_tree(self) -> None:
+        self.trees.append(_Node())
+        self._current = self.trees[-1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._dropped_tag = tag not in KNOWN_TAGS
+        if tag in KNOWN_TAGS:
+            node = _Node(tag=tag, attrs=tuple(attrs), parent=self._current)
+            self._current.children.append(node)
+            self._current = node
+
+    def handle_endtag(self, tag: str) -> None:
+        # Any known end tag closes the innermost open element, whatever its name.
+        self._dropped_tag = tag not in KNOWN_TAGS
+        if tag in KNOWN_TAGS and self._current.parent is not None:
+            self._current = self._current.parent
+
+    def handle_data(self, data: str) -> None:
+        node = _Node(text=data, after_unknown_tag=self._dropped_tag, parent=self._current)
+        self._current.children.append(node)
+        self._dropped_tag = False
+
+
+class _Writer:
+    """Writes a tree the CLI's way. ``pieces`` are kept separate because
+    closing inline markup and links edits the last piece written."""
+
+    def __init__(self, level: int) -> None:
+        self.pieces: list[str] = []
+        self.level = level
+        self.list_depth = 0
+        self.paragraphs = True
+        self.keep = True
+        self.href: str | None = None
+        self.link_targets: dict[str, str] = {}
+
+    def write(self, text: str) -> None:
+        if self.keep:
+            self.pieces.append(text)
+
+    def pop(self) -> str:
+        return self.pieces.pop() if self.pieces else ""
+
+    def new_paragraph(self) -> None:
+        self.write("\n\n" + INDENT * self.level)
+
+    def new_line(self) -> None:
+        self.write("\n" + INDENT * self.level)
+
+    def dedent(self) -> None:
+        self.level = max(self.level - 1, 0)
+
+    def node(self, node: _Node) -> None:
+        if node.text is not None:
+            self.text(node.text, node.after_unknown_tag)
+            return
+        if node.tag == "li":
+            _strip_leading_space(node)
+        self.start(node)
+        for child in node.children:
+            self.node(child)
+        self.end(node)
+
+    def text(self, data: str, after_unknown_tag: bool = False) -> None:
+        if not data or not self.keep:
+            return
+        if data.isspace():
+            self.write(" ")
+            return
+        # The CLI drops the space that starts a text; after a tag it does not
+        # know, that glues two words together, so we keep it there.
+        lead = " " if after_unknown_tag and data[0].isspace() and not self._ends_in_space() else ""
+        text = " ".join(data.split())
+        if text.startswith("..") and not lead and self._at_line_start():
+            # Model text must not become a directive (``.. include::``, ``.. raw::``).
+            lead = "\\"
+        self.write(lead + text + (" " if data[-1].isspace() else ""))
+
+    def _at_line_start(self) -> bool:
+        """At the start of a line or of a list item's text: where ``..`` starts markup."""
+        last = next((piece for piece in reversed(self.pieces) if piece), "\n")
+        return last.rstrip(" ").endswith("\n") or last == "* "
+
+    def _ends_in_space(self) -> bool:
+        last = next((piece for piece in reversed(self.pieces) if piece), " ")
+        return last[-1].isspace()
+
+    def start(self, node: _Node) -> None:
+        tag = node.tag
+        if tag in _INLINE:
+            self.write(_INLINE[tag])
+        elif tag == "p":
+            if self.paragraphs:
+                self.new_paragraph()
+        elif tag in _ADMONITIONS:
+            self.new_paragraph()
+            self.write(_ADMONITIONS[tag])
+            self.level += 1
+            self.new_paragraph()
+        elif tag == "a":
+            self.start_link(node.attrs)
+        elif tag == "li":
+            self.new_line()
+            self.paragraphs = False
+            self.write("* ")
+        elif tag in ("ul", "ol"):
+            if self.list_depth:
+                self.level += 1
+            self.list_depth += 1
+            self.new_paragraph()
+        elif tag in _HIDDEN:
+            self.keep = False
+        elif tag == "codeblock":
+            self.write("::")
+            self.level += 1
+            self.new_paragraph()
+
+    def end(self, node: _Node) -> None:
+        tag = node.tag
+        if tag in _INLINE:
+            self.end_inline(_INLINE[tag])
+        elif tag == "p":
+            if self.paragraphs:
+                self.new_paragraph()
+        elif tag in _ADMONITIONS or tag == "codeblock":
+            self.dedent()
+            self.new_paragraph()
+        elif tag == "a":
+            self.end_link()
+        elif tag == "li":
+            self.paragraphs = True
+            self.new_line()
+        elif tag in ("ul", "ol"):
+            self.list_depth -= 1
+            if self.list_depth:
+                self.dedent()
+            self.new_paragraph()
+        elif tag in _HIDDEN:
+            self.keep = True
+
+    def end_inline(self, markup: str) -> None:
+        # Space before the closing markup would end the markup too early.
+        last = self.pop().rstrip(" ")
+        if last == markup:  # an empty element (<b/>) leaves nothing
+            return
+        self.pieces.append(last)
+        self.write(markup + " ")
+
+    def start_link(self, attrs: tuple[tuple[str, str | None], ...]) -> None:
+        if attrs:
+            for key, value in attrs:
+                if key == "href":
+                    self.href = value
+                    self.write("`")
+        else:
+            self.write(" ")
+
+    def end_link(self) -> None:
+        if self.href:
+            last = self.pop().rstrip(" ")
+            if last and last != "`":
+                self.pieces.append(last.replace(":", r"\:"))
+                self.pieces.append(f" <{self.href}>`__")
+            elif last == "`":
+                self.pieces.append(f"`<{self.href}>`__")
+            else:
+                self.pieces.append(self.href)
+                self.link_targets[self.href] = self.href
+                self.write("`__")
+            self.href = None
+        self.write(" ")
+
+
+def _strip_leading_space(node: _Node) -> bool:
+    """Strip the leading whitespace of a list item's first text; True once
+    text remains."""
+    for child in node.children:
+        if child.text is not None:
+            child.text = child.text.lstrip()
+            if child.text:
+                return True
+        elif _strip_leading_space(child):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Converted:
+    text: str
+    #: ``.. _name: url`` targets the CLI appends at the end of the page for
+    #: links written without a title.
+    link_targets: tuple[tuple[str, str], ...] = ()
+
+
+def convert(html: str, level: int = 0) -> Converted:
+    """The RST the CLI writes for ``html`` at indent ``level`` (two spaces each)."""
+    if not html:
+        return Converted("")
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.start_new_tree()
+    builder.close()
+    writer = _Writer(level)
+    for tree in builder.trees:
+        writer.node(tree)
+    return Converted("".join(writer.pieces), tuple(writer.link_targets.items()))
+
+
+def html_to_rst(html: str, level: int = 0) -> str:
+    return convert(html, level).text
+
+
+def encodable(text: str) -> str:
+    """Text with unpaired surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)

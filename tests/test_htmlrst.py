@@ -1,0 +1,161 @@
+"""The HTML-to-RST converter against the AWS CLI's own writer (awscli.bcdoc)."""
+
+import html as html_module
+import re
+
+import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
+
+from generator.generate import load
+from generator.htmlrst import INDENT, convert, html_to_rst
+
+from .doc_oracle import awscli_doc_string
+
+MODEL_SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
+
+# One input per construct found in botocore's models (and a few beyond).
+CONSTRUCTS = {
+    "paragraphs": "<p>First paragraph.</p> <p>Second   paragraph\n with a line break.</p>",
+    "plain text": "Text without any markup.",
+    "unordered list": "<p>Options:</p> <ul> <li> <p>one</p> </li> <li>two</li> </ul> <p>After.</p>",
+    "ordered list": "<ol><li>first</li><li>second</li></ol>",
+    "nested lists": "<ul><li>outer <ul><li>inner <ul><li>deepest</li></ul></li></ul></li><li>last</li></ul>",
+    "code": "Set <code>imageTagMutability</code> to <code>IMMUTABLE</code>.",
+    "code with trailing space": "The <code>sha256 </code> digest.",
+    "bold and italic": "<b>Bold</b>, <i>italic</i>, <b>bold </b> and <i> italic</i> words.",
+    "adjacent bold and italic": "<p><b>bold</b><i>italic</i></p>",
+    "empty inline": "Before <b/> and <i></i> after.",
+    "link": '<p>See <a href="https://example.com/doc">the guide</a> for more.</p>',
+    "link with colon in title": '<a href="https://example.com">Note: this</a>',
+    "link without title": '<p>Go to <a href="https://example.com/x"></a> now.</p>',
+    "link with blank title": '<p>Go to <a href="https://example.com/y"> </a> now.</p>',
+    "anchor without href": "Call <a>DescribeImages</a> first.",
+    "anchor with other attribute": '<a name="top">Top</a> of the page.',
+    "note": "<note><p>Take care.</p></note>",
+    "important": "<important><p>Really take care.</p></important>",
+    "danger": "<danger>Never do this.</danger>",
+    "note inside list": "<ul><li><note>noted item</note></li></ul>",
+    "fullname": "<fullname>Amazon Elastic Container Registry</fullname> <p>The service.</p>",
+    "examples": "<p>Text.</p><examples><p>hidden example</p></examples><p>More.</p>",
+    "codeblock": "<p>Run:</p><codeblock>aws ecr list-images</codeblock>",
+    "entities": "<p>a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &#39;s&#39; &nbsp;x&#x41;</p>",
+    "stray whitespace": "  \n <p>  spaced   out  </p>\n\n  <p>\tagain\t</p>  ",
+    "whitespace only": "   \n  ",
+    "unknown tags": "<p>Keep <span>the</span> <div>words</div> of <foo bar='1'>unknown</foo> tags.</p>",
+    "unclosed tags": "<p>Unclosed <b>bold and <i>italic <code>code",
+    "unclosed list": "<ul><li>one<li>two",
+    "less-than in text": "<p>Values must be < 10 and a <b> b.</p>",
+    "less-than before a letter": "Use x<y and 1 <2.",
+    "end tag nobody opened": "<p>Closed</p></p></b> then text.",
+    "end tag at the very end": "text</ul>",
+    "unfinished entity at the end": "Fish &amp; chips &am",
+    "unfinished tag at the end": "Some text <b",
+    "comment and doctype": "<!DOCTYPE html><!-- hidden --><p>Visible.</p>",
+}
+
+# Where the CLI loses text (an end tag with nothing open makes its writer
+# fail and drop the whole string; the space after an unknown tag is dropped,
+# gluing two words), we keep it; those cases are checked for kept words.
+CLI_LOSES_TEXT = {"end tag nobody opened", "unknown tags"}
+# <fullname> and <examples> are hidden on purpose, as in the CLI.
+HIDDEN = {"fullname": {"Amazon", "Elastic", "Container", "Registry"}, "examples": {"hidden", "example"}}
+
+
+def _oracle(html: str, level: int) -> str:
+    """What awscli writes, with the link targets its document appends at the end."""
+    return awscli_doc_string(html, level)
+
+
+def _ours_as_document(html: str, level: int) -> str:
+    converted = convert(html, level)
+    text = converted.text
+    if converted.link_targets:
+        text += "\n\n" + INDENT * level
+        text += "".join(f"{INDENT * level}.. _{name}: {url}\n" for name, url in converted.link_targets)
+    return text
+
+
+def _words(html: str) -> set[str]:
+    """The words of the text of an HTML string, by a regex independent of the converter."""
+    text = re.sub(r"<!--.*?-->|<!DOCTYPE[^>]*>|</?[a-zA-Z][^<>]*>", " ", html)
+    text = html_module.unescape(text)
+    return {word for word in re.findall(r"[A-Za-z0-9]+", text)}
+
+
+@pytest.mark.parametrize("level", [0, 1, 3])
+@pytest.mark.parametrize("name", sorted(set(CONSTRUCTS) - CLI_LOSES_TEXT))
+def test_construct_equals_awscli(name, level):
+    html = CONSTRUCTS[name]
+    assert _ours_as_document(html, level) == _oracle(html, level)
+
+
+@pytest.mark.parametrize("name", sorted(CONSTRUCTS))
+def test_construct_keeps_its_words(name):
+    html = CONSTRUCTS[name]
+    words = _words(html) - HIDDEN.get(name, set())
+    output_words = set(re.findall(r"[A-Za-z0-9]+", html_to_rst(html)))
+    assert words <= output_words
+    for hidden in HIDDEN.get(name, set()):
+        assert hidden not in output_words
+
+
+@pytest.mark.parametrize("name", sorted(CLI_LOSES_TEXT))
+def test_malformed_html_the_cli_drops_is_kept(name):
+    html = CONSTRUCTS[name]
+    theirs = set(re.findall(r"[A-Za-z0-9]+", _oracle(html, 0)))
+    ours = set(re.findall(r"[A-Za-z0-9]+", html_to_rst(html)))
+    assert not _words(html) <= theirs  # the CLI's loss, which we do not reproduce
+    assert _words(html) <= ours
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(set(CONSTRUCTS) - {"less-than before a letter", "unfinished tag at the end", "link with colon in title"}),
+)
+def test_construct_is_valid_rst(name):
+    text = html_to_rst(CONSTRUCTS[name])
+    document = publish_doctree(
+        "Title\n=====\n\n" + text + "\n",
+        settings_overrides={"report_level": 5, "halt_level": 5, "warning_stream": False},
+    )
+    assert [m.astext() for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
+
+
+def test_empty_and_none_like_input():
+    assert html_to_rst("") == ""
+    assert convert("").link_targets == ()
+
+
+def test_link_without_title_is_defined_as_a_target():
+    converted = convert(CONSTRUCTS["link with blank title"])
+    assert converted.link_targets == (("https://example.com/y", "https://example.com/y"),)
+    assert convert(CONSTRUCTS["link without title"]).link_targets == ()
+
+
+def _documentation_strings(name: str) -> list[str]:
+    service = load(name)
+    docs = {service.documentation} | {operation.documentation for operation in service.operations}
+    for shape in service.shapes.values():
+        docs.add(shape.documentation)
+        docs.update(member.documentation for member in shape.members)
+    return sorted(docs - {""})
+
+
+@pytest.mark.parametrize("name", MODEL_SERVICES)
+def test_every_model_documentation_string_equals_awscli(name):
+    strings = _documentation_strings(name)
+    assert len(strings) > 20
+    mismatches = [html for html in strings for level in (0, 2) if _ours_as_document(html, level) != _oracle(html, level)]
+    assert mismatches == []
+
+
+@pytest.mark.parametrize("html", ["<p>.. include:: /etc/passwd</p>", ".. raw:: html", "<li>.. image:: x.png</li>"])
+def test_model_text_never_becomes_a_directive(html):
+    text = html_to_rst(html)
+    document = publish_doctree(
+        "Title\n=====\n\n" + text + "\n", settings_overrides={"report_level": 5, "warning_stream": False}
+    )
+    assert not list(document.findall(nodes.raw)) and not list(document.findall(nodes.image))
+    assert [m for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
+    assert html.split("..")[1].split("<")[0].strip() in document.astext()
