@@ -21,9 +21,17 @@ def _python(path: str, data: bytes) -> None:
     compile(data, path, "exec", dont_inherit=True)
 
 
+def _json_schema(path: str, data: bytes) -> None:
+    """A schema file must be a valid JSON Schema 2020-12 document."""
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(json.loads(data.decode("utf-8")))
+
+
 CHECKS: dict[str, Callable[[str, bytes], None]] = {
     ".json": _json,
     ".py": _python,
+    ".schema.json": _json_schema,
     ".rst": check_rst,
 }
 

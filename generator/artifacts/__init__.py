@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
-from . import docs, parsers, skeletons
+from . import docs, parsers, schemas, skeletons, strict
 
-KINDS = (skeletons, parsers, docs)
+KINDS = (skeletons, parsers, docs, schemas, strict)
 
 
 def render_service(

@@ -1,0 +1,39 @@
+"""``<service>/_strict/<operation>.py``: strict validators compiled from the
+input schemas, with the shape checks they share in ``_strict/_shapes.py``."""
+
+from collections.abc import Iterator, Sequence
+
+from ..format import format_python
+from ..ir import Operation, Service
+from ..render import Renderer
+from ..strict import compile_shapes, function_name
+from .parsers import service_package
+
+
+def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    # Beside the operation modules, which import ``._strict.<operation>``.
+    base = f"{service_package(service)}/_strict"
+    module = compile_shapes(service, [operation.input for operation in operations])
+    yield f"{base}/__init__.py", format_python(
+        f"{base}/__init__.py", renderer.render("python/strict/__init__.py.jinja", service_name=service.name)
+    )
+    yield f"{base}/_shapes.py", format_python(
+        f"{base}/_shapes.py",
+        renderer.render(
+            "python/strict/_shapes.py.jinja",
+            service_name=service.name,
+            constants=module.constants,
+            functions=module.functions,
+        )
+    )
+    for operation in operations:
+        yield f"{base}/{operation.py_name}.py", format_python(
+            f"{base}/{operation.py_name}.py",
+            renderer.render(
+                "python/strict/operation.py.jinja",
+                service_name=service.name,
+                operation_name=operation.name,
+                cli_name=operation.cli_name,
+                check=function_name(operation.input),
+            )
+        )

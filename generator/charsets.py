@@ -1,0 +1,123 @@
+"""Sets of code points for the pattern translator: ranges, their complement,
+the ECMA-262 class escapes, Unicode general categories and case closure.
+
+A set is a sorted tuple of disjoint, non-adjacent ``(low, high)`` ranges.
+"""
+
+import bisect
+import functools
+import unicodedata
+
+MAX_CODE_POINT = 0x10FFFF
+Ranges = tuple[tuple[int, int], ...]
+
+
+class Untranslatable(Exception):
+    """The pattern has no faithful form in both engines; the message says why."""
+
+
+def normalize(ranges: list[tuple[int, int]]) -> Ranges:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def complement(ranges: Ranges) -> Ranges:
+    result, start = [], 0
+    for lo, hi in ranges:
+        if lo > start:
+            result.append((start, lo - 1))
+        start = hi + 1
+    if start <= MAX_CODE_POINT:
+        result.append((start, MAX_CODE_POINT))
+    return tuple(result)
+
+
+DIGIT: Ranges = ((0x30, 0x39),)
+WORD: Ranges = ((0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A))
+# ECMA-262 WhiteSpace and LineTerminator (the Zs category as of Unicode 15).
+SPACE: Ranges = normalize(
+    [(0x09, 0x0D), (0x20, 0x20), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x2028, 0x2029),
+     (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000), (0xFEFF, 0xFEFF)]
+)
+LINE_TERMINATORS: Ranges = ((0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029))
+CLASS_ESCAPES = {"d": DIGIT, "w": WORD, "s": SPACE}
+CONTROL_ESCAPES = {"t": 0x09, "n": 0x0A, "v": 0x0B, "f": 0x0C, "r": 0x0D}
+_CATEGORY_NAMES = {
+    "Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll",
+    "Titlecase_Letter": "Lt", "Modifier_Letter": "Lm", "Other_Letter": "Lo", "Mark": "M",
+    "Nonspacing_Mark": "Mn", "Spacing_Mark": "Mc", "Enclosing_Mark": "Me", "Number": "N",
+    "Decimal_Number": "Nd", "Letter_Number": "Nl", "Other_Number": "No", "Punctuation": "P",
+    "Connector_Punctuation": "Pc", "Dash_Punctuation": "Pd", "Open_Punctuation": "Ps",
+    "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi", "Final_Punctuation": "Pf",
+    "Other_Punctuation": "Po", "Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc",
+    "Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs",
+    "Line_Separator": "Zl", "Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc",
+    "Format": "Cf", "Surrogate": "Cs", "Private_Use": "Co", "Unassigned": "Cn",
+}
+
+
+@functools.cache
+def categories() -> dict[str, Ranges]:
+    """General category -> ranges, from Python's Unicode database (one pass)."""
+    collected: dict[str, list[tuple[int, int]]] = {}
+    for cp in range(MAX_CODE_POINT + 1):
+        cat = unicodedata.category(chr(cp))
+        spans = collected.setdefault(cat, [])
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1] = (spans[-1][0], cp)
+        else:
+            spans.append((cp, cp))
+    result = {cat: tuple(spans) for cat, spans in collected.items()}
+    for major in "LMNPSZC":
+        result[major] = normalize([r for cat, spans in collected.items() if cat[0] == major for r in spans])
+    result["LC"] = normalize([r for cat in ("Lu", "Ll", "Lt") for r in result.get(cat, ())])
+    return result
+
+
+def unicode_property(name: str) -> Ranges:
+    value = name.split("=", 1)[1] if "=" in name else name
+    if "=" in name and name.split("=", 1)[0] not in ("General_Category", "gc"):
+        raise Untranslatable(f"\\p{{{name}}}: only General_Category properties are translated")
+    if name == "Any":
+        return ((0, MAX_CODE_POINT),)
+    if name == "ASCII":
+        return ((0, 0x7F),)
+    code = _CATEGORY_NAMES.get(value, value)
+    known = categories()
+    if code not in known and code not in _CATEGORY_NAMES.values():
+        raise Untranslatable(f"\\p{{{name}}} is not an ECMA-262 Unicode property (it is Java's or PCRE's)")
+    return known.get(code, ())
+
+
+@functools.cache
+def case_classes() -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+    """Code points with case variants -> every code point of the same simple
+    case folding (the equivalence ECMA-262's ``u`` + ``i`` matching uses)."""
+    groups: dict[str, list[int]] = {}
+    for cp in range(MAX_CODE_POINT + 1):
+        char = chr(cp)
+        folded = char.casefold()
+        key = folded if len(folded) == 1 else char.lower() if len(char.lower()) == 1 else char
+        groups.setdefault(key, []).append(cp)
+    table = {cp: tuple(members) for members in groups.values() if len(members) > 1 for cp in members}
+    return tuple(sorted(table)), table
+
+
+def single(ranges: Ranges) -> bool:
+    return len(ranges) == 1 and ranges[0][0] == ranges[0][1]
+
+
+def contains(ranges: Ranges, cp: int) -> bool:
+    index = bisect.bisect_right(ranges, (cp, MAX_CODE_POINT + 1)) - 1
+    return index >= 0 and ranges[index][0] <= cp <= ranges[index][1]
+
+
+def case_closure(ranges: Ranges) -> Ranges:
+    cased, table = case_classes()
+    extra = [(other, other) for cp in cased if contains(ranges, cp) for other in table[cp]]
+    return normalize(list(ranges) + extra)

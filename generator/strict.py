@@ -1,0 +1,319 @@
+"""Strict validators: the input schemas compiled to straight-line Python.
+
+Each shape's ``$defs`` entry (``schema.shape_schema``, the very dict the
+schema files carry) becomes one function ``check(value, path, errors)`` that
+applies every keyword as JSON Schema 2020-12 defines it (each keyword on its
+own, only to the JSON types it concerns), so that the validator rejects a
+document exactly when ``jsonschema`` rejects it against the schema file. Scalar
+members are checked inline in their structure, list or map; containers get a
+call. Error lines follow botocore's wording and name the member's path.
+"""
+
+import ast
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ir import Service
+from .schema import reachable, ref_name, shape_schema
+
+# One message per keyword; the tests read the path and the kind back from these.
+MESSAGES = {
+    "type": "Invalid type for parameter {path}, value: {value!r}, type: {actual}, valid types: {valid}",
+    "required": 'Missing required parameter in {path}: "{name}"',
+    "additionalProperties": 'Unknown parameter in {path}: "{name}", must be one of: {names}',
+    "minLength": "Invalid length for parameter {path}, value: {length}, valid min length: {limit}",
+    "maxLength": "Invalid length for parameter {path}, value: {length}, valid max length: {limit}",
+    "minimum": "Invalid value for parameter {path}, value: {value}, valid min value: {limit}",
+    "maximum": "Invalid value for parameter {path}, value: {value}, valid max value: {limit}",
+    "pattern": "Invalid pattern for parameter {path}, value: {value!r}, valid pattern: {pattern}",
+    "enum": "Invalid value for parameter {path}, value: {value!r}, valid values: {values}",
+    "union": "Invalid number of parameters set for tagged union structure {path}. "
+    "Can only set one of the following keys: {names}.",
+    "key": "Invalid key {key!r} for parameter {path}: {reason}",
+}
+
+_PY_TYPES = {
+    "string": "str",
+    "object": "dict",
+    "array": "list",
+    "boolean": "bool",
+    "integer": "int",
+    "number": "int, float",
+}
+
+
+@dataclass(frozen=True)
+class Function:
+    """One generated function: its name, the shape it checks, its body lines."""
+
+    name: str
+    shape: str
+    lines: tuple[str, ...]
+
+
+@dataclass
+class _Module:
+    """Constants (compiled patterns, key sets, enum sets) shared by the functions."""
+
+    constants: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def constant(self, prefix: str, source: str) -> str:
+        if source not in self.names:
+            self.names[source] = f"_{prefix}{len(self.names)}"
+            self.constants[self.names[source]] = source
+        return self.names[source]
+
+
+NO_INPUT = "check_no_input"
+
+
+def function_name(shape: str | None) -> str:
+    if shape is None:
+        return NO_INPUT
+    safe = re.sub(r"\W", "_", shape, flags=re.ASCII)
+    if safe != shape:
+        # Two names may differ only in characters replaced here: keep them apart.
+        safe += "_" + hashlib.sha256(shape.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return "check_" + safe
+
+
+def _fstring_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("{", "{{").replace("}", "}}")
+
+
+_FIELD = re.compile(r"\{(\w+)(!r)?\}")
+
+
+class Compiler:
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.module = _Module()
+
+    def error(self, kind: str, path: str, indent: str, **fields: str) -> str:
+        """Two lines: the value's path into ``where``, then an f-string error
+        line. ``fields`` are Python expressions; string literals among them
+        (model text) become module constants, numbers are written as text."""
+        parts, start = [], 0
+        template = MESSAGES[kind]
+        for match in _FIELD.finditer(template):
+            parts.append(_fstring_text(template[start : match.start()]))
+            start = match.end()
+            name, conversion = match.group(1), match.group(2) or ""
+            expression = "where" if name == "path" else fields[name]
+            if expression[:1] in ("'", '"'):
+                text = ast.literal_eval(expression)
+                expression = self.module.constant("TEXT", repr(text))
+            elif re.fullmatch(r"-?[0-9.e+]+", expression):
+                parts.append(_fstring_text(expression))
+                continue
+            parts.append("{" + expression + conversion + "}")
+        parts.append(_fstring_text(template[start:]))
+        return f"{indent}where = {path}\n{indent}errors.append(f'{''.join(parts)}')"
+
+    def schema(self, name: str) -> dict[str, Any]:
+        return shape_schema(self.service, self.service.shape(name), "input")
+
+    def is_container(self, name: str) -> bool:
+        return self.schema(name).get("type") in ("object", "array")
+
+    def functions(self, root: str | None) -> Iterator[Function]:
+        if root is None:
+            # No input shape: the schema is an object with no members.
+            empty = {"type": "object", "properties": {}, "additionalProperties": False}
+            lines = self.container_body(empty)
+            yield Function(NO_INPUT, "(no input)", tuple(lines))
+            return
+        for name in reachable(self.service, root):
+            if self.is_container(name) or name == root:
+                yield Function(function_name(name), name, tuple(self.function_body(name)))
+
+    def function_body(self, name: str) -> list[str]:
+        schema = self.schema(name)
+        if schema.get("type") not in ("object", "array"):
+            return self.scalar("value", "path", name, "    ")
+        return self.container_body(schema)
+
+    def container_body(self, schema: dict[str, Any]) -> list[str]:
+        kind = schema["type"]
+        lines = [f"    if not isinstance(value, {_PY_TYPES[kind]}):"]
+        lines.append(self.error("type", "path or 'input'", "        ", value="value", actual="_TYPES.get(type(value)) or type(value)",
+                            valid=repr(f"<class '{_PY_TYPES[kind]}'>")))
+        lines.append("        return")
+        if "properties" in schema:
+            lines += self.structure(schema)
+        elif kind == "object":
+            lines += self.mapping(schema)
+        else:
+            lines += self.array(schema)
+        return lines
+
+    def structure(self, schema: dict[str, Any]) -> list[str]:
+        properties: dict[str, Any] = schema["properties"]
+        keys = self.module.constant("KEYS", _frozenset(properties))
+        names = ", ".join(properties)
+        lines = [
+            f"    if not {keys}.issuperset(value):",
+            "        for key in value:",
+            f"            if key not in {keys}:",
+            self.error("additionalProperties", "path or 'input'", "                ", name="key", names=repr(names)),
+        ]
+        for required in schema.get("required", ()):
+            lines.append(f"    if {required!r} not in value:")
+            lines.append(self.error("required", "path or 'input'", "        ", name=repr(required)))
+        if schema.get("maxProperties") == 1:
+            lines.append("    if len(value) != 1:")
+            lines.append(self.error("union", "path or 'input'", "        ", names=repr(names)))
+        for member, member_schema in properties.items():
+            child = f"(path + {'.' + member!r} if path else {member!r})"
+            lines.append(f"    if {member!r} in value:")
+            lines.append(f"        item = value[{member!r}]")
+            lines += self.reference("item", child, member_schema, "        ")
+        return lines
+
+    def mapping(self, schema: dict[str, Any]) -> list[str]:
+        lines = self.bounds("len(value)", "path or 'input'", schema, "minProperties", "maxProperties", "    ")
+        lines.append("    for key, item in value.items():")
+        lines.append("        if not isinstance(key, str):")
+        lines.append(self.error("key", "path or 'input'", "            ", key="key", reason=repr("not a string")))
+        lines.append("            continue")
+        key_name = ref_name(schema["propertyNames"]["$ref"])
+        lines += self.key_checks(key_name, "        ")
+        lines += self.reference("item", "f'{path}.{key}'", schema["additionalProperties"], "        ")
+        return lines
+
+    def array(self, schema: dict[str, Any]) -> list[str]:
+        lines = self.bounds("len(value)", "path or 'input'", schema, "minItems", "maxItems", "    ")
+        lines.append("    for index, item in enumerate(value):")
+        lines += self.reference("item", "f'{path}[{index}]'", schema["items"], "        ")
+        return lines
+
+    def reference(self, value: str, path: str, schema: dict[str, Any], indent: str) -> list[str]:
+        """The checks of a member, list item or map value: a call or inline."""
+        if "$ref" not in schema:
+            return [f"{indent}pass"]  # a JSON value member: any value
+        target = ref_name(schema["$ref"])
+        if self.is_container(target):
+            return [f"{indent}{function_name(target)}({value}, {path}, errors)"]
+        return self.scalar(value, path, target, indent)
+
+    def bounds(self, size: str, path: str, schema: dict[str, Any], low: str, high: str, indent: str) -> list[str]:
+        lines = []
+        if low in schema:
+            lines.append(f"{indent}if {size} < {schema[low]!r}:")
+            lines.append(self.error("minLength", path, indent + "    ", length=size, limit=repr(schema[low])))
+        if high in schema:
+            lines.append(f"{indent}if {size} > {schema[high]!r}:")
+            lines.append(self.error("maxLength", path, indent + "    ", length=size, limit=repr(schema[high])))
+        return lines
+
+    def key_checks(self, name: str, indent: str) -> list[str]:
+        """``propertyNames``: the key shape's string keywords (keys are strings)."""
+        schema = self.schema(name)
+        lines = []
+        tests = []
+        if "minLength" in schema:
+            tests.append((f"len(key) < {schema['minLength']!r}", f"shorter than {schema['minLength']}"))
+        if "maxLength" in schema:
+            tests.append((f"len(key) > {schema['maxLength']!r}", f"longer than {schema['maxLength']}"))
+        if "pattern" in schema:
+            compiled = self.module.constant("SEARCH", f"re.compile({schema['pattern']!r}).search")
+            tests.append((f"{compiled}(key) is None", "does not match " + self.pattern_source(name)))
+        if "enum" in schema:
+            values = self.module.constant("ENUM", _frozenset(schema["enum"]))
+            tests.append((f"key not in {values}", "not one of " + ", ".join(schema["enum"])))
+        for test, reason in tests:
+            lines.append(f"{indent}if {test}:")
+            lines.append(self.error("key", "path or 'input'", indent + "    ", key="key", reason=repr(reason)))
+        return lines
+
+    def pattern_source(self, name: str) -> str:
+        return self.service.shape(name).constraints.pattern or ""
+
+    def scalar(self, value: str, path: str, name: str, indent: str) -> list[str]:
+        """Inline checks of a scalar shape (documents check nothing)."""
+        schema = self.schema(name)
+        kind = schema.get("type")
+        inner = indent + "    "
+        type_error = self.error("type", path, inner, value=value, actual=f"_TYPES.get(type({value})) or type({value})",
+                            valid=repr(_valid_types(kind)))
+        lines: list[str] = []
+        if kind is None:
+            return [f"{indent}pass"]
+        if kind == "string":
+            body = self.bounds(f"len({value})", path, schema, "minLength", "maxLength", inner)
+            body += self.pattern_check(value, path, name, schema, inner)
+            lines += [f"{indent}if isinstance({value}, str):", *(body or [f"{inner}pass"])]
+            lines += [f"{indent}else:", type_error]
+        elif kind in ("integer", "number"):
+            number = f"isinstance({value}, (int, float)) and not isinstance({value}, bool)"
+            body = []
+            if kind == "integer":
+                body.append(f"{inner}if isinstance({value}, float) and not {value}.is_integer():")
+                body.append(self.error("type", path, inner + "    ", value=value, actual=f"_TYPES.get(type({value})) or type({value})",
+                                   valid=repr(_valid_types(kind))))
+            for keyword, op in (("minimum", "<"), ("maximum", ">")):
+                if keyword in schema:
+                    body.append(f"{inner}if {value} {op} {schema[keyword]!r}:")
+                    body.append(self.error(keyword, path, inner + "    ", value=value, limit=repr(schema[keyword])))
+            lines += [f"{indent}if {number}:", *(body or [f"{inner}pass"]), f"{indent}else:", type_error]
+        elif kind == "boolean":
+            lines += [f"{indent}if not isinstance({value}, bool):", type_error]
+        elif kind == ["string", "number"]:
+            lines += [f"{indent}if isinstance({value}, str):"]
+            lines += self.pattern_check(value, path, name, schema, inner) or [f"{inner}pass"]
+            lines += [
+                f"{indent}elif not (isinstance({value}, (int, float)) and not isinstance({value}, bool)):",
+                type_error,
+            ]
+        else:
+            raise AssertionError(f"no strict check for type {kind!r}")
+        if "enum" in schema:
+            values = self.module.constant("ENUM", _frozenset(schema["enum"]))
+            lines.append(f"{indent}if not (isinstance({value}, str) and {value} in {values}):")
+            lines.append(self.error("enum", path, inner, value=value, values=repr(", ".join(schema["enum"]))))
+        return lines
+
+    def pattern_check(self, value: str, path: str, name: str, schema: dict[str, Any], indent: str) -> list[str]:
+        if "pattern" not in schema:
+            return []
+        compiled = self.module.constant("SEARCH", f"re.compile({schema['pattern']!r}).search")
+        shown = self.pattern_source(name) or "an ISO 8601 date-time"
+        return [
+            f"{indent}if {compiled}({value}) is None:",
+            self.error("pattern", path, indent + "    ", value=value, pattern=repr(shown)),
+        ]
+
+
+def _frozenset(items: Any) -> str:
+    """A frozenset expression with its items sorted (a frozenset's repr is not)."""
+    return f"frozenset({tuple(sorted(items))!r})"
+
+
+def _valid_types(kind: Any) -> str:
+    if kind == ["string", "number"]:
+        return "<class 'str'>, <class 'int'>, <class 'float'>"
+    return ", ".join(f"<class '{name}'>" for name in _PY_TYPES[kind].split(", "))
+
+
+@dataclass(frozen=True)
+class StrictModule:
+    functions: tuple[Function, ...]
+    #: ``(name, Python expression)`` pairs, in order of first use.
+    constants: tuple[tuple[str, str], ...]
+
+
+def compile_shapes(service: Service, roots: list[str | None]) -> StrictModule:
+    """Every check function the roots need, and the constants they use."""
+    compiler = Compiler(service)
+    functions: dict[str, Function] = {}
+    for root in sorted(set(roots), key=lambda name: name or ""):
+        for function in compiler.functions(root):
+            functions.setdefault(function.name, function)
+    return StrictModule(
+        functions=tuple(functions[name] for name in sorted(functions)),
+        constants=tuple(compiler.module.constants.items()),
+    )
