@@ -47,8 +47,8 @@ class _Parser:
 
     def parse(self) -> dict:
         result: dict = {}
+        key_start = self.pos
         while True:
-            key_start = self.pos
             key, value = self._keyval()
             if key in result:
                 caret = " " * key_start + "^"
@@ -60,6 +60,9 @@ class _Parser:
             if self._at_end():
                 return result
             self._expect(",", skip_space=True)
+            # The CLI points a repeated key's error just past the comma, before
+            # the blanks that follow it.
+            key_start = self.text.rindex(",", 0, self.pos) + 1
 
     def _at_end(self) -> bool:
         return self.pos >= len(self.text)
