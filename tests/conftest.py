@@ -2,10 +2,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.generate import load
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
+# Other shapes than ECR's: maps, recursive shapes and blobs (dynamodb), blobs
+# in and out (kms), tagged unions and nested lists (rds-data,
+# verifiedpermissions), the query protocol and timestamps (sts).
+OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,3 +24,12 @@ def private_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def ecr():
     return load("ecr", "2015-09-21")
+
+
+@pytest.fixture(scope="session")
+def other_trees(tmp_path_factory):
+    """``{service: (IR, generated tree)}`` for OTHER_SERVICES, generated once."""
+    out = tmp_path_factory.mktemp("others") / "out"
+    argv = [arg for name in OTHER_SERVICES for arg in ("--service", name)]
+    assert main([*argv, "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    return {name: (load(name), out) for name in OTHER_SERVICES}

@@ -268,7 +268,10 @@ class Mutator:
             if kind == "integer":
                 yield "integral float", float(value)
         elif kind == ["string", "number"]:
-            for label, text in (("date words", "next tuesday"), ("trailing newline", "2020-01-01T00:00:00Z\n")):
+            for label, text in (
+                ("date words", "next tuesday"),
+                ("trailing newline", "2020-01-01T00:00:00Z\n"),
+            ):
                 yield f"timestamp {label}", text
 
     def structure(self, value: dict[str, Any], schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -291,7 +294,11 @@ class Mutator:
             if isinstance(key, str):
                 yield f"key {label}", {**value, key: sample}
         if "maxProperties" in schema and schema["maxProperties"] < 200:
-            keys = self.factory.strings(key_schema, schema["maxProperties"] + 1) if "enum" not in key_schema else []
+            keys = (
+                self.factory.strings(key_schema, schema["maxProperties"] + 1)
+                if "enum" not in key_schema
+                else []
+            )
             if keys:
                 yield "too many entries", {key: sample for key in keys}
 

@@ -18,8 +18,14 @@ from .schemadata import Case, DocumentFactory, Mutator
 
 Finding = tuple[str, str]
 
-_LENGTH_KINDS = {"minLength": "min-length", "minItems": "min-length", "minProperties": "min-length",
-                 "maxLength": "max-length", "maxItems": "max-length", "maxProperties": "max-length"}
+_LENGTH_KINDS = {
+    "minLength": "min-length",
+    "minItems": "min-length",
+    "minProperties": "min-length",
+    "maxLength": "max-length",
+    "maxItems": "max-length",
+    "maxProperties": "max-length",
+}
 
 _MESSAGE_KINDS = (
     (re.compile(r"Invalid type for parameter (.+?), value: "), "type"),

@@ -20,11 +20,10 @@ from generator.generate import load
 from generator.ir import Service
 from generator.verify import verify
 
-from .conftest import GENERATED, ROOT
+from .conftest import GENERATED, OTHER_SERVICES, ROOT
 from .doc_oracle import awscli_page, normalise
 
 ECR = load("ecr", "2015-09-21")
-OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 _TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
 
 
@@ -63,16 +62,6 @@ def test_every_ecr_operation_has_a_page_and_the_index_links_the_service():
     index = (GENERATED / "docs" / "index.rst").read_text(encoding="utf-8")
     assert ".. _cli:aws:" in index
     assert _toctree(index) == ["ecr/index"]
-
-
-@pytest.fixture(scope="module")
-def other_trees(tmp_path_factory):
-    trees = {}
-    for name in OTHER_SERVICES:
-        out = tmp_path_factory.mktemp(name) / "out"
-        assert main(["--service", name, "--out", str(out), "--quiet"]) == 0
-        trees[name] = (load(name), out)
-    return trees
 
 
 @pytest.mark.parametrize("name", OTHER_SERVICES)

@@ -76,9 +76,9 @@ def _cases():
 def test_editor_engines_accept_and_place_diagnostics(tmp_path):
     node = shutil.which("node")
     assert node, "node 20 is needed for the editor tests"
-    assert (EDITOR / "node_modules" / "vscode-json-languageservice").is_dir(), (
-        "run `npm ci --prefix tests/editor` (scripts/test does)"
-    )
+    assert (
+        EDITOR / "node_modules" / "vscode-json-languageservice"
+    ).is_dir(), "run `npm ci --prefix tests/editor` (scripts/test does)"
     cases = tmp_path / "cases.json"
     data = _cases()
     cases.write_text(json.dumps(data))
@@ -86,7 +86,11 @@ def test_editor_engines_accept_and_place_diagnostics(tmp_path):
     env = {**os.environ, "CASES": str(cases), "SCHEMA_DIR": str(GENERATED / "schemas")}
     result = subprocess.run(
         [node, "--test", "--test-reporter=spec", str(EDITOR / "editor.test.mjs")],
-        cwd=EDITOR, env=env, capture_output=True, text=True, timeout=900,
+        cwd=EDITOR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert "# pass 6" in result.stdout or "pass 6" in result.stdout, result.stdout[-2000:]

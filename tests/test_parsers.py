@@ -15,7 +15,8 @@ from .argv import document_argv, is_complex, run_ours, shorthand
 from .capture import capture_aws
 from .documents import full_document
 from .modeldata import minimal_document
-from .trees import OTHER_SERVICES, sampled_operations, service_package
+from .conftest import OTHER_SERVICES
+from .trees import sampled_operations, service_package
 
 ECR = load("ecr", "2015-09-21")
 MISSING_FILE = "file:///nonexistent/parameter.json"

@@ -22,7 +22,22 @@ SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 # Strings on which engines that differ would disagree: line terminators (``$``
 # and ``.``), non-ASCII digits, letters and spaces (``\d``, ``\w``, ``\s``),
 # astral characters (code points against UTF-16 units).
-TRICKY = ("", "\n", "a\n", "\u2028", "\u0663", "\u00e9", "\u00a0", " ", "\U0001f600", "_", "-", "A", "Z9", "\t")
+TRICKY = (
+    "",
+    "\n",
+    "a\n",
+    "\u2028",
+    "\u0663",
+    "\u00e9",
+    "\u00a0",
+    " ",
+    "\U0001f600",
+    "_",
+    "-",
+    "A",
+    "Z9",
+    "\t",
+)
 
 
 def _node(items):
@@ -30,7 +45,11 @@ def _node(items):
     assert node, "node is needed for the pattern tests (see scripts/test)"
     result = subprocess.run(
         [node, str(ROOT / "tests" / "editor" / "regex-check.mjs")],
-        input=json.dumps(items), capture_output=True, text=True, check=True, timeout=300,
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
     return json.loads(result.stdout)
 

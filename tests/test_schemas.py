@@ -29,7 +29,9 @@ def _schema(cli_name, direction="input", service="ecr", root=SCHEMAS):
 
 def test_every_ecr_operation_has_both_schemas_and_each_passes_the_metaschema():
     names = sorted(p.name for p in (SCHEMAS / "ecr").iterdir())
-    assert names == sorted(f"{op.cli_name}.{d}.schema.json" for op in ECR.operations for d in ("input", "output"))
+    assert names == sorted(
+        f"{op.cli_name}.{d}.schema.json" for op in ECR.operations for d in ("input", "output")
+    )
     for path in (SCHEMAS / "ecr").iterdir():
         schema = json.loads(path.read_text())
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -53,7 +55,10 @@ def test_every_property_has_plain_text_and_markdown_descriptions():
         for name, prop in _properties(json.loads(path.read_text())):
             count += 1
             assert prop["description"].strip(), (path.name, name)
-            assert not re.search(r"</?(p|code|a|b|i|ul|li|note|important)\b", prop["description"]), (path.name, name)
+            assert not re.search(r"</?(p|code|a|b|i|ul|li|note|important)\b", prop["description"]), (
+                path.name,
+                name,
+            )
             assert prop["markdownDescription"].strip(), (path.name, name)
     assert count > 500
     # HTML becomes Markdown: <code> to backticks, links kept.
@@ -83,11 +88,32 @@ def test_snippet_body_is_the_cli_input_skeleton(operation):
     ("operation", "document", "valid"),
     [
         # Constraints botocore does not check: pattern, maximum length.
-        ("complete-layer-upload", {"repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": ["sha256:ab"]}, True),
-        ("complete-layer-upload", {"registryId": "12345", "repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": ["sha256:ab"]}, False),
-        ("complete-layer-upload", {"repositoryName": "a" * 257, "uploadId": UPLOAD, "layerDigests": ["sha256:ab"]}, False),
+        (
+            "complete-layer-upload",
+            {"repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": ["sha256:ab"]},
+            True,
+        ),
+        (
+            "complete-layer-upload",
+            {
+                "registryId": "12345",
+                "repositoryName": "ab",
+                "uploadId": UPLOAD,
+                "layerDigests": ["sha256:ab"],
+            },
+            False,
+        ),
+        (
+            "complete-layer-upload",
+            {"repositoryName": "a" * 257, "uploadId": UPLOAD, "layerDigests": ["sha256:ab"]},
+            False,
+        ),
         ("complete-layer-upload", {"repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": []}, False),
-        ("complete-layer-upload", {"repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": ["sha256:ab"], "extra": 1}, False),
+        (
+            "complete-layer-upload",
+            {"repositoryName": "ab", "uploadId": UPLOAD, "layerDigests": ["sha256:ab"], "extra": 1},
+            False,
+        ),
         # Integer against number, range.
         ("list-images", {"repositoryName": "ab", "maxResults": 1000}, True),
         ("list-images", {"repositoryName": "ab", "maxResults": 1001}, False),
@@ -96,8 +122,11 @@ def test_snippet_body_is_the_cli_input_skeleton(operation):
         ("list-images", {"repositoryName": "ab", "filter": {"tagStatus": "TAGGED"}}, True),
         ("list-images", {"repositoryName": "ab", "filter": {"tagStatus": "tagged"}}, False),
         # Maps: key length (TagKey) is a key constraint.
-        ("create-repository-creation-template", {"prefix": "ab", "appliedFor": ["REPLICATION"],
-                                                 "resourceTags": [{"Key": "k", "Value": "v"}]}, True),
+        (
+            "create-repository-creation-template",
+            {"prefix": "ab", "appliedFor": ["REPLICATION"], "resourceTags": [{"Key": "k", "Value": "v"}]},
+            True,
+        ),
         # Timestamps on input: ISO 8601 text or epoch seconds.
         ("get-lifecycle-policy-preview", {"repositoryName": "ab"}, True),
     ],
@@ -111,28 +140,57 @@ def other_schemas(tmp_path_factory):
     from generator.cli import main
 
     out = tmp_path_factory.mktemp("other")
-    for service, operations in (("dynamodb", ("PutItem", "ListBackups", "DescribeTable")),
-                                ("rds-data", ("ExecuteStatement",))):
+    for service, operations in (
+        ("dynamodb", ("PutItem", "ListBackups", "DescribeTable")),
+        ("rds-data", ("ExecuteStatement",)),
+    ):
         argv = ["--service", service, "--out", str(out / service), "--quiet"]
         argv += [arg for name in operations for arg in ("--operation", name)]
         assert main(argv) == 0
     return out
 
 
-RDS_STATEMENT = {"resourceArn": "arn:aws:rds:us-east-1:1:cluster:c", "secretArn": "arn:aws:secretsmanager:s", "sql": "x"}
+RDS_STATEMENT = {
+    "resourceArn": "arn:aws:rds:us-east-1:1:cluster:c",
+    "secretArn": "arn:aws:secretsmanager:s",
+    "sql": "x",
+}
 
 
 @pytest.mark.parametrize(
     ("operation", "direction", "document", "valid"),
     [
         # Recursive shapes: AttributeValue holds maps and lists of itself.
-        ("put-item", "input", {"TableName": "abc", "Item": {"a": {"M": {"b": {"L": [{"S": "x"}, {"N": "1"}]}}}}}, True),
+        (
+            "put-item",
+            "input",
+            {"TableName": "abc", "Item": {"a": {"M": {"b": {"L": [{"S": "x"}, {"N": "1"}]}}}}},
+            True,
+        ),
         ("put-item", "input", {"TableName": "abc", "Item": {"a": {"M": {"b": {"L": [{"S": 1}]}}}}}, False),
         # A recursive tagged union: exactly one member.
-        ("execute-statement", "input", {**RDS_STATEMENT, "parameters": [
-            {"value": {"arrayValue": {"arrayValues": [{"longValues": [1]}, {"stringValues": ["a"]}]}}}]}, True),
-        ("execute-statement", "input", {**RDS_STATEMENT, "parameters": [
-            {"value": {"arrayValue": {"arrayValues": [{"longValues": [1], "stringValues": ["a"]}]}}}]}, False),
+        (
+            "execute-statement",
+            "input",
+            {
+                **RDS_STATEMENT,
+                "parameters": [
+                    {"value": {"arrayValue": {"arrayValues": [{"longValues": [1]}, {"stringValues": ["a"]}]}}}
+                ],
+            },
+            True,
+        ),
+        (
+            "execute-statement",
+            "input",
+            {
+                **RDS_STATEMENT,
+                "parameters": [
+                    {"value": {"arrayValue": {"arrayValues": [{"longValues": [1], "stringValues": ["a"]}]}}}
+                ],
+            },
+            False,
+        ),
         ("execute-statement", "input", {**RDS_STATEMENT, "parameters": [{"value": {}}]}, False),
         # Blobs are text, and their byte limits are not string lengths.
         ("put-item", "input", {"TableName": "abc", "Item": {"a": {"B": "aGVsbG8="}}}, True),
@@ -161,8 +219,10 @@ def test_catalog_maps_each_document_name_to_exactly_its_schema():
         f"ecr/{p.name}" for p in (SCHEMAS / "ecr").iterdir()
     )
     for operation in ECR.operations:
-        for direction, name in (("input", f"my.{operation.cli_name}.json"),
-                                ("output", f"my.{operation.cli_name}.output.json")):
+        for direction, name in (
+            ("input", f"my.{operation.cli_name}.json"),
+            ("output", f"my.{operation.cli_name}.output.json"),
+        ):
             matched = [e["url"] for e in entries if any(fnmatch.fnmatchcase(name, g) for g in e["fileMatch"])]
             assert matched == [f"ecr/{operation.cli_name}.{direction}.schema.json"], name
     for entry in entries:
@@ -185,12 +245,20 @@ def test_output_is_the_same_under_different_hash_seeds(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "generator", "--out", str(out), "--quiet"],
-                       cwd=ROOT, env=env, check=True, timeout=300)
+        subprocess.run(
+            [sys.executable, "-m", "generator", "--out", str(out), "--quiet"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=300,
+        )
         trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert trees[0] == trees[1]
-    committed = {p.relative_to(GENERATED): p.read_bytes() for p in GENERATED.rglob("*")
-                 if p.is_file() and "__pycache__" not in p.parts}
+    committed = {
+        p.relative_to(GENERATED): p.read_bytes()
+        for p in GENERATED.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert {k: v for k, v in trees[0].items() if k.parts[0] in ("schemas",) or "_strict" in k.parts} == {
         k: v for k, v in committed.items() if k.parts[0] in ("schemas",) or "_strict" in k.parts
     }

@@ -5,19 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from generator.generate import load
 from generator.ir import Operation, Service
 
-from .conftest import GENERATED
+from .conftest import GENERATED, OTHER_SERVICES
 from .modeldata import minimal_document
 from .oracle import run_aws
 
 ECR = load("ecr", "2015-09-21")
-# Other shapes than ECR's: maps and recursive shapes and blobs (dynamodb),
-# blobs in and out (kms), tagged unions and nested lists (rds-data,
-# verifiedpermissions), the query protocol and timestamps (sts).
-OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 
 
 def _output_argv(service: Service, operation: Operation) -> list[str]:
@@ -64,16 +59,6 @@ def test_every_ecr_operation_has_both_skeletons():
     expected = sorted(f"{op.cli_name}.{kind}.json" for op in ECR.operations for kind in ("input", "output"))
     assert len(ECR.operations) == 58
     assert names == expected
-
-
-@pytest.fixture(scope="module")
-def other_trees(tmp_path_factory):
-    trees = {}
-    for name in OTHER_SERVICES:
-        out = tmp_path_factory.mktemp(name) / "out"
-        assert main(["--service", name, "--out", str(out), "--quiet"]) == 0
-        trees[name] = (load(name), out)
-    return trees
 
 
 @pytest.mark.parametrize("name", OTHER_SERVICES)

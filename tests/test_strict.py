@@ -13,11 +13,10 @@ from generator.cli import main
 from generator.generate import load
 from generator.names import python_identifier
 
-from .conftest import GENERATED
+from .conftest import GENERATED, OTHER_SERVICES
 from .strictcheck import compare, corpus, strict_module
 
 ECR = load("ecr", "2015-09-21")
-OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 
 
 def _schema(tree, service, operation):
@@ -120,5 +119,7 @@ def test_ecr_operation_module_validate_both_modes_on_the_schema_corpus(operation
         documents += 1
         assert module.validate(case.document, strict=True) == strict(case.document), case.label
         report = ParamValidator().validate(case.document, shape).generate_report()
-        assert module.validate(case.document, strict=False) == (report.split("\n") if report else []), case.label
+        assert module.validate(case.document, strict=False) == (
+            report.split("\n") if report else []
+        ), case.label
     assert documents >= 8  # operations without input members: the 8 breakages of an empty object

@@ -11,8 +11,6 @@ from generator.cli import main
 from generator.generate import load
 from generator.ir import Operation
 
-OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
-
 
 def package_name(service: str) -> str:
     return service.replace("-", "_")
