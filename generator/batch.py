@@ -8,8 +8,7 @@ inputs did not change since the last run are taken from the old tree.
 
 import concurrent.futures
 import multiprocessing
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
