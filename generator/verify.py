@@ -4,8 +4,10 @@ A file kind adds its check to ``CHECKS`` (by file name ending); every rendered
 file must pass the checks whose ending it has.
 """
 
+import functools
 import json
 from collections.abc import Callable, Mapping
+from typing import Any
 from pathlib import PurePosixPath
 
 from .errors import VerificationError
@@ -23,9 +25,18 @@ def _python(path: str, data: bytes) -> None:
 
 def _json_schema(path: str, data: bytes) -> None:
     """A schema file must be a valid JSON Schema 2020-12 document."""
+    from jsonschema.exceptions import SchemaError
+
+    for error in _metaschema_validator().iter_errors(json.loads(data.decode("utf-8"))):
+        raise SchemaError.create_from(error)
+
+
+@functools.cache
+def _metaschema_validator() -> Any:
+    """What ``Draft202012Validator.check_schema`` builds on every call, built once."""
     from jsonschema import Draft202012Validator
 
-    Draft202012Validator.check_schema(json.loads(data.decode("utf-8")))
+    return Draft202012Validator(Draft202012Validator.META_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 CHECKS: dict[str, Callable[[str, bytes], None]] = {
