@@ -111,6 +111,9 @@ def test_verification_rejects_a_broken_page_and_accepts_sphinx_names():
     with pytest.raises(VerificationError, match="Unknown interpreted text role"):
         verify({"docs/ecr/broken.rst": b"Title\n=====\n\n:no-such-role:`x`\n"})
     verify({"docs/ecr/fine.rst": b"[ :ref:`aws <cli:aws>` ]\n\n.. toctree::\n  :maxdepth: 1\n\n  a\n"})
+    # The check reuses one docutils publisher: a good page leaves nothing behind.
+    with pytest.raises(VerificationError, match="Unknown directive"):
+        verify({"docs/ecr/broken.rst": b"Title\n=====\n\n.. no-such-directive::\n"})
 
 
 def test_hostile_model_text_stays_text(tmp_path):
