@@ -7,8 +7,8 @@ file must pass the checks whose ending it has.
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any
 from pathlib import PurePosixPath
+from typing import Any
 
 from .errors import VerificationError
 from .rstcheck import check_rst
@@ -24,10 +24,25 @@ def _python(path: str, data: bytes) -> None:
 
 
 def _json_schema(path: str, data: bytes) -> None:
-    """A schema file must be a valid JSON Schema 2020-12 document."""
+    """A schema file must be a valid JSON Schema 2020-12 document.
+
+    The metaschema checks each ``$defs`` entry as a schema of its own, so an
+    entry is checked once however many of a service's schemas carry it."""
+    schema = json.loads(data.decode("utf-8"))
+    definitions = schema.get("$defs") if isinstance(schema, dict) else None
+    if isinstance(definitions, dict):
+        _check_against_metaschema(json.dumps({k: v for k, v in schema.items() if k != "$defs"}, sort_keys=True))
+        for definition in definitions.values():
+            _check_against_metaschema(json.dumps(definition, sort_keys=True))
+    else:
+        _check_against_metaschema(json.dumps(schema, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def _check_against_metaschema(schema_text: str) -> None:
     from jsonschema.exceptions import SchemaError
 
-    for error in _metaschema_validator().iter_errors(json.loads(data.decode("utf-8"))):
+    for error in _metaschema_validator().iter_errors(json.loads(schema_text)):
         raise SchemaError.create_from(error)
 
 

@@ -42,6 +42,13 @@ def test_verification_rejects_a_schema_that_breaks_the_metaschema():
     with pytest.raises(VerificationError, match="x.schema.json"):
         verify({"schemas/x.schema.json": b'{"type": "text"}'})
     verify({"schemas/x.schema.json": b'{"type": "string"}'})
+    # $defs entries are checked one by one (and once each): a bad one still fails,
+    # also after the same entry passed in another schema, and so does a bad $defs.
+    good = b'{"$defs": {"A": {"type": "string"}}, "$ref": "#/$defs/A"}'
+    verify({"schemas/a.schema.json": good, "schemas/b.schema.json": good})
+    for bad in (b'{"$defs": {"A": {"type": "string"}, "B": {"minLength": -1}}}', b'{"$defs": []}'):
+        with pytest.raises(VerificationError, match="y.schema.json"):
+            verify({"schemas/y.schema.json": bad})
 
 
 def _properties(schema):
