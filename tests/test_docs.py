@@ -3,14 +3,17 @@
 Both sides are normalised the same way (``doc_oracle.normalise``): the meta
 block, the global options and the Examples section do not come from the
 model. The service page differs in one documented way: the CLI also lists
-commands that are not model operations (its own customisations such as
-``get-login``, and ``wait`` built from the waiter model).
+its hand-written commands (ECR's ``get-login-password``), which are not in the
+model; the test asks the CLI's command table which those are, removes exactly
+their entries from the CLI's page and compares the rest. The ``wait`` pages
+(the service's waiters) are compared like operation pages.
 """
 
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +24,7 @@ from generator.ir import Service
 from generator.verify import verify
 
 from .conftest import GENERATED, OTHER_SERVICES, ROOT
-from .doc_oracle import awscli_page, normalise
+from .doc_oracle import awscli_page, awscli_service_commands, normalise
 
 ECR = load("ecr", "2015-09-21")
 _TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
@@ -32,16 +35,28 @@ def _toctree(page: str) -> list[str]:
 
 
 def _assert_service_page_matches(service: Service, ours: str) -> None:
-    theirs = normalise(awscli_page(service.name))
+    theirs = normalise(awscli_page(service.cli_name))
+    commands = awscli_service_commands(service.cli_name)
+    assert commands.has_wait == bool(service.waiters)
     model_commands = {operation.cli_name for operation in service.operations}
-    cli_only = [entry for entry in _toctree(theirs) if entry not in model_commands]
-    # The one allowed difference: entries for commands that are not in the model.
-    # Deprecated operations are listed by neither (the CLI leaves them undocumented).
-    assert _toctree(ours) == sorted(op.cli_name for op in service.operations if not op.deprecated)
-    assert not set(cli_only) & model_commands
+    if commands.has_wait:
+        model_commands.add("wait")
+    # The CLI's own commands, from its command table: documented, yet no model
+    # operation and not the waiters' ``wait``.
+    cli_only = sorted(set(commands.documented) - model_commands)
     head, toctree = theirs.split(".. toctree::", 1)
-    toctree = "".join(line for line in toctree.splitlines(keepends=True) if line.strip() not in cli_only)
-    assert ours == head + ".. toctree::" + toctree
+    kept, removed = [], []
+    for line in toctree.splitlines(keepends=True):
+        entry = _TOCTREE_ENTRY.fullmatch(line.rstrip("\n"))
+        command = entry.group(1).removesuffix("/index") if entry else None
+        if command in cli_only:
+            removed.append(command)
+        else:
+            kept.append(line)
+    # Exactly those entries, once each: a model operation the CLI lists and we
+    # do not (or the other way round) stays in the comparison below.
+    assert removed == cli_only
+    assert ours == head + ".. toctree::" + "".join(kept)
 
 
 @pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
@@ -53,12 +68,39 @@ def test_ecr_operation_page_equals_awscli(operation):
 def test_ecr_service_page_equals_awscli():
     ours = (GENERATED / "docs" / "ecr" / "index.rst").read_text(encoding="utf-8")
     _assert_service_page_matches(ECR, ours)
+    assert "get-login-password" in awscli_page("ecr") and "get-login-password" not in ours
+    assert _toctree(ours)[-1] == "wait/index"
+
+
+def _assert_wait_pages_match(service: Service, folder: Path) -> None:
+    """``wait/index.rst`` and a page per waiter, as the CLI documents ``aws <service> wait``."""
+    commands = awscli_service_commands(service.cli_name)
+    assert commands.waiters == tuple(sorted(waiter.cli_name for waiter in service.waiters))
+    assert sorted(path.name for path in (folder / "wait").iterdir()) == sorted(
+        [f"{name}.rst" for name in commands.waiters] + ["index.rst"]
+    )
+    ours = (folder / "wait" / "index.rst").read_text(encoding="utf-8")
+    assert ours == normalise(awscli_page(service.cli_name, "wait"))
+    for name in commands.waiters:
+        ours = (folder / "wait" / f"{name}.rst").read_text(encoding="utf-8")
+        assert ours == normalise(awscli_page(service.cli_name, "wait", name)), name
+
+
+@pytest.mark.parametrize("waiter", ECR.waiters, ids=lambda waiter: waiter.cli_name)
+def test_ecr_waiter_page_equals_awscli(waiter):
+    ours = (GENERATED / "docs" / "ecr" / "wait" / f"{waiter.cli_name}.rst").read_text(encoding="utf-8")
+    assert ours == normalise(awscli_page("ecr", "wait", waiter.cli_name))
+
+
+def test_ecr_wait_pages_equal_awscli():
+    assert len(ECR.waiters) == 2
+    _assert_wait_pages_match(ECR, GENERATED / "docs" / "ecr")
 
 
 def test_every_ecr_operation_has_a_page_and_the_index_links_the_service():
     names = sorted(path.name for path in (GENERATED / "docs" / "ecr").iterdir())
     assert len(ECR.operations) == 58
-    assert names == sorted([f"{op.cli_name}.rst" for op in ECR.operations] + ["index.rst"])
+    assert names == sorted([f"{op.cli_name}.rst" for op in ECR.operations] + ["index.rst", "wait"])
     index = (GENERATED / "docs" / "index.rst").read_text(encoding="utf-8")
     assert ".. _cli:aws:" in index
     assert _toctree(index) == ["ecr/index"]
@@ -72,6 +114,10 @@ def test_other_services_pages_equal_awscli(name, other_trees):
         ours = (folder / f"{operation.cli_name}.rst").read_text(encoding="utf-8")
         assert ours == normalise(awscli_page(name, operation.cli_name)), operation.cli_name
     _assert_service_page_matches(service, (folder / "index.rst").read_text(encoding="utf-8"))
+    if service.waiters:  # dynamodb
+        _assert_wait_pages_match(service, folder)
+    else:
+        assert not (folder / "wait").exists()
 
 
 def test_normalise_removes_exactly_the_three_blocks():
