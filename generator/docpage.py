@@ -57,9 +57,14 @@ class Crumb:
     label: str
 
 
-def _lineage(commands: Sequence[str]) -> tuple[Crumb, ...]:
+def _label(lineage: Sequence[str]) -> str:
+    """The ``:ref:`` label of a command's page: ``cli:aws ecr wait``."""
+    return "cli:aws " + " ".join(lineage)
+
+
+def _crumbs(lineage: Sequence[str]) -> tuple[Crumb, ...]:
     """``("ecr", "wait")`` -> the crumbs of ``aws ecr`` and ``aws ecr wait``."""
-    return tuple(Crumb(name, "cli:aws " + " ".join(commands[: i + 1])) for i, name in enumerate(commands))
+    return tuple(Crumb(name, _label(lineage[: i + 1])) for i, name in enumerate(lineage))
 
 
 @dataclass(frozen=True)
@@ -288,8 +293,8 @@ def _command_page(
         yield from _all_documentation(output)
 
     return OperationPage(
-        parents=_lineage(lineage[:-1]),
-        label="cli:aws " + " ".join(lineage),
+        parents=_crumbs(lineage[:-1]),
+        label=_label(lineage),
         name=lineage[-1],
         documentation=documentation,
         crosslink=(
@@ -336,7 +341,7 @@ def service_page(service: Service, operations: Sequence[Operation], waiters: Seq
     unlisted += [f"wait/{waiter.cli_name}" for waiter in waiters if _polls_deprecated(service, waiter)]
     return GroupPage(
         parents=(),
-        label=f"cli:aws {_cli_name(service)}",
+        label=_label([_cli_name(service)]),
         name=_cli_name(service),
         documentation=service.documentation,
         description="",
@@ -349,8 +354,8 @@ def service_page(service: Service, operations: Sequence[Operation], waiters: Seq
 def wait_page(service: Service, waiters: Sequence[Waiter]) -> GroupPage:
     lineage = (_cli_name(service), "wait")
     return GroupPage(
-        parents=_lineage(lineage[:-1]),
-        label="cli:aws " + " ".join(lineage),
+        parents=_crumbs(lineage[:-1]),
+        label=_label(lineage),
         name="wait",
         documentation="",
         description=WAIT_DESCRIPTION,

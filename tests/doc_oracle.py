@@ -11,17 +11,22 @@ section.
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from unittest import mock
 
-from .oracle import ORACLE_ENV, _shared_loader
+from .oracle import ORACLE_ENV, _awscli_data_dir, _shared_loader
 
 
 @contextlib.contextmanager
-def _oracle_environment() -> Iterator[None]:
+def _oracle_environment(data_paths: Sequence[str] = ()) -> Iterator[None]:
+    """``data_paths``: extra model folders (AWS_DATA_PATH), before the CLI's own."""
+    env = dict(ORACLE_ENV)
+    if data_paths:
+        # Set AWS_DATA_PATH whole: awscli adds its own data folder to it at import.
+        env["AWS_DATA_PATH"] = os.pathsep.join([*data_paths, _awscli_data_dir()])
     with (
-        mock.patch.dict(os.environ, ORACLE_ENV),
+        mock.patch.dict(os.environ, env),
         mock.patch("botocore.session.create_loader", _shared_loader),
     ):
         yield
@@ -37,12 +42,12 @@ def _command(driver, path: tuple[str, ...]):
     return command
 
 
-def awscli_page(service: str, *subcommands: str) -> str:
+def awscli_page(service: str, *subcommands: str, data_paths: Sequence[str] = ()) -> str:
     """The html-target RST of ``aws <service> [<subcommand>...] help``, unnormalised."""
     from awscli.bcdoc import docevents
     from awscli.clidriver import create_clidriver
 
-    with _oracle_environment():
+    with _oracle_environment(data_paths):
         driver = create_clidriver()
         help_command = _command(driver, (service, *subcommands)).create_help_command()
         help_command.doc.target = "html"
@@ -66,17 +71,18 @@ class ServiceCommands:
     waiters: tuple[str, ...]
 
 
-def awscli_service_commands(service: str) -> ServiceCommands:
+def awscli_service_commands(service: str, data_paths: Sequence[str] = ()) -> ServiceCommands:
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
 
-    with _oracle_environment():
+    with _oracle_environment(data_paths):
         table = _command(create_clidriver(), (service,))._get_command_table()
         wait = table.get("wait")
         has_wait = isinstance(wait, WaitCommand)
+        # The CLI's doc build skips commands marked undocumented (deprecated operations).
+        documented = (name for name, command in table.items() if not hasattr(command, "_UNDOCUMENTED"))
         return ServiceCommands(
-            # The CLI's doc build skips commands marked undocumented (deprecated operations).
-            documented=tuple(sorted(name for name, command in table.items() if not hasattr(command, "_UNDOCUMENTED"))),
+            documented=tuple(sorted(documented)),
             has_wait=has_wait,
             waiters=tuple(sorted(wait.subcommand_table)) if has_wait else (),
         )

@@ -9,8 +9,10 @@ their entries from the CLI's page and compares the rest. The ``wait`` pages
 (the service's waiters) are compared like operation pages.
 """
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +183,97 @@ def test_hostile_model_text_stays_text(tmp_path):
     assert ".. raw:: html" in text and "alert(1)" in text  # the would-be directive is text
     assert "\ufffd" in page  # unpaired surrogates replaced, not a crash
     assert "x" * 1_000_000 in text
+
+
+# Waiters ----------------------------------------------------------------------
+
+TINY_MODELS = Path(__file__).parent / "fixtures" / "models"
+
+
+def _waiter(operation: str, *acceptors: dict, **more) -> dict:
+    return {"operation": operation, "delay": 15, "maxAttempts": 40, "acceptors": list(acceptors), **more}
+
+
+def _acceptor(state: str, matcher: str, expected, argument: str | None = None) -> dict:
+    acceptor = {"state": state, "matcher": matcher, "expected": expected}
+    return acceptor if argument is None else {**acceptor, "argument": argument}
+
+
+# Every way the CLI describes a waiter: the model's description, or one built
+# from the success acceptor (each matcher; strings, numbers and booleans),
+# none at all, and a waiter of a deprecated operation (the CLI lists it nowhere).
+TINY_WAITERS = {
+    "ThingDescribed": _waiter("PutThing", _acceptor("success", "path", "X"), description="Wait until <b>it</b> is."),
+    "ThingReady": _waiter(
+        "PutThing",
+        _acceptor("failure", "path", "FAILED", "thing.state"),
+        _acceptor("success", "path", "READY", "thing.state"),
+    ),
+    "AllDone": _waiter("PutThing", _acceptor("success", "pathAll", True, "things[].done")),
+    "AnyDone": _waiter("PutThing", _acceptor("success", "pathAny", "DONE", "things[].state")),
+    "ThingFound": _waiter("PutThing", _acceptor("success", "status", 200), delay=2.5),
+    "ThingGone": _waiter("PutThing", _acceptor("success", "error", "NotFound")),
+    "NeverDone": _waiter("PutThing", _acceptor("retry", "error", "Busy")),
+    "PingAnswered": _waiter("Ping", _acceptor("success", "path", False, "busy")),
+}
+
+
+def _tiny_models(root: Path, waiters: dict, deprecate: str = "") -> Path:
+    models = root / "models"
+    shutil.copytree(TINY_MODELS, models)
+    folder = models / "tinysvc" / "2020-01-01"
+    if deprecate:
+        model = json.loads((folder / "service-2.json").read_text())
+        model["operations"][deprecate]["deprecated"] = True
+        (folder / "service-2.json").write_text(json.dumps(model))
+    (folder / "waiters-2.json").write_text(json.dumps(waiters))
+    return models
+
+
+def test_every_kind_of_waiter_page_equals_awscli(tmp_path):
+    models = _tiny_models(tmp_path, {"version": 2, "waiters": TINY_WAITERS}, deprecate="Ping")
+    out = tmp_path / "out"
+    assert main(["--service", "tinysvc", "--data-path", str(models), "--out", str(out), "-q"]) == 0
+    service = load("tinysvc", data_paths=[models])
+    folder = out / "docs" / "tinysvc"
+    data_paths = [str(models)]
+    theirs = normalise(awscli_page("tinysvc", data_paths=data_paths))
+    assert (folder / "index.rst").read_text(encoding="utf-8") == theirs
+    assert (folder / "wait" / "index.rst").read_text(encoding="utf-8") == normalise(
+        awscli_page("tinysvc", "wait", data_paths=data_paths)
+    )
+    commands = awscli_service_commands("tinysvc", data_paths=data_paths)
+    assert commands.waiters == tuple(sorted(waiter.cli_name for waiter in service.waiters))
+    assert len(commands.waiters) == len(TINY_WAITERS)
+    for name in commands.waiters:
+        ours = (folder / "wait" / f"{name}.rst").read_text(encoding="utf-8")
+        assert ours == normalise(awscli_page("tinysvc", "wait", name, data_paths=data_paths)), name
+    assert "wait/ping-answered" in (folder / "unlisted.rst").read_text(encoding="utf-8")
+
+
+_MINIMAL = {"operation": "Ping", "delay": 1, "maxAttempts": 2, "acceptors": []}
+
+
+@pytest.mark.parametrize(
+    "waiters, message",
+    [
+        ({"version": 1, "waiters": {}}, "has version 1; only version 2"),
+        ({"version": 2}, "has no 'waiters' object"),
+        ({"version": 2, "waiters": {"Gone": {**_MINIMAL, "operation": "Nope"}}}, "polls unknown operation 'Nope'"),
+        ({"version": 2, "waiters": {"Gone": {**_MINIMAL, "delay": "1"}}}, "'delay' is missing or not a number"),
+        ({"version": 2, "waiters": {"../x": _MINIMAL}}, "not a plain identifier"),
+        (
+            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "acceptors": [_acceptor("success", "regex", "x")]}}},
+            "unknown acceptor matcher 'regex'",
+        ),
+        ({"version": 2, "waiters": {"Index": _MINIMAL}}, "map to the same file 'docs/tinysvc/wait/index.rst'"),
+    ],
+    ids=["version", "no-waiters", "operation", "delay", "name", "matcher", "index-name"],
+)
+def test_a_bad_waiter_model_is_one_line_exit_2(tmp_path, capsys, waiters, message):
+    models = _tiny_models(tmp_path, waiters)
+    out = tmp_path / "out"
+    assert main(["--service", "tinysvc", "--data-path", str(models), "--out", str(out), "-q"]) == 2
+    error = capsys.readouterr().err
+    assert len(error.splitlines()) == 1 and message in error, error
+    assert not out.exists()
