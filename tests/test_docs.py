@@ -3,7 +3,7 @@
 Both sides are normalised the same way (``doc_oracle.normalise``): the meta
 block, the global options and the Examples section do not come from the
 model. The service page differs in one documented way: the CLI also lists
-its hand-written commands (ECR's ``get-login-password``), which are not in the
+its hand-written commands (ECR: ``get-login``, ``get-login-password``), not in the
 model; the test asks the CLI's command table which those are, removes exactly
 their entries from the CLI's page and compares the rest. The ``wait`` pages
 (the service's waiters) are compared like operation pages.
