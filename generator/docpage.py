@@ -334,7 +334,9 @@ def _polls_deprecated(service: Service, waiter: Waiter) -> bool:
 
 def service_page(service: Service, operations: Sequence[Operation], waiters: Sequence[Waiter]) -> GroupPage:
     # The CLI sorts its commands by name; a group's entry is its index page.
-    commands = {operation.cli_name: operation.cli_name for operation in operations if not operation.deprecated}
+    commands = {
+        operation.cli_name: operation.cli_name for operation in operations if not operation.deprecated
+    }
     if waiters:
         commands["wait"] = "wait/index"
     unlisted = [operation.cli_name for operation in operations if operation.deprecated]

@@ -121,7 +121,9 @@ def _without_section(page: str, title: str) -> str:
     for index, heading in enumerate(headings):
         if heading.group(2) == title:
             assert all(page[h.start() - len(_HEADING_BREAK) : h.start()] == _HEADING_BREAK for h in headings)
-            end = headings[index + 1].start() if index + 1 < len(headings) else len(page) + len(_HEADING_BREAK)
+            end = (
+                headings[index + 1].start() if index + 1 < len(headings) else len(page) + len(_HEADING_BREAK)
+            )
             return page[: heading.start() - len(_HEADING_BREAK)] + page[end - len(_HEADING_BREAK) :]
     return page
 

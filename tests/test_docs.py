@@ -203,7 +203,9 @@ def _acceptor(state: str, matcher: str, expected, argument: str | None = None) -
 # from the success acceptor (each matcher; strings, numbers and booleans),
 # none at all, and a waiter of a deprecated operation (the CLI lists it nowhere).
 TINY_WAITERS = {
-    "ThingDescribed": _waiter("PutThing", _acceptor("success", "path", "X"), description="Wait until <b>it</b> is."),
+    "ThingDescribed": _waiter(
+        "PutThing", _acceptor("success", "path", "X"), description="Wait until <b>it</b> is."
+    ),
     "ThingReady": _waiter(
         "PutThing",
         _acceptor("failure", "path", "FAILED", "thing.state"),
@@ -259,14 +261,26 @@ _MINIMAL = {"operation": "Ping", "delay": 1, "maxAttempts": 2, "acceptors": []}
     [
         ({"version": 1, "waiters": {}}, "has version 1; only version 2"),
         ({"version": 2}, "has no 'waiters' object"),
-        ({"version": 2, "waiters": {"Gone": {**_MINIMAL, "operation": "Nope"}}}, "polls unknown operation 'Nope'"),
-        ({"version": 2, "waiters": {"Gone": {**_MINIMAL, "delay": "1"}}}, "'delay' is missing or not a number"),
+        (
+            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "operation": "Nope"}}},
+            "polls unknown operation 'Nope'",
+        ),
+        (
+            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "delay": "1"}}},
+            "'delay' is missing or not a number",
+        ),
         ({"version": 2, "waiters": {"../x": _MINIMAL}}, "not a plain identifier"),
         (
-            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "acceptors": [_acceptor("success", "regex", "x")]}}},
+            {
+                "version": 2,
+                "waiters": {"Gone": {**_MINIMAL, "acceptors": [_acceptor("success", "regex", "x")]}},
+            },
             "unknown acceptor matcher 'regex'",
         ),
-        ({"version": 2, "waiters": {"Index": _MINIMAL}}, "map to the same file 'docs/tinysvc/wait/index.rst'"),
+        (
+            {"version": 2, "waiters": {"Index": _MINIMAL}},
+            "map to the same file 'docs/tinysvc/wait/index.rst'",
+        ),
     ],
     ids=["version", "no-waiters", "operation", "delay", "name", "matcher", "index-name"],
 )
