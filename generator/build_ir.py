@@ -6,7 +6,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import InputError
-from .ir import Constraints, Member, Operation, Paginator, Service, Shape
+from .ir import Acceptor, Constraints, Member, Operation, Paginator, Service, Shape, Waiter
 from .loader import RawService
 from .names import operation_name, python_identifier, split_name
 
@@ -69,6 +69,7 @@ def build_ir(raw: RawService) -> Service:
         shapes=MappingProxyType(shapes),
         uid=str(metadata.get("uid", "")),
         cli_name=CLI_SERVICE_NAMES.get(raw.name, raw.name),
+        waiters=tuple(_waiter(name, raw.waiters[name], raw_operations) for name in sorted(raw.waiters)),
     )
 
 
@@ -225,4 +226,61 @@ def _operation(
         paginator=_paginator(paginator),
         streaming_output=_has_blob_payload(output_shape, shapes) or name in outfile_operations,
         streaming_input=_has_blob_payload(input_shape, shapes),
+    )
+
+
+# Waiters ------------------------------------------------------------------
+
+# The matchers botocore knows; it refuses a waiter model with any other.
+_MATCHERS = frozenset({"path", "pathAll", "pathAny", "status", "error"})
+
+
+def _number(data: Mapping[str, Any], key: str, where: str) -> int | float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{where}: {key!r} is missing or not a number")
+    return value
+
+
+def _acceptor(data: Any, where: str) -> Acceptor:
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where}: an acceptor is not an object")
+    state, matcher, expected = data.get("state"), data.get("matcher"), data.get("expected")
+    if not isinstance(state, str):
+        raise InputError(f"{where}: an acceptor has no 'state'")
+    if matcher not in _MATCHERS:
+        raise InputError(f"{where}: unknown acceptor matcher {matcher!r}")
+    if expected is not None and not isinstance(expected, (str, int, float, bool)):
+        raise InputError(f"{where}: an acceptor's 'expected' is not a string, number or boolean")
+    argument = data.get("argument", "")
+    return Acceptor(
+        state=state,
+        matcher=matcher,
+        expected=expected,
+        argument=argument if isinstance(argument, str) else "",
+    )
+
+
+def _waiter(name: str, data: Any, raw_operations: Mapping[str, Any]) -> Waiter:
+    where = f"waiter {name!r}"
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where} is not an object")
+    # Waiter names become file names, as operation names do.
+    if not _OPERATION_NAME.fullmatch(name):
+        raise InputError(f"{where}: the name is not a plain identifier (letters, digits, '_')")
+    operation = data.get("operation")
+    if operation not in raw_operations:
+        raise InputError(f"{where} polls unknown operation {operation!r}")
+    acceptors = data.get("acceptors", ())
+    if not isinstance(acceptors, list):
+        raise InputError(f"{where}: 'acceptors' is not a list")
+    description = data.get("description", "")
+    return Waiter(
+        name=name,
+        cli_name=split_name(name, "-"),
+        operation=operation,
+        delay=_number(data, "delay", where),
+        max_attempts=_number(data, "maxAttempts", where),
+        description=description if isinstance(description, str) else "",
+        acceptors=tuple(_acceptor(acceptor, where) for acceptor in acceptors),
     )

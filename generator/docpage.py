@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from . import cli_options
+from .cli_waiters import WAIT_DESCRIPTION, waiter_description
 from .docsyntax import SCALAR_TYPES, Layout, json_example, json_value, shorthand_lines
 from .htmlrst import convert
-from .ir import Member, Operation, Service, Shape
+from .ir import Member, Operation, Service, Shape, Waiter
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,31 @@ class OptionDoc:
 
 
 @dataclass(frozen=True)
+class Crumb:
+    """A breadcrumb: a parent command and the label of its page."""
+
+    name: str
+    label: str
+
+
+def _label(lineage: Sequence[str]) -> str:
+    """The ``:ref:`` label of a command's page: ``cli:aws ecr wait``."""
+    return "cli:aws " + " ".join(lineage)
+
+
+def _crumbs(lineage: Sequence[str]) -> tuple[Crumb, ...]:
+    """``("ecr", "wait")`` -> the crumbs of ``aws ecr`` and ``aws ecr wait``."""
+    return tuple(Crumb(name, _label(lineage[: i + 1])) for i, name in enumerate(lineage))
+
+
+@dataclass(frozen=True)
 class OperationPage:
-    #: The CLI's command for the service (``s3api`` for s3).
-    service: str
+    """The page of a command that calls an operation (an operation's own, or a waiter's)."""
+
+    #: The commands above this one (``ecr``, or ``ecr`` and ``wait``).
+    parents: tuple[Crumb, ...]
+    #: The page's ``:ref:`` label (``cli:aws ecr complete-layer-upload``).
+    label: str
     name: str
     documentation: str
     crosslink: str
@@ -65,13 +88,21 @@ class OperationPage:
 
 
 @dataclass(frozen=True)
-class ServicePage:
-    #: The CLI's command for the service (``s3api`` for s3).
-    cli_name: str
+class GroupPage:
+    """The index page of a command with subcommands: a service, or its ``wait``."""
+
+    parents: tuple[Crumb, ...]
+    label: str
+    name: str
+    #: The model's documentation of a service (HTML).
     documentation: str
-    #: The service page's toctree: the operations the CLI documents.
-    commands: tuple[str, ...]
-    #: Deprecated operations: the CLI gives them a page but lists them nowhere.
+    #: The CLI's own description of a group it adds (``wait``): RST text,
+    #: which the CLI writes as it is, not through its HTML converter.
+    description: str
+    #: The toctree: a subcommand's page, or ``wait/index`` for a group.
+    entries: tuple[str, ...]
+    #: Deprecated operations, and waiters that poll one: the CLI gives them
+    #: a page but lists them nowhere.
     unlisted: tuple[str, ...]
     link_targets: tuple[tuple[str, str], ...]
 
@@ -243,27 +274,34 @@ def _link_targets(documents: Iterator[str]) -> tuple[tuple[str, str], ...]:
     return tuple(targets.items())
 
 
-def operation_page(service: Service, operation: Operation) -> OperationPage:
+def _command_page(
+    service: Service,
+    operation: Operation,
+    lineage: tuple[str, ...],
+    documentation: str,
+    output_shape_name: str | None,
+) -> OperationPage:
     page_options = options(service, operation)
-    output_shape = service.shape(operation.output) if operation.output else None
+    output_shape = service.shape(output_shape_name) if output_shape_name else None
     output = tuple(_children(service, output_shape, [])) if output_shape is not None else ()
 
     def documents() -> Iterator[str]:
-        yield operation.documentation
+        yield documentation
         for option in page_options:
             yield option.documentation
             yield from _all_documentation(option.members)
         yield from _all_documentation(output)
 
     return OperationPage(
-        service=service.cli_name or service.name,
-        name=operation.cli_name,
-        documentation=operation.documentation,
+        parents=_crumbs(lineage[:-1]),
+        label=_label(lineage),
+        name=lineage[-1],
+        documentation=documentation,
         crosslink=(
             f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else ""
         ),
         uses_documents=_uses_documents(service, operation.input, set())
-        or _uses_documents(service, operation.output, set()),
+        or _uses_documents(service, output_shape_name, set()),
         paginated=operation.paginator is not None,
         result_keys=operation.paginator.result_keys if operation.paginator else (),
         options=page_options,
@@ -272,11 +310,65 @@ def operation_page(service: Service, operation: Operation) -> OperationPage:
     )
 
 
-def service_page(service: Service, operations: Sequence[Operation]) -> ServicePage:
-    return ServicePage(
-        cli_name=service.cli_name or service.name,
+def _cli_name(service: Service) -> str:
+    return service.cli_name or service.name
+
+
+def operation_page(service: Service, operation: Operation) -> OperationPage:
+    lineage = (_cli_name(service), operation.cli_name)
+    return _command_page(service, operation, lineage, operation.documentation, operation.output)
+
+
+def waiter_page(service: Service, waiter: Waiter) -> OperationPage:
+    """The CLI documents a waiter as the operation it polls, under the waiter's
+    name and description, and without output (a waiter prints nothing)."""
+    lineage = (_cli_name(service), "wait", waiter.cli_name)
+    operation = service.operation(waiter.operation)
+    return _command_page(service, operation, lineage, waiter_description(waiter), None)
+
+
+def _polls_deprecated(service: Service, waiter: Waiter) -> bool:
+    # The CLI leaves a waiter of a deprecated operation unlisted, as the operation.
+    return service.operation(waiter.operation).deprecated
+
+
+def service_page(service: Service, operations: Sequence[Operation], waiters: Sequence[Waiter]) -> GroupPage:
+    # The CLI sorts its commands by name; a group's entry is its index page.
+    commands = {
+        operation.cli_name: operation.cli_name for operation in operations if not operation.deprecated
+    }
+    if waiters:
+        commands["wait"] = "wait/index"
+    unlisted = [operation.cli_name for operation in operations if operation.deprecated]
+    unlisted += [f"wait/{waiter.cli_name}" for waiter in waiters if _polls_deprecated(service, waiter)]
+    return GroupPage(
+        parents=(),
+        label=_label([_cli_name(service)]),
+        name=_cli_name(service),
         documentation=service.documentation,
-        commands=tuple(sorted(operation.cli_name for operation in operations if not operation.deprecated)),
-        unlisted=tuple(sorted(operation.cli_name for operation in operations if operation.deprecated)),
+        description="",
+        entries=tuple(commands[name] for name in sorted(commands)),
+        unlisted=tuple(sorted(unlisted)),
         link_targets=_link_targets(iter([service.documentation])),
     )
+
+
+def wait_page(service: Service, waiters: Sequence[Waiter]) -> GroupPage:
+    lineage = (_cli_name(service), "wait")
+    return GroupPage(
+        parents=_crumbs(lineage[:-1]),
+        label=_label(lineage),
+        name="wait",
+        documentation="",
+        description=WAIT_DESCRIPTION,
+        entries=tuple(sorted(w.cli_name for w in waiters if not _polls_deprecated(service, w))),
+        # Listed on the service's unlisted page.
+        unlisted=(),
+        link_targets=(),
+    )
+
+
+def rendered_waiters(service: Service, operations: Sequence[Operation]) -> tuple[Waiter, ...]:
+    """The waiters of the rendered operations (all of them for a whole service)."""
+    names = {operation.name for operation in operations}
+    return tuple(waiter for waiter in service.waiters if waiter.operation in names)

@@ -113,6 +113,36 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class Acceptor:
+    """One rule of a waiter: the state it moves to when its matcher matches."""
+
+    #: ``success``, ``failure`` or ``retry``.
+    state: str
+    #: ``path``, ``pathAll``, ``pathAny``, ``status`` or ``error``.
+    matcher: str
+    #: The JSON value the matcher compares with (a string, number or boolean).
+    expected: str | int | float | bool | None
+    #: The JMESPath expression of the ``path*`` matchers ('' for the others).
+    argument: str = ""
+
+
+@dataclass(frozen=True)
+class Waiter:
+    """A waiter from the ``waiters-2`` model: polls one operation until an acceptor decides."""
+
+    name: str
+    #: ``image-scan-complete``: the AWS CLI's ``wait`` subcommand.
+    cli_name: str
+    #: The API name of the operation it polls.
+    operation: str
+    #: Seconds between two polls.
+    delay: int | float
+    max_attempts: int | float
+    description: str = ""
+    acceptors: tuple[Acceptor, ...] = ()
+
+
+@dataclass(frozen=True)
 class Service:
     #: botocore's name for the service (``ecr``); output paths use it.
     name: str
@@ -128,6 +158,8 @@ class Service:
     #: The AWS CLI's command for the service: botocore's name, but for the
     #: few the CLI renames (``aws s3api``, ``aws configservice``, ``aws deploy``).
     cli_name: str = ""
+    #: The waiters, by name.
+    waiters: tuple[Waiter, ...] = ()
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]

@@ -9,7 +9,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,8 @@ class RawService:
     model: Mapping[str, Any]
     #: Operation name -> paginator configuration (empty when there is none).
     paginators: Mapping[str, Any]
+    #: The ``waiters-2`` model: waiter name -> configuration (empty when there is none).
+    waiters: Mapping[str, Any] = field(default_factory=dict)
 
 
 def search_paths(data_paths: Sequence[str | Path] = ()) -> list[str]:
@@ -65,10 +67,8 @@ def load_service(
     loader = _loader(data_paths)
     try:
         model = loader.load_service_model(service, "service-2", api_version)
-        try:
-            paginators = loader.load_service_model(service, "paginators-1", api_version)
-        except botocore_errors.DataNotFoundError:
-            paginators = {}
+        paginators = _optional_model(loader, service, "paginators-1", api_version)
+        waiter_model = _optional_model(loader, service, "waiters-2", api_version)
     except (botocore_errors.BotoCoreError, ValueError, OSError) as exc:
         # A malformed JSON file surfaces as ValueError; name the service, not a traceback.
         reason = " ".join(str(exc).split())
@@ -81,7 +81,34 @@ def load_service(
         api_version=api_version,
         model=model,
         paginators=pagination if isinstance(pagination, Mapping) else {},
+        waiters=_waiters(service, waiter_model),
     )
+
+
+def _optional_model(loader: Loader, service: str, type_name: str, api_version: str) -> Any:
+    """A model file a service may lack (paginators, waiters): ``{}`` when absent."""
+    try:
+        return loader.load_service_model(service, type_name, api_version)
+    except botocore_errors.DataNotFoundError:
+        return {}
+
+
+# The only waiter model version botocore (and so the CLI) reads.
+_WAITER_MODEL_VERSION = 2
+
+
+def _waiters(service: str, waiter_model: Any) -> Mapping[str, Any]:
+    if not waiter_model:
+        return {}
+    if not isinstance(waiter_model, Mapping) or not isinstance(waiter_model.get("waiters"), Mapping):
+        raise InputError(f"the waiter model of service {service!r} has no 'waiters' object")
+    if waiter_model.get("version") != _WAITER_MODEL_VERSION:
+        # botocore refuses any other version, and the CLI with it.
+        raise InputError(
+            f"the waiter model of service {service!r} has version {waiter_model.get('version')!r}; "
+            f"only version {_WAITER_MODEL_VERSION} is supported"
+        )
+    return waiter_model["waiters"]
 
 
 def model_fingerprint(service: str, api_version: str, data_paths: Sequence[str | Path] = ()) -> str:

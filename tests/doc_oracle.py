@@ -1,40 +1,55 @@
 """The AWS CLI's reference pages (html target) as a test oracle, in-process.
 
-``awscli_page`` renders the page the CLI's doc build renders for a service or
-an operation; ``normalise`` removes what does not come from the service model:
-the ``.. meta::`` block, the global options (their Synopsis lines and the
-"Global Options" section) and the "Examples" section.
+``awscli_page`` renders the page the CLI's doc build renders for a service, an
+operation, the ``wait`` command or a waiter; ``awscli_service_commands`` tells
+which commands of a service the CLI has; ``normalise`` removes what does not
+come from the service model: the ``.. meta::`` block, the global options
+(their Synopsis lines and the "Global Options" section) and the "Examples"
+section.
 """
 
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from unittest import mock
 
-from .oracle import ORACLE_ENV, _shared_loader
+from .oracle import ORACLE_ENV, _awscli_data_dir, _shared_loader
 
 
 @contextlib.contextmanager
-def _oracle_environment() -> Iterator[None]:
+def _oracle_environment(data_paths: Sequence[str] = ()) -> Iterator[None]:
+    """``data_paths``: extra model folders (AWS_DATA_PATH), before the CLI's own."""
+    env = dict(ORACLE_ENV)
+    if data_paths:
+        # Set AWS_DATA_PATH whole: awscli adds its own data folder to it at import.
+        env["AWS_DATA_PATH"] = os.pathsep.join([*data_paths, _awscli_data_dir()])
     with (
-        mock.patch.dict(os.environ, ORACLE_ENV),
+        mock.patch.dict(os.environ, env),
         mock.patch("botocore.session.create_loader", _shared_loader),
     ):
         yield
 
 
-def awscli_page(service: str, operation: str | None = None) -> str:
-    """The html-target RST of ``aws <service> [<operation>] help``, unnormalised."""
+def _command(driver, path: tuple[str, ...]):
+    """The CLI's command object for ``aws <path...>``."""
+    command = driver._get_command_table()[path[0]]
+    for name in path[1:]:
+        # A service command builds its table on demand; ``wait`` has a subcommand table.
+        table = command._get_command_table() if hasattr(command, "_get_command_table") else None
+        command = (table if table is not None else command.subcommand_table)[name]
+    return command
+
+
+def awscli_page(service: str, *subcommands: str, data_paths: Sequence[str] = ()) -> str:
+    """The html-target RST of ``aws <service> [<subcommand>...] help``, unnormalised."""
     from awscli.bcdoc import docevents
     from awscli.clidriver import create_clidriver
 
-    with _oracle_environment():
+    with _oracle_environment(data_paths):
         driver = create_clidriver()
-        command = driver._get_command_table()[service]
-        if operation is not None:
-            command = command._get_command_table()[operation]
-        help_command = command.create_help_command()
+        help_command = _command(driver, (service, *subcommands)).create_help_command()
         help_command.doc.target = "html"
         handler = help_command.EventHandlerClass(help_command)
         try:
@@ -42,6 +57,35 @@ def awscli_page(service: str, operation: str | None = None) -> str:
         finally:
             handler.unregister()
         return help_command.doc.getvalue().decode("utf-8")
+
+
+@dataclass(frozen=True)
+class ServiceCommands:
+    """What the CLI's command table of a service holds besides model operations."""
+
+    #: Documented commands (the service page lists them), by name.
+    documented: tuple[str, ...]
+    #: The CLI's ``wait`` command (built from the waiter model), if any.
+    has_wait: bool
+    #: The ``wait`` command's subcommands.
+    waiters: tuple[str, ...]
+
+
+def awscli_service_commands(service: str, data_paths: Sequence[str] = ()) -> ServiceCommands:
+    from awscli.clidriver import create_clidriver
+    from awscli.customizations.waiters import WaitCommand
+
+    with _oracle_environment(data_paths):
+        table = _command(create_clidriver(), (service,))._get_command_table()
+        wait = table.get("wait")
+        has_wait = isinstance(wait, WaitCommand)
+        # The CLI's doc build skips commands marked undocumented (deprecated operations).
+        documented = (name for name, command in table.items() if not hasattr(command, "_UNDOCUMENTED"))
+        return ServiceCommands(
+            documented=tuple(sorted(documented)),
+            has_wait=has_wait,
+            waiters=tuple(sorted(wait.subcommand_table)) if has_wait else (),
+        )
 
 
 def awscli_doc_string(html: str, indent: int = 0) -> str:
@@ -55,35 +99,38 @@ def awscli_doc_string(html: str, indent: int = 0) -> str:
     return document.getvalue().decode("utf-8")
 
 
-def _global_synopsis_lines() -> set[str]:
+def _global_synopsis_block() -> str:
+    """The global options' Synopsis lines, one run at the code block's indent,
+    as the CLI writes them after the command's own options. (Removed as one
+    run: a command option can print as a global one does, ``[--version <value>]``.)"""
     from awscli.clidocs import GLOBAL_OPTIONS_SYNOPSIS_FILE
 
     with open(GLOBAL_OPTIONS_SYNOPSIS_FILE, encoding="utf-8") as synopsis:
-        return {line.strip() for line in synopsis if line.strip()}
+        return "".join(f"  {line.strip()}\n" for line in synopsis if line.strip())
 
 
 _H2 = re.compile(r"^(=+)\n(.+)\n\1\n", re.MULTILINE)
+# The CLI starts every heading with a paragraph break; it belongs to the heading.
+_HEADING_BREAK = "\n\n"
 
 
 def _without_section(page: str, title: str) -> str:
-    """Remove a level-2 section: from its heading to the next heading."""
+    """Remove a level-2 section: from the break before its heading to the break
+    before the next heading (or the page's end)."""
     headings = list(_H2.finditer(page))
     for index, heading in enumerate(headings):
         if heading.group(2) == title:
-            end = headings[index + 1].start() if index + 1 < len(headings) else len(page)
-            return page[: heading.start()] + page[end:]
+            assert all(page[h.start() - len(_HEADING_BREAK) : h.start()] == _HEADING_BREAK for h in headings)
+            end = (
+                headings[index + 1].start() if index + 1 < len(headings) else len(page) + len(_HEADING_BREAK)
+            )
+            return page[: heading.start() - len(_HEADING_BREAK)] + page[end - len(_HEADING_BREAK) :]
     return page
 
 
 def normalise(page: str) -> str:
     page = re.sub(r"\.\. meta::\n   :description: [^\n]*\n\n", "", page, count=1)
-    globals_ = _global_synopsis_lines()
-    # Global options in the Synopsis are written at the code block's indent.
-    page = "".join(
-        line
-        for line in page.splitlines(keepends=True)
-        if not (line.startswith("  [--") and line.strip() in globals_)
-    )
+    page = page.replace(_global_synopsis_block(), "", 1)
     for title in ("Global Options", "Examples"):
         page = _without_section(page, title)
     return page

@@ -3,14 +3,19 @@
 Both sides are normalised the same way (``doc_oracle.normalise``): the meta
 block, the global options and the Examples section do not come from the
 model. The service page differs in one documented way: the CLI also lists
-commands that are not model operations (its own customisations such as
-``get-login``, and ``wait`` built from the waiter model).
+its hand-written commands (ECR: ``get-login``, ``get-login-password``), not in the
+model; the test asks the CLI's command table which those are, removes exactly
+their entries from the CLI's page and compares the rest. The ``wait`` pages
+(the service's waiters) are compared like operation pages.
 """
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +26,7 @@ from generator.ir import Service
 from generator.verify import verify
 
 from .conftest import GENERATED, OTHER_SERVICES, ROOT
-from .doc_oracle import awscli_page, normalise
+from .doc_oracle import awscli_page, awscli_service_commands, normalise
 
 ECR = load("ecr", "2015-09-21")
 _TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
@@ -32,16 +37,28 @@ def _toctree(page: str) -> list[str]:
 
 
 def _assert_service_page_matches(service: Service, ours: str) -> None:
-    theirs = normalise(awscli_page(service.name))
+    theirs = normalise(awscli_page(service.cli_name))
+    commands = awscli_service_commands(service.cli_name)
+    assert commands.has_wait == bool(service.waiters)
     model_commands = {operation.cli_name for operation in service.operations}
-    cli_only = [entry for entry in _toctree(theirs) if entry not in model_commands]
-    # The one allowed difference: entries for commands that are not in the model.
-    # Deprecated operations are listed by neither (the CLI leaves them undocumented).
-    assert _toctree(ours) == sorted(op.cli_name for op in service.operations if not op.deprecated)
-    assert not set(cli_only) & model_commands
+    if commands.has_wait:
+        model_commands.add("wait")
+    # The CLI's own commands, from its command table: documented, yet no model
+    # operation and not the waiters' ``wait``.
+    cli_only = sorted(set(commands.documented) - model_commands)
     head, toctree = theirs.split(".. toctree::", 1)
-    toctree = "".join(line for line in toctree.splitlines(keepends=True) if line.strip() not in cli_only)
-    assert ours == head + ".. toctree::" + toctree
+    kept, removed = [], []
+    for line in toctree.splitlines(keepends=True):
+        entry = _TOCTREE_ENTRY.fullmatch(line.rstrip("\n"))
+        command = entry.group(1).removesuffix("/index") if entry else None
+        if command in cli_only:
+            removed.append(command)
+        else:
+            kept.append(line)
+    # Exactly those entries, once each: a model operation the CLI lists and we
+    # do not (or the other way round) stays in the comparison below.
+    assert removed == cli_only
+    assert ours == head + ".. toctree::" + "".join(kept)
 
 
 @pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
@@ -53,12 +70,39 @@ def test_ecr_operation_page_equals_awscli(operation):
 def test_ecr_service_page_equals_awscli():
     ours = (GENERATED / "docs" / "ecr" / "index.rst").read_text(encoding="utf-8")
     _assert_service_page_matches(ECR, ours)
+    assert "get-login-password" in awscli_page("ecr") and "get-login-password" not in ours
+    assert _toctree(ours)[-1] == "wait/index"
+
+
+def _assert_wait_pages_match(service: Service, folder: Path) -> None:
+    """``wait/index.rst`` and a page per waiter, as the CLI documents ``aws <service> wait``."""
+    commands = awscli_service_commands(service.cli_name)
+    assert commands.waiters == tuple(sorted(waiter.cli_name for waiter in service.waiters))
+    assert sorted(path.name for path in (folder / "wait").iterdir()) == sorted(
+        [f"{name}.rst" for name in commands.waiters] + ["index.rst"]
+    )
+    ours = (folder / "wait" / "index.rst").read_text(encoding="utf-8")
+    assert ours == normalise(awscli_page(service.cli_name, "wait"))
+    for name in commands.waiters:
+        ours = (folder / "wait" / f"{name}.rst").read_text(encoding="utf-8")
+        assert ours == normalise(awscli_page(service.cli_name, "wait", name)), name
+
+
+@pytest.mark.parametrize("waiter", ECR.waiters, ids=lambda waiter: waiter.cli_name)
+def test_ecr_waiter_page_equals_awscli(waiter):
+    ours = (GENERATED / "docs" / "ecr" / "wait" / f"{waiter.cli_name}.rst").read_text(encoding="utf-8")
+    assert ours == normalise(awscli_page("ecr", "wait", waiter.cli_name))
+
+
+def test_ecr_wait_pages_equal_awscli():
+    assert len(ECR.waiters) == 2
+    _assert_wait_pages_match(ECR, GENERATED / "docs" / "ecr")
 
 
 def test_every_ecr_operation_has_a_page_and_the_index_links_the_service():
     names = sorted(path.name for path in (GENERATED / "docs" / "ecr").iterdir())
     assert len(ECR.operations) == 58
-    assert names == sorted([f"{op.cli_name}.rst" for op in ECR.operations] + ["index.rst"])
+    assert names == sorted([f"{op.cli_name}.rst" for op in ECR.operations] + ["index.rst", "wait"])
     index = (GENERATED / "docs" / "index.rst").read_text(encoding="utf-8")
     assert ".. _cli:aws:" in index
     assert _toctree(index) == ["ecr/index"]
@@ -72,6 +116,10 @@ def test_other_services_pages_equal_awscli(name, other_trees):
         ours = (folder / f"{operation.cli_name}.rst").read_text(encoding="utf-8")
         assert ours == normalise(awscli_page(name, operation.cli_name)), operation.cli_name
     _assert_service_page_matches(service, (folder / "index.rst").read_text(encoding="utf-8"))
+    if service.waiters:  # dynamodb
+        _assert_wait_pages_match(service, folder)
+    else:
+        assert not (folder / "wait").exists()
 
 
 def test_normalise_removes_exactly_the_three_blocks():
@@ -138,3 +186,111 @@ def test_hostile_model_text_stays_text(tmp_path):
     assert ".. raw:: html" in text and "alert(1)" in text  # the would-be directive is text
     assert "\ufffd" in page  # unpaired surrogates replaced, not a crash
     assert "x" * 1_000_000 in text
+
+
+# Waiters ----------------------------------------------------------------------
+
+TINY_MODELS = Path(__file__).parent / "fixtures" / "models"
+
+
+def _waiter(operation: str, *acceptors: dict, **more) -> dict:
+    return {"operation": operation, "delay": 15, "maxAttempts": 40, "acceptors": list(acceptors), **more}
+
+
+def _acceptor(state: str, matcher: str, expected, argument: str | None = None) -> dict:
+    acceptor = {"state": state, "matcher": matcher, "expected": expected}
+    return acceptor if argument is None else {**acceptor, "argument": argument}
+
+
+# Every way the CLI describes a waiter: the model's description, or one built
+# from the success acceptor (each matcher; strings, numbers and booleans),
+# none at all, and a waiter of a deprecated operation (the CLI lists it nowhere).
+TINY_WAITERS = {
+    "ThingDescribed": _waiter(
+        "PutThing", _acceptor("success", "path", "X"), description="Wait until <b>it</b> is."
+    ),
+    "ThingReady": _waiter(
+        "PutThing",
+        _acceptor("failure", "path", "FAILED", "thing.state"),
+        _acceptor("success", "path", "READY", "thing.state"),
+    ),
+    "AllDone": _waiter("PutThing", _acceptor("success", "pathAll", True, "things[].done")),
+    "AnyDone": _waiter("PutThing", _acceptor("success", "pathAny", "DONE", "things[].state")),
+    "ThingFound": _waiter("PutThing", _acceptor("success", "status", 200), delay=2.5),
+    "ThingGone": _waiter("PutThing", _acceptor("success", "error", "NotFound")),
+    "NeverDone": _waiter("PutThing", _acceptor("retry", "error", "Busy")),
+    "PingAnswered": _waiter("Ping", _acceptor("success", "path", False, "busy")),
+}
+
+
+def _tiny_models(root: Path, waiters: dict, deprecate: str = "") -> Path:
+    models = root / "models"
+    shutil.copytree(TINY_MODELS, models)
+    folder = models / "tinysvc" / "2020-01-01"
+    if deprecate:
+        model = json.loads((folder / "service-2.json").read_text())
+        model["operations"][deprecate]["deprecated"] = True
+        (folder / "service-2.json").write_text(json.dumps(model))
+    (folder / "waiters-2.json").write_text(json.dumps(waiters))
+    return models
+
+
+def test_every_kind_of_waiter_page_equals_awscli(tmp_path):
+    models = _tiny_models(tmp_path, {"version": 2, "waiters": TINY_WAITERS}, deprecate="Ping")
+    out = tmp_path / "out"
+    assert main(["--service", "tinysvc", "--data-path", str(models), "--out", str(out), "-q"]) == 0
+    service = load("tinysvc", data_paths=[models])
+    folder = out / "docs" / "tinysvc"
+    data_paths = [str(models)]
+    theirs = normalise(awscli_page("tinysvc", data_paths=data_paths))
+    assert (folder / "index.rst").read_text(encoding="utf-8") == theirs
+    assert (folder / "wait" / "index.rst").read_text(encoding="utf-8") == normalise(
+        awscli_page("tinysvc", "wait", data_paths=data_paths)
+    )
+    commands = awscli_service_commands("tinysvc", data_paths=data_paths)
+    assert commands.waiters == tuple(sorted(waiter.cli_name for waiter in service.waiters))
+    assert len(commands.waiters) == len(TINY_WAITERS)
+    for name in commands.waiters:
+        ours = (folder / "wait" / f"{name}.rst").read_text(encoding="utf-8")
+        assert ours == normalise(awscli_page("tinysvc", "wait", name, data_paths=data_paths)), name
+    assert "wait/ping-answered" in (folder / "unlisted.rst").read_text(encoding="utf-8")
+
+
+_MINIMAL = {"operation": "Ping", "delay": 1, "maxAttempts": 2, "acceptors": []}
+
+
+@pytest.mark.parametrize(
+    "waiters, message",
+    [
+        ({"version": 1, "waiters": {}}, "has version 1; only version 2"),
+        ({"version": 2}, "has no 'waiters' object"),
+        (
+            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "operation": "Nope"}}},
+            "polls unknown operation 'Nope'",
+        ),
+        (
+            {"version": 2, "waiters": {"Gone": {**_MINIMAL, "delay": "1"}}},
+            "'delay' is missing or not a number",
+        ),
+        ({"version": 2, "waiters": {"../x": _MINIMAL}}, "not a plain identifier"),
+        (
+            {
+                "version": 2,
+                "waiters": {"Gone": {**_MINIMAL, "acceptors": [_acceptor("success", "regex", "x")]}},
+            },
+            "unknown acceptor matcher 'regex'",
+        ),
+        (
+            {"version": 2, "waiters": {"Index": _MINIMAL}},
+            "map to the same file 'docs/tinysvc/wait/index.rst'",
+        ),
+    ],
+    ids=["version", "no-waiters", "operation", "delay", "name", "matcher", "index-name"],
+)
+def test_a_bad_waiter_model_is_one_line_exit_2(tmp_path, capsys, waiters, message):
+    models = _tiny_models(tmp_path, waiters)
+    out = tmp_path / "out"
+    assert main(["--service", "tinysvc", "--data-path", str(models), "--out", str(out), "-q"]) == 2
+    error = capsys.readouterr().err
+    assert len(error.splitlines()) == 1 and message in error, error
+    assert not out.exists()

@@ -95,6 +95,13 @@ def test_sphinx_builds_every_page_without_warnings(site):
     index = (site / "ecr" / "index.html").read_text(encoding="utf-8")
     for operation in ECR.operations:
         assert f'href="{operation.cli_name}.html"' in index
+    # The waiters: linked from the service page through the wait page.
+    assert 'href="wait/index.html"' in index
+    waiters = sorted(waiter.cli_name for waiter in ECR.waiters)
+    assert sorted(path.stem for path in (site / "ecr" / "wait").glob("*.html")) == sorted([*waiters, "index"])
+    wait_index = (site / "ecr" / "wait" / "index.html").read_text(encoding="utf-8")
+    for name in waiters:
+        assert f'href="{name}.html"' in wait_index
 
 
 def _chromium(*arguments: str, profile: Path) -> subprocess.CompletedProcess[str]:

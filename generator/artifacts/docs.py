@@ -1,9 +1,14 @@
 """``docs/<service>/<cli-name>.rst``, ``docs/<service>/index.rst`` and ``docs/index.rst``:
-the AWS CLI's reference pages, without its meta block, global options and examples."""
+the AWS CLI's reference pages, without its meta block, global options and examples.
+
+A service with waiters also gets the CLI's ``wait`` pages where the CLI's own
+doc tree has them: ``docs/<service>/wait/index.rst`` and one
+``docs/<service>/wait/<waiter>.rst`` per waiter.
+"""
 
 from collections.abc import Iterator, Sequence
 
-from ..docpage import operation_page, service_page
+from ..docpage import operation_page, rendered_waiters, service_page, wait_page, waiter_page
 from ..htmlrst import encodable
 from ..ir import Operation, Service, ServiceEntry
 from ..render import Renderer
@@ -12,13 +17,21 @@ from ..render import Renderer
 def render(
     service: Service, operations: Sequence[Operation], renderer: Renderer
 ) -> Iterator[tuple[str, str]]:
+    folder = f"docs/{service.name}"
     for operation in operations:
         text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation))
-        yield f"docs/{service.name}/{operation.cli_name}.rst", encodable(text)
-    page = service_page(service, operations)
-    yield f"docs/{service.name}/index.rst", encodable(renderer.render("docs/service.rst.jinja", page=page))
+        yield f"{folder}/{operation.cli_name}.rst", encodable(text)
+    waiters = rendered_waiters(service, operations)
+    page = service_page(service, operations, waiters)
+    yield f"{folder}/index.rst", encodable(renderer.render("docs/group.rst.jinja", page=page))
     if page.unlisted:
-        yield f"docs/{service.name}/unlisted.rst", renderer.render("docs/unlisted.rst.jinja", page=page)
+        yield f"{folder}/unlisted.rst", renderer.render("docs/unlisted.rst.jinja", page=page)
+    if waiters:
+        text = renderer.render("docs/group.rst.jinja", page=wait_page(service, waiters))
+        yield f"{folder}/wait/index.rst", encodable(text)
+    for waiter in waiters:
+        text = renderer.render("docs/operation.rst.jinja", page=waiter_page(service, waiter))
+        yield f"{folder}/wait/{waiter.cli_name}.rst", encodable(text)
 
 
 def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
