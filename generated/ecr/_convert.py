@@ -1,8 +1,6 @@
 """One option's value -> request data: JSON, shorthand and type conversion,
 with the AWS CLI's rules and error messages."""
 
-import json
-
 from ._cli import CliError, ParamError
 
 _SCALARS = frozenset(
@@ -105,6 +103,8 @@ def _visit(shapes, shape: str, value):
 
 
 def _json(option: str, text: str):
+    import json  # only JSON values need it; a command imports it only then
+
     try:
         return json.loads(text)
     except ValueError as exc:
@@ -132,6 +132,7 @@ def decode_starting_token(token: str, input_tokens) -> dict:
     """The request members a ``--starting-token`` sets, as botocore's paginator reads it."""
     import base64
     import binascii
+    import json
 
     try:
         decoded = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))

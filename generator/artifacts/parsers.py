@@ -16,7 +16,16 @@ from ..names import python_identifier
 from ..render import Renderer
 from ..skeleton import input_skeleton, output_skeleton
 
-RUNTIME_MODULES = ("_argparser", "_cli", "_convert", "_paramfile", "_shorthand", "_timestamps", "_validate")
+RUNTIME_MODULES = (
+    "_argparser",
+    "_cli",
+    "_convert",
+    "_jsonout",
+    "_paramfile",
+    "_shorthand",
+    "_timestamps",
+    "_validate",
+)
 _NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
 _LENGTHS = frozenset({"string", "list"})
 
