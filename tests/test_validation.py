@@ -164,13 +164,16 @@ SYNTHETIC = {
 def test_compiled_validator_agrees_on_every_kind_of_shape():
     from botocore.model import ServiceModel as BotocoreModel
 
-    from generated.ecr._validate import compile_validator
+    from generated.ecr._cli import Operation
     from generator.artifacts.parsers import _reachable
     from generator.build_ir import build_ir
     from generator.loader import RawService
 
     service = build_ir(RawService("synthetic", "2020-01-01", SYNTHETIC, {}))
-    validate = compile_validator(_reachable(service, "Request"), "Request")
+    validate = Operation(
+        service="synthetic", cli_name="op", input_shape="Request", shapes=_reachable(service, "Request"),
+        arguments=(), paginator=None, input_skeleton="", output_skeleton="", summary="",
+    ).validate
     shape = BotocoreModel(SYNTHETIC, "synthetic").shape_for("Request")
     documents = st.recursive(
         st.one_of(st.none(), st.text(max_size=2), st.integers(), st.floats(allow_nan=False), st.sets(st.integers(), max_size=1)),

@@ -61,7 +61,6 @@ ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
 # How many words an option takes (argparse's nargs: 0, None, "*", "?").
 _FLAG, _ONE, _MANY, _OPTIONAL = range(4)
 _SKELETONS = ("input", "output")
-_ALL_PREFIXES = {"file://": ("r", None), "fileb://": ("rb", None)}
 
 
 def dest(member: str) -> str:
@@ -112,7 +111,7 @@ class Operation:
         self.output_skeleton = output_skeleton
         self.summary = summary
         self.prog = f"python -m {__package__} {cli_name}"
-        self._validator = None
+        self._check = None
 
     # -- the command line ------------------------------------------------
 
@@ -140,7 +139,9 @@ class Operation:
         if paging:
             params["PaginationConfig"] = paging
         if values.get("cli_input_json") is not None:
-            self._merge_input_json(params, values["cli_input_json"])
+            from ._convert import merge_input_json
+
+            merge_input_json(params, values["cli_input_json"])
         return params, paginate, values.get("generate_cli_skeleton")
 
     def _quick_parse(self, argv: list):
@@ -250,7 +251,7 @@ class Operation:
     def _unpack(self, option: str, shape: str, value):
         try:
             single = value[0] if isinstance(value, list) and len(value) == 1 else value
-            loaded = load_paramfile(single, _ALL_PREFIXES, remote=True)
+            loaded = load_paramfile(single, remote=True)
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         if loaded is not None:
@@ -269,27 +270,6 @@ class Operation:
             return True
         return kind == "list" and self.shapes[detail][0] not in _SCALARS
 
-    def _merge_input_json(self, params: dict, text: str) -> None:
-        try:
-            loaded = load_paramfile(text, _ALL_PREFIXES, remote=True)
-        except ParamFileError as exc:
-            raise ParamError("--cli-input-json", str(exc)) from None
-        if loaded is not None:
-            text = loaded
-        import json
-
-        try:
-            document = json.loads(text)
-        except ValueError as exc:
-            raise CliError(
-                f"Error parsing parameter 'cli-input-json': Invalid JSON: {exc}\nJSON received: {text}"
-            ) from None
-        if not isinstance(document, dict):
-            raise CliError(f"'{type(document).__name__}' object has no attribute 'keys'")
-        for key, item in document.items():
-            if key not in params:
-                params[key] = item
-
     # -- validation --------------------------------------------------------
 
     def validate(self, params, paginate: bool = True) -> list:
@@ -301,16 +281,24 @@ class Operation:
             and "PaginationConfig" in params
         ):
             params = self._as_requested(params)
-        if self._validator is None:
-            self._validator = self._compile_validator()
-        return self._validator(params)
+        check = self._check or self._compile_checker()
+        errors: list = []
+        try:
+            check(params, "", errors)
+        except RecursionError:
+            from ._validate import TOO_DEEP
 
-    def _compile_validator(self):
+            return [TOO_DEEP]
+        return errors
+
+    def _compile_checker(self):
         if self.input_shape is None:
-            return _no_input
-        from ._validate import compile_validator
+            self._check = _no_input
+        else:
+            from ._validate import compile_checker
 
-        return compile_validator(self.shapes, self.input_shape)
+            self._check = compile_checker(self.shapes, self.input_shape)
+        return self._check
 
     def _as_requested(self, params: dict) -> dict:
         """The request botocore's paginator sends for the first page."""
@@ -409,6 +397,5 @@ def required_overridden(argv: list) -> bool:
     return False
 
 
-def _no_input(params) -> list:
+def _no_input(params, name: str, errors: list) -> None:
     """An operation without input accepts anything, as botocore does."""
-    return []

@@ -128,6 +128,31 @@ def _unpack_json(shapes, option: str, shape: str, value):
     return [_unpack_json(shapes, option, detail, item) for item in value]
 
 
+def merge_input_json(params: dict, text: str) -> None:
+    """``--cli-input-json``: the document's members join those the options set."""
+    from ._paramfile import ParamFileError, load_paramfile
+
+    try:
+        loaded = load_paramfile(text, remote=True)
+    except ParamFileError as exc:
+        raise ParamError("--cli-input-json", str(exc)) from None
+    if loaded is not None:
+        text = loaded
+    import json
+
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise CliError(
+            f"Error parsing parameter 'cli-input-json': Invalid JSON: {exc}\nJSON received: {text}"
+        ) from None
+    if not isinstance(document, dict):
+        raise CliError(f"'{type(document).__name__}' object has no attribute 'keys'")
+    for key, item in document.items():
+        if key not in params:
+            params[key] = item
+
+
 def decode_starting_token(token: str, input_tokens) -> dict:
     """The request members a ``--starting-token`` sets, as botocore's paginator reads it."""
     import base64

@@ -1,6 +1,6 @@
 """Request validation with the rules and messages of botocore's ParamValidator.
 
-``compile_validator`` turns an operation module's shape table (``name ->
+``compile_checker`` turns an operation module's shape table (``name ->
 (type, min, detail, required, trait)``, see ``_cli.Operation``) into one
 checking function per shape: closures that hold their shape's rules and their
 members' functions, so that checking a value does no table look-up and no
@@ -33,24 +33,33 @@ _VALID_TYPES = {
 _DOCUMENT_TYPES = (
     "<class 'str'>, <class 'int'>, <class 'bool'>, <class 'float'>, <class 'list'>, <class 'dict'>"
 )
-_TOO_DEEP = "Invalid parameter: nested too deeply to validate"
-# ``str(type(value))`` of the common types: it costs more than the rest of a message.
-_TYPE_NAMES = {
-    kind: str(kind) for kind in (str, int, float, bool, list, tuple, dict, bytes, type(None))
+TOO_DEEP = "Invalid parameter: nested too deeply to validate"
+# ``str(type(value))`` of the scalar types (it costs more than the rest of a
+# message), whose text cannot nest too deeply to print.
+_SCALAR_NAMES = {
+    str: "<class 'str'>",
+    int: "<class 'int'>",
+    float: "<class 'float'>",
+    bool: "<class 'bool'>",
+    bytes: "<class 'bytes'>",
+    type(None): "<class 'NoneType'>",
 }
-# Values whose text may nest too deeply to print.
-_CONTAINERS = (list, tuple, dict)
 # Inline rules: the types whose isinstance() check is botocore's whole rule.
 _PLAIN_TYPES = {"string": str, "boolean": bool, "integer": int, "long": int}
+_PLAIN_TEXTS = {
+    str: _VALID_TYPES["string"],
+    bool: _VALID_TYPES["boolean"],
+    int: _VALID_TYPES["integer"],
+}
 
 
-def compile_validator(shapes, root: str):
-    """``validate(params) -> list[str]``: botocore's message lines for the input
-    shape ``root``, none when valid.
+def compile_checker(shapes, root: str):
+    """``check(params, "", errors)`` for the input shape ``root``: appends
+    botocore's message lines for ``params`` to ``errors``.
 
     Where botocore itself fails with RecursionError (a document nested deeper
-    than the interpreter's recursion limit, through a recursive shape), the
-    function returns one message saying so instead.
+    than the interpreter's recursion limit, through a recursive shape), so
+    does ``check``; the caller reports ``TOO_DEEP`` instead.
     """
     checkers: dict = {}
     oks: dict = {}
@@ -61,17 +70,7 @@ def compile_validator(shapes, root: str):
         checkers[name], oks[name] = make(row, shapes, links)
     for link in links:
         link(checkers, oks)
-    check_root = checkers[root]
-
-    def validate(params) -> list:
-        errors: list = []
-        try:
-            check_root(params, "", errors)
-        except RecursionError:
-            return [_TOO_DEEP]
-        return errors
-
-    return validate
+    return checkers[root]
 
 
 def _inline_rule(row):
@@ -90,7 +89,8 @@ def _inline_rule(row):
 
 
 def _shown(name) -> str:
-    """The name as botocore's report prints it."""
+    """The name as botocore's report prints it. Every name but a document
+    member's starts with the dot of its first member or is the input's ``""``."""
     if not name:
         return "input"
     if name.__class__ is not str:
@@ -100,16 +100,20 @@ def _shown(name) -> str:
 
 def _type_error(value, name: str, valid_types: str) -> str:
     kind = type(value)
-    if kind in _TYPE_NAMES:
-        text = _text(value) if kind in _CONTAINERS else value
+    text = _SCALAR_NAMES.get(kind)
+    if text is not None:
         return (
-            f"Invalid type for parameter {_shown(name)}, value: {text}, "
-            f"type: {_TYPE_NAMES[kind]}, valid types: {valid_types}"
+            f"Invalid type for parameter {name[1:] if name else 'input'}, value: {value}, "
+            f"type: {text}, valid types: {valid_types}"
         )
     return (
-        f"Invalid type for parameter {_shown(name)}, value: {_text(value)}, "
+        f"Invalid type for parameter {name[1:] if name else 'input'}, value: {_text(value)}, "
         f"type: {kind}, valid types: {valid_types}"
     )
+
+
+def _short(value, name: str, low) -> str:
+    return f"Invalid length for parameter {name[1:]}, value: {len(value)}, valid min length: {low}"
 
 
 def _text(value) -> str:
@@ -128,12 +132,10 @@ def _structure(row, shapes, links):
     # member -> inline rule, or else the member's check (ok) function.
     check_rules: dict = {}
     ok_rules: dict = {}
-    checks: dict = {}
 
     def link(checkers, oks) -> None:
         for member, shape in members:
             rule = _inline_rule(shapes[shape])
-            checks[member] = checkers[shape]
             check_rules[member] = checkers[shape] if rule is None else rule
             ok_rules[member] = oks[shape] if rule is None else rule
 
@@ -163,14 +165,15 @@ def _structure(row, shapes, links):
             if rule is None:
                 continue
             if rule.__class__ is type:
-                if isinstance(item, rule):
-                    continue
-                rule = checks[key]
+                if not isinstance(item, rule):
+                    errors.append(_type_error(item, f"{name}.{key}", _PLAIN_TEXTS[rule]))
             elif rule.__class__ is int:
-                if isinstance(item, str) and len(item) >= rule:
-                    continue
-                rule = checks[key]
-            rule(item, f"{name}.{key}", errors)
+                if not isinstance(item, str):
+                    errors.append(_type_error(item, f"{name}.{key}", _VALID_TYPES["string"]))
+                elif len(item) < rule:
+                    errors.append(_short(item, f"{name}.{key}", rule))
+            else:
+                rule(item, f"{name}.{key}", errors)
 
     def ok(value) -> bool:
         if not isinstance(value, dict) or not known.issuperset(value):
@@ -233,15 +236,17 @@ def _list(row, shapes, links):
                 if not item_ok(item):
                     check_item(item, f"{name}[{index}]", errors)
             return
-        # Inline rules; only an item that fails one costs a name and a call.
+        # Inline rules; only an item that fails one costs a name.
         if rule.__class__ is type:
             for index, item in enumerate(value):
                 if not isinstance(item, rule):
-                    check_item(item, f"{name}[{index}]", errors)
+                    errors.append(_type_error(item, f"{name}[{index}]", _PLAIN_TEXTS[rule]))
         else:
             for index, item in enumerate(value):
-                if not (isinstance(item, str) and len(item) >= rule):
-                    check_item(item, f"{name}[{index}]", errors)
+                if not isinstance(item, str):
+                    errors.append(_type_error(item, f"{name}[{index}]", _VALID_TYPES["string"]))
+                elif len(item) < rule:
+                    errors.append(_short(item, f"{name}[{index}]", rule))
 
     def ok(value) -> bool:
         if not isinstance(value, (list, tuple)) or low is not None and len(value) < low:
@@ -303,9 +308,7 @@ def _string(row, shapes, links):
         if not isinstance(value, str):
             errors.append(_type_error(value, name, _VALID_TYPES["string"]))
         elif low is not None and len(value) < low:
-            errors.append(
-                f"Invalid length for parameter {_shown(name)}, value: {len(value)}, valid min length: {low}"
-            )
+            errors.append(_short(value, name, low))
 
     def ok(value) -> bool:
         return isinstance(value, str) and (low is None or len(value) >= low)
