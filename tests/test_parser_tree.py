@@ -7,6 +7,9 @@ import json
 import subprocess
 import sys
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator.generate import load
 
 from .conftest import GENERATED, ROOT
@@ -81,6 +84,53 @@ def test_command_loads_only_the_modules_one_operation_needs():
     assert "argparse" not in loaded and "json" not in loaded  # a bare skeleton request parses nothing
     tops = {name.split(".")[0] for name in loaded}
     assert not tops & {"botocore", "awscli", "jinja2", "generator", "black"}
+
+
+def test_a_plain_full_parse_loads_neither_argparse_nor_json():
+    argv = ["complete-layer-upload", "--repository-name", "r1", "--upload-id", "u", "--layer-digests", "sha256:a"]
+    probe = (
+        f"import sys, runpy; sys.argv = ['x', *{argv!r}]\n"
+        "try:\n    runpy.run_module('generated.ecr', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-S", "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert json.loads(done.stdout)["layerDigests"] == ["sha256:a"]
+    loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+    assert not loaded & {"argparse", "json", "re", "generated.ecr._argparser"}
+
+
+_JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.text(),
+        # Lone surrogates (argv bytes that are no UTF-8), astral, control and quote characters.
+        st.lists(st.sampled_from(["\ud800", "\udcff", "\U0001f600", "\x7f", "\x00", "\x1f", '"', "\\", "\u2028", "a"]))
+        .map("".join),
+        st.binary(max_size=5),
+    ),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    | st.dictionaries(st.one_of(st.integers(), st.floats(), st.booleans(), st.none()), inner, max_size=2),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_JSON_VALUES)
+def test_parameters_print_as_json_prints_them(value):
+    from generated.ecr._jsonout import dumps
+
+    def as_base64(item):
+        if isinstance(item, (bytes, bytearray)):
+            return base64.b64encode(item).decode("ascii")
+        raise TypeError(type(item).__name__)
+
+    assert dumps(value) == json.dumps(value, indent=4, default=as_base64)
 
 
 def test_unknown_operation_and_usage_errors_exit_2_without_traceback():

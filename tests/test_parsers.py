@@ -1,6 +1,7 @@
 """Generated parsers against the AWS CLI: same exit code and the same request
 parameters for the same argv, over a corpus built from the model."""
 
+import importlib
 import json
 from pathlib import Path
 
@@ -224,3 +225,67 @@ def test_generated_argv_agrees_with_awscli_on_other_services(name):
         assert_agrees(service, operation, package, data.draw(_argv(service, operation)))
 
     check()
+
+
+_CLASHING = object()
+
+
+def _clashing_module():
+    """An operation whose options clash with the global ones: a prefix of one
+    (``--re``, ``--no``), one itself (``--output``), a boolean's ``--no-`` twin."""
+    from types import SimpleNamespace
+
+    from generated.ecr._cli import Operation
+
+    shapes = {"Input": ("structure", None, (), (), ""), "S": ("string", None, None, (), ""),
+              "B": ("boolean", None, None, (), ""), "L": ("list", None, "S", (), ""), "N": ("long", None, None, (), "")}
+    arguments = (("--re", "re", "S", False), ("--output", "output", "S", False), ("--no", "no", "L", False),
+                 ("--flag", "flag", "B", False), ("--no-flag-x", "x", "N", False))
+    return SimpleNamespace(OPERATION=Operation(
+        service="ecr", cli_name="clash", input_shape="Input", shapes=shapes, arguments=arguments,
+        paginator=(("re",), "no"), input_skeleton="", output_skeleton="", summary=""))
+
+
+def _quick_words(module) -> st.SearchStrategy:
+    """Words of a command line: this operation's options, global options and
+    their prefixes, ``--x=y`` forms, dashes, numbers and plain values."""
+    operation = module.OPERATION
+    options = [name for name, *_ in operation.arguments]
+    options += ["--no-" + name[2:] for name, _, shape, _ in operation.arguments if operation.shapes[shape][0] == "boolean"]
+    options += ["--cli-input-json", "--generate-cli-skeleton", "--starting-token", "--page-size", "--max-items"]
+    tricky = ["--region", "--re", "--no", "--output", "--no-paginate", "--debug", "--", "-", "-5", "-x",
+              "--repository-name=r", "--repository", "help"]
+    values = ["r1", "", "7", "1.5", "x y", "input", "output", "{}", "a=b"]
+    return st.lists(st.sampled_from(options * 3 + tricky + values * 2), max_size=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_quick_pass_reads_what_argparse_reads(data):
+    """Where the quick pass takes a command line, argparse gives the same values
+    for it (and never an error or a --no-paginate); elsewhere argparse decides."""
+    from generated.ecr._argparser import parse
+    from generated.ecr._cli import CliError
+
+    operation = data.draw(st.one_of(st.just(_CLASHING), st.sampled_from([op for op in ECR.operations if op.input])))
+    if operation is _CLASHING:
+        module = _clashing_module()
+    else:
+        module = importlib.import_module(f"generated.ecr.{operation.py_name}")
+    argv = data.draw(_quick_words(module))
+    quick = module.OPERATION._quick_parse(list(argv))
+    if quick is None:
+        return
+    try:
+        values, paginate = parse(module.OPERATION, list(argv))
+    except CliError as exc:
+        raise AssertionError(f"argparse rejects {argv} ({exc.message}); the quick pass took it")
+    assert paginate
+    assert {key: value for key, value in values.items() if value is not None} == quick, argv
+
+
+def test_quick_pass_takes_the_benchmark_command_line():
+    module = importlib.import_module("generated.ecr.complete_layer_upload")
+    argv = ["--repository-name", "r", "--upload-id", "u", "--layer-digests", "sha256:a", "sha256:b"]
+    assert module.OPERATION._quick_parse(argv) is not None
+    assert module.OPERATION._quick_parse(argv + ["--generate-cli-skeleton", "output"]) is not None

@@ -12,12 +12,13 @@ import sys
 
 from ._paramfile import ParamFileError, load_paramfile
 
-# argparse and json are imported where they are needed: printing a skeleton
-# needs neither, and start-up time is most of what a parse costs.
+# argparse and json are imported only where they are needed: a plain command
+# line needs neither (see ``Operation._quick_parse``), and start-up time is
+# most of what a parse costs.
 
 # (option, argparse keyword arguments) of the AWS CLI's global options,
 # accepted wherever they appear and otherwise ignored (see the README).
-_GLOBAL_OPTIONS = (
+GLOBAL_OPTIONS = (
     ("--debug", {"action": "store_true"}),
     ("--endpoint-url", {}),
     ("--no-verify-ssl", {"action": "store_false", "dest": "verify_ssl"}),
@@ -34,6 +35,7 @@ _GLOBAL_OPTIONS = (
     ("--cli-connect-timeout", {"dest": "connect_timeout", "type": int}),
     ("--v2-debug", {"action": "store_true", "dest": "v2_debug"}),
 )
+_GLOBAL_NAMES = tuple(option for option, _ in GLOBAL_OPTIONS)
 _PAGING_OPTIONS = (
     ("--starting-token", "StartingToken", None),
     ("--page-size", "PageSize", int),
@@ -55,11 +57,13 @@ _SCALARS = frozenset(
 )
 # The AWS CLI hands these types to argparse as ``type=``; other scalars are
 # converted after ``file://`` values are read.
-_ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
-_ALL_PREFIXES = {"file://": ("r", None), "fileb://": ("rb", None)}
+ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
+# How many words an option takes (argparse's nargs: 0, None, "*", "?").
+_FLAG, _ONE, _MANY, _OPTIONAL = range(4)
+_SKELETONS = ("input", "output")
 
 
-def _dest(member: str) -> str:
+def dest(member: str) -> str:
     """The namespace attribute of a member's option: never a Namespace method
     (``__init__``) nor one of the parser's own (``help``, ``cli_input_json``)."""
     return "member:" + member
@@ -107,109 +111,133 @@ class Operation:
         self.output_skeleton = output_skeleton
         self.summary = summary
         self.prog = f"python -m {__package__} {cli_name}"
+        self._check = None
 
     # -- the command line ------------------------------------------------
 
     def build(self, argv) -> tuple:
         """``(params, paginate, skeleton)`` before validation; raises ``CliError``."""
         argv = list(argv)
-        globals_ns, rest = self._parse_globals(argv)
-        if globals_ns.version:
-            raise CliError(f"{self.prog} (generated from the botocore model)", 0)
-        parser = self._operation_parser(argv)
-        ns, unknown = parser.parse_known_args(rest)
-        # The AWS CLI's operation parser takes one positional word, meant for
-        # ``help``; any other non-empty word joins the unknown options.
-        if ns.help == "help":
-            raise CliError(self.help().rstrip("\n"), 0)
-        if ns.help:
-            unknown.append(ns.help)
-        if unknown:
-            raise CliError(f"usage: {parser.usage}\nUnknown options: {', '.join(unknown)}")
-        paginate = self._paginate(ns, globals_ns.paginate)
+        values = self._quick_parse(argv)
+        paginate = True
+        if values is None:
+            from ._argparser import parse
+
+            values, paginate = parse(self, argv)
+        paginate = self._paginate(values, paginate)
         params: dict = {}
         for option, member, shape, _ in self.arguments:
-            value = getattr(ns, _dest(member))
+            value = values.get(dest(member))
             if value is not None:
                 params[member] = self._unpack(option, shape, value)
-        max_items = getattr(ns, "paging_MaxItems", None)
+        max_items = values.get("paging_MaxItems")
         if max_items is not None and max_items <= 0:
             sys.stderr.write(
                 "warning: Non-positive values for --max-items may result in undefined behavior.\n"
             )
-        paging = {key: value for key, value in self._paging_values(ns) if value is not None}
+        paging = {key: value for key, value in self._paging_values(values) if value is not None}
         if paging:
             params["PaginationConfig"] = paging
-        if ns.cli_input_json is not None:
-            self._merge_input_json(params, ns.cli_input_json)
-        return params, paginate, ns.generate_cli_skeleton
+        if values.get("cli_input_json") is not None:
+            from ._convert import merge_input_json
 
-    def _parse_globals(self, argv: list) -> tuple:
-        from ._argparser import Parser as _Parser
+            merge_input_json(params, values["cli_input_json"])
+        return params, paginate, values.get("generate_cli_skeleton")
 
-        parser = _Parser(prog="aws", usage=f"{self.prog} [options]")
-        for option, kwargs in _GLOBAL_OPTIONS:
-            parser.add_argument(option, **kwargs)
-        parser.add_argument("command")
-        ns, rest = parser.parse_known_args([self.service, self.cli_name] + argv)
-        service_parser = _Parser(prog="aws", usage=parser.usage)
-        service_parser.add_argument("operation")
-        _, rest = service_parser.parse_known_args(rest)
-        return ns, rest
+    def _quick_parse(self, argv: list):
+        """The values argparse gives (by destination) for a command line made
+        only of this operation's options, each followed by the words it takes:
+        no global option, abbreviation, ``--x=y``, word starting with a dash,
+        stray word or missing required option. None for any other command
+        line, which argparse then reads (and reports). Importing argparse
+        costs more than all the rest of a parse."""
+        actions = self._quick_actions()
+        if actions is None:
+            return None
+        values: dict = {}
+        index, count = 0, len(argv)
+        while index < count:
+            option = argv[index]
+            action = actions.get(option)
+            # The AWS CLI's global parser reads a prefix of its options as the option.
+            if action is None or any(name.startswith(option) for name in _GLOBAL_NAMES):
+                return None
+            target, arity, detail = action
+            start = index = index + 1
+            while index < count and not argv[index].startswith("-"):
+                index += 1
+            words = argv[start:index]
+            if arity == _MANY:
+                value = words
+            elif arity == _FLAG:
+                if words:
+                    return None
+                value = detail
+            elif arity == _ONE:
+                if len(words) != 1:
+                    return None
+                value = words[0]
+                if detail is not None:
+                    try:
+                        value = detail(value)
+                    except (TypeError, ValueError):
+                        return None
+            else:
+                if len(words) > 1 or words and words[0] not in _SKELETONS:
+                    return None
+                value = words[0] if words else "input"
+            values[target] = value
+        if not required_overridden(argv):
+            for _, member, shape, required in self.arguments:
+                if required and dest(member) not in values and self.shapes[shape][0] != "boolean":
+                    return None
+        return values
 
-    def _operation_parser(self, argv: list):
-        from ._argparser import Parser as _Parser
-
-        parser = _Parser(prog=self.prog, usage=f"{self.prog} [options]")
-        optional = _required_overridden(argv)
-        for option, member, shape, required in self.arguments:
+    def _quick_actions(self) -> dict:
+        """Option -> (destination, how many words, detail) as the argparse path
+        declares them; None when two declarations share an option string,
+        which argparse refuses."""
+        actions: dict = {}
+        declared = 0
+        for option, member, shape, _ in self.arguments:
             kind = self.shapes[shape][0]
             if kind == "boolean":
-                parser.add_argument(option, action="store_true", dest=_dest(member), default=None)
-                parser.add_argument(
-                    "--no-" + option[2:], action="store_false", dest=_dest(member), default=None
-                )
+                actions[option] = (dest(member), _FLAG, True)
+                actions["--no-" + option[2:]] = (dest(member), _FLAG, False)
+                declared += 2
                 continue
-            kwargs: dict = {"dest": _dest(member), "required": required and not optional}
-            if kind == "list":
-                kwargs["nargs"] = "*"
-            elif kind in _ARGPARSE_TYPES:
-                kwargs["type"] = _ARGPARSE_TYPES[kind]
-            parser.add_argument(option, **kwargs)
-        parser.add_argument("--cli-input-json", dest="cli_input_json")
-        parser.add_argument(
-            "--generate-cli-skeleton", nargs="?", const="input", choices=["input", "output"]
-        )
-        for option, key, kind in self._paging_options():
-            parser.add_argument(option, dest="paging_" + key, type=kind)
-        parser.add_argument("help", nargs="?")
-        return parser
+            arity = _MANY if kind == "list" else _ONE
+            actions[option] = (dest(member), arity, ARGPARSE_TYPES.get(kind))
+            declared += 1
+        actions["--cli-input-json"] = ("cli_input_json", _ONE, None)
+        actions["--generate-cli-skeleton"] = ("generate_cli_skeleton", _OPTIONAL, None)
+        for option, key, kind in self.paging_options():
+            actions[option] = ("paging_" + key, _ONE, kind)
+        return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
 
-    def _paging_options(self) -> tuple:
+    def paging_options(self) -> tuple:
         """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
         if self.paginator is None:
             return ()
         limit_key = self.paginator[1]
         return tuple(option for option in _PAGING_OPTIONS if limit_key or option[1] != "PageSize")
 
-    def _paging_values(self, ns) -> list:
-        return [(key, getattr(ns, "paging_" + key)) for _, key, _ in self._paging_options()]
+    def _paging_values(self, values: dict) -> list:
+        return [(key, values.get("paging_" + key)) for _, key, _ in self.paging_options()]
 
-    def _paginate(self, ns, paginate: bool) -> bool:
+    def _paginate(self, values: dict, paginate: bool) -> bool:
         if self.paginator is None:
             return False
         input_tokens, limit_key = self.paginator
         # Setting a paging member yourself turns the CLI's pagination off.
         if any(
-            getattr(ns, _dest(member), None) is not None
-            for member in input_tokens + (limit_key,)
-            if member
+            values.get(dest(member)) is not None for member in input_tokens + (limit_key,) if member
         ):
             paginate = False
         given = [
             option
-            for option, key, _ in self._paging_options()
-            if getattr(ns, "paging_" + key) is not None
+            for option, key, _ in self.paging_options()
+            if values.get("paging_" + key) is not None
         ]
         if given and not paginate:
             raise CliError(
@@ -223,7 +251,7 @@ class Operation:
     def _unpack(self, option: str, shape: str, value):
         try:
             single = value[0] if isinstance(value, list) and len(value) == 1 else value
-            loaded = load_paramfile(single, _ALL_PREFIXES, remote=True)
+            loaded = load_paramfile(single, remote=True)
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         if loaded is not None:
@@ -242,35 +270,10 @@ class Operation:
             return True
         return kind == "list" and self.shapes[detail][0] not in _SCALARS
 
-    def _merge_input_json(self, params: dict, text: str) -> None:
-        try:
-            loaded = load_paramfile(text, _ALL_PREFIXES, remote=True)
-        except ParamFileError as exc:
-            raise ParamError("--cli-input-json", str(exc)) from None
-        if loaded is not None:
-            text = loaded
-        import json
-
-        try:
-            document = json.loads(text)
-        except ValueError as exc:
-            raise CliError(
-                f"Error parsing parameter 'cli-input-json': Invalid JSON: {exc}\nJSON received: {text}"
-            ) from None
-        if not isinstance(document, dict):
-            raise CliError(f"'{type(document).__name__}' object has no attribute 'keys'")
-        for key, item in document.items():
-            if key not in params:
-                params[key] = item
-
     # -- validation --------------------------------------------------------
 
     def validate(self, params, paginate: bool = True) -> list:
         """botocore ParamValidator's message lines for ``params`` (none when valid)."""
-        from ._validate import validate_params
-
-        if self.input_shape is None:
-            return []
         if (
             paginate
             and self.paginator is not None
@@ -278,7 +281,24 @@ class Operation:
             and "PaginationConfig" in params
         ):
             params = self._as_requested(params)
-        return validate_params(params, self.shapes, self.input_shape)
+        check = self._check or self._compile_checker()
+        errors: list = []
+        try:
+            check(params, "", errors)
+        except RecursionError:
+            from ._validate import TOO_DEEP
+
+            return [TOO_DEEP]
+        return errors
+
+    def _compile_checker(self):
+        if self.input_shape is None:
+            self._check = _no_input
+        else:
+            from ._validate import compile_checker
+
+            self._check = compile_checker(self.shapes, self.input_shape)
+        return self._check
 
     def _as_requested(self, params: dict) -> dict:
         """The request botocore's paginator sends for the first page."""
@@ -356,18 +376,18 @@ class Operation:
             lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
         lines.append("  --cli-input-json <JSON or file://path>")
         lines.append("  --generate-cli-skeleton [input | output]")
-        lines.extend(f"  {option}" for option, _, _ in self._paging_options())
+        lines.extend(f"  {option}" for option, _, _ in self.paging_options())
         return "\n".join(lines) + "\n"
 
     def main(self, argv) -> int:
         params = self.parse_args(argv)
-        import json
+        from ._jsonout import dumps
 
-        sys.stdout.write(json.dumps(params, indent=4, default=_json_default) + "\n")
+        sys.stdout.write(dumps(params) + "\n")
         return 0
 
 
-def _required_overridden(argv: list) -> bool:
+def required_overridden(argv: list) -> bool:
     """The AWS CLI drops required options when the input comes as a document."""
     if "--cli-input-json" in argv:
         return True
@@ -377,9 +397,5 @@ def _required_overridden(argv: list) -> bool:
     return False
 
 
-def _json_default(value):
-    if isinstance(value, (bytes, bytearray)):
-        import base64
-
-        return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+def _no_input(params, name: str, errors: list) -> None:
+    """An operation without input accepts anything, as botocore does."""

@@ -1,8 +1,6 @@
 """One option's value -> request data: JSON, shorthand and type conversion,
 with the AWS CLI's rules and error messages."""
 
-import json
-
 from ._cli import CliError, ParamError
 
 _SCALARS = frozenset(
@@ -105,6 +103,8 @@ def _visit(shapes, shape: str, value):
 
 
 def _json(option: str, text: str):
+    import json  # only JSON values need it; a command imports it only then
+
     try:
         return json.loads(text)
     except ValueError as exc:
@@ -128,10 +128,36 @@ def _unpack_json(shapes, option: str, shape: str, value):
     return [_unpack_json(shapes, option, detail, item) for item in value]
 
 
+def merge_input_json(params: dict, text: str) -> None:
+    """``--cli-input-json``: the document's members join those the options set."""
+    from ._paramfile import ParamFileError, load_paramfile
+
+    try:
+        loaded = load_paramfile(text, remote=True)
+    except ParamFileError as exc:
+        raise ParamError("--cli-input-json", str(exc)) from None
+    if loaded is not None:
+        text = loaded
+    import json
+
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise CliError(
+            f"Error parsing parameter 'cli-input-json': Invalid JSON: {exc}\nJSON received: {text}"
+        ) from None
+    if not isinstance(document, dict):
+        raise CliError(f"'{type(document).__name__}' object has no attribute 'keys'")
+    for key, item in document.items():
+        if key not in params:
+            params[key] = item
+
+
 def decode_starting_token(token: str, input_tokens) -> dict:
     """The request members a ``--starting-token`` sets, as botocore's paginator reads it."""
     import base64
     import binascii
+    import json
 
     try:
         decoded = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))

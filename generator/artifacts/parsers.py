@@ -6,6 +6,7 @@ literals; the shared logic is rendered once per service from
 ``templates/python/runtime/``.
 """
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,16 @@ from ..names import python_identifier
 from ..render import Renderer
 from ..skeleton import input_skeleton, output_skeleton
 
-RUNTIME_MODULES = ("_argparser", "_cli", "_convert", "_paramfile", "_shorthand", "_timestamps", "_validate")
+RUNTIME_MODULES = (
+    "_argparser",
+    "_cli",
+    "_convert",
+    "_jsonout",
+    "_paramfile",
+    "_shorthand",
+    "_timestamps",
+    "_validate",
+)
 _NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
 _LENGTHS = frozenset({"string", "list"})
 
@@ -118,8 +128,12 @@ def render(
             **context,
         ),
     }
-    for module in RUNTIME_MODULES:
-        files[f"{package}/{module}.py"] = renderer.render(f"python/runtime/{module}.py.jinja", **context)
+    runtime = {
+        f"{package}/{module}.py": _formatted_runtime(
+            f"{module}.py", renderer.render(f"python/runtime/{module}.py.jinja", **context)
+        )
+        for module in RUNTIME_MODULES
+    }
     for operation in operations:
         if operation.streaming_output:
             continue  # the CLI's outfile argument and streaming are out of this parser's scope
@@ -129,3 +143,11 @@ def render(
         )
     for path, text in files.items():
         yield path, format_python(path, text)
+    yield from runtime.items()
+
+
+@functools.lru_cache(maxsize=len(RUNTIME_MODULES))
+def _formatted_runtime(name: str, text: str) -> str:
+    """The runtime modules render to the same text for every service: black,
+    which costs most of a service's rendering time, formats each once per process."""
+    return format_python(name, text)
