@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from .htmlrst import INDENT, html_to_rst
+from .pyformat import assignment
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -47,6 +48,11 @@ def python_literal(value: Any) -> str:
     return repr(value)
 
 
+def python_assignment(value: Any, target: str) -> str:
+    """``target = value`` laid out as black lays it out (no final newline)."""
+    return assignment(target, value).rstrip("\n")
+
+
 def python_string_body(value: Any) -> str:
     """Text safe inside a triple-quoted docstring: a string literal without its quotes."""
     return ascii(str(value))[1:-1].replace('"', "\\x22")
@@ -78,6 +84,7 @@ def rst_heading(title: str, border: str) -> str:
 TEMPLATE_FILTERS = {
     "json": to_json,
     "pyrepr": python_literal,
+    "pyassign": python_assignment,
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.
     "rst": html_to_rst,

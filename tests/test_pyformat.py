@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from generator.format import _MODE
 from generator.pyformat import LINE_LENGTH, Call, assignment, string
 
+from .conftest import GENERATED
+
 # Text that exercises quote choice, escapes, wide and combining characters.
 _TEXT = st.text(alphabet=st.sampled_from(list("ab \"'\\\n\t\x00\x7f") + ["é", "漢", "\u0301", "\U0001f600"]),
                 max_size=30) | st.text(alphabet="abcdefghij-_", min_size=20, max_size=120)
@@ -72,3 +74,14 @@ def test_quotes_follow_blacks_preference():
         literal = string(text)
         assert ast.literal_eval(literal) == text
         assert black.format_str(f"x = {literal}\n", mode=_MODE) == f"x = {literal}\n"
+
+
+def test_operation_modules_are_as_black_writes_them(other_trees):
+    """Operation modules skip the black pass: every one, in ECR's tree and the
+    other services' trees, must be exactly what black would make of it."""
+    trees = [GENERATED / "ecr"] + sorted({out for _, out in other_trees.values()})
+    modules = [path for tree in trees for path in sorted(tree.rglob("*.py"))]
+    assert len(modules) > 300
+    for path in modules:
+        text = path.read_text(encoding="utf-8")
+        assert black.format_str(text, mode=_MODE) == text, path

@@ -14,6 +14,7 @@ from typing import Any
 from ..format import format_python
 from ..ir import Operation, Service, ServiceEntry, Shape
 from ..names import python_identifier
+from ..pyformat import Call
 from ..render import Renderer
 from ..skeleton import input_skeleton, output_skeleton
 
@@ -35,6 +36,7 @@ _LENGTHS = frozenset({"string", "list"})
 class ParserData:
     """Everything an operation module prints, as plain Python values."""
 
+    service: str
     operation: Operation
     input_shape: str | None
     #: name -> (type, min, detail, required members, trait); see ``_shape_row``.
@@ -46,6 +48,24 @@ class ParserData:
     input_skeleton: str
     output_skeleton: str
     summary: str
+
+    @property
+    def constructor(self) -> Call:
+        """The module's ``Operation(...)``, written out by the ``pyassign`` filter."""
+        return Call(
+            "Operation",
+            (
+                ("service", self.service),
+                ("cli_name", self.operation.cli_name),
+                ("input_shape", self.input_shape),
+                ("shapes", self.shapes),
+                ("arguments", self.arguments),
+                ("paginator", self.paginator),
+                ("input_skeleton", self.input_skeleton),
+                ("output_skeleton", self.output_skeleton),
+                ("summary", self.summary),
+            ),
+        )
 
 
 def service_package(service: Service) -> str:
@@ -95,6 +115,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
     return ParserData(
+        service=service.name,
         operation=operation,
         input_shape=operation.input,
         shapes=_reachable(service, operation.input),
@@ -134,16 +155,16 @@ def render(
         )
         for module in RUNTIME_MODULES
     }
+    for path, text in files.items():
+        yield path, format_python(path, text)
+    yield from runtime.items()
+    # An operation module is fixed text around its data, and the data is laid
+    # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
         if operation.streaming_output:
             continue  # the CLI's outfile argument and streaming are out of this parser's scope
         data = parser_data(service, operation, renderer)
-        files[f"{package}/{operation.py_name}.py"] = renderer.render(
-            "python/operation.py.jinja", data=data, **context
-        )
-    for path, text in files.items():
-        yield path, format_python(path, text)
-    yield from runtime.items()
+        yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
 
 
 @functools.lru_cache(maxsize=len(RUNTIME_MODULES))
