@@ -117,8 +117,9 @@ def test_every_botocore_pattern_carried_is_linear(botocore_patterns):
     flagged = [item for item in items if item["label"] in set(rewritten)]
     times = javascript_times(flagged, LENGTH, timeout=600)
     assert {label: ms for label, ms in times.items() if ms > 1000 * BUDGET} == {}
-    # Most patterns are safe as written; those that are not are mostly rewritten.
-    assert len(left_out) < len(rewritten) and len(left_out) + len(rewritten) < 0.15 * len(botocore_patterns)
+    # Most patterns are safe as written (about 90%); of the others, those
+    # that a rewrite fixes are carried (about 180), the rest are left out.
+    assert len(rewritten) > 150 and len(left_out) + len(rewritten) < 0.12 * len(botocore_patterns)
 
 
 def test_the_attacks_hang_the_patterns_as_written(botocore_patterns):
