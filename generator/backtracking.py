@@ -16,7 +16,8 @@ matchers by using ambiguity of NFA", 2016):
   reaches ``(p, q)``, which reaches ``(q, q)`` (``\\d*\\d*``,
   ``[a-z]+[a-z0-9]*``). The pair automaton keeps the three paths on words of
   the same letters step by step; that the three are one word is not checked,
-  so this may over-report, never under-report.
+  so this may over-report. (What the analysis might miss, the tests look
+  for by attacking every pattern botocore ships: tests/test_regex_safety.py.)
 
 What JSON Schema and the validators do is a *search* (the pattern may match
 anywhere): without a leading ``^`` the engine retries at every position,
@@ -24,21 +25,22 @@ which the analysis models as a leading loop over any character. A search
 succeeds as soon as a path reaches the end of an unanchored pattern, so the
 states that end a match are left out: an attack must fail everywhere.
 Lookarounds cost what their body costs where they stand: the body is a side
-path that leads nowhere. Bounded repeats above ``_EXPAND`` count as
-unbounded (``{1,255}`` is as slow as ``+`` on the lengths that matter).
+path that leads nowhere; and since one may fail a match at its very end,
+a pattern with any lookaround gets no credit for paths that would end the
+search. A bounded repeat costs at most a constant factor, its bound: the
+analysis expands it up to ``_EXPAND`` copies, so the guarantee is linear
+growth, with a constant that large bounds (``{1,255}``) make large.
 """
 
-from collections.abc import Iterator
+import functools
 from dataclasses import dataclass
 
-import functools
-import re
+from .charsets import MAX_CODE_POINT, Ranges, complement, normalize
+from .regex_tree import anchored as _anchored
+from .regex_tree import intersect as _intersect
+from .regex_tree import tree as _tree
 
-from .charsets import LINE_TERMINATORS, MAX_CODE_POINT, Ranges, complement, normalize
-from .patterns import _Flags, _Parser
-
-
-# Bounded repeats up to this many copies are expanded; larger ones loop.
+# Bounded repeats are expanded up to this many copies (a larger bound counts as this one).
 _EXPAND = 8
 _ANY: Ranges = ((0, MAX_CODE_POINT),)
 
@@ -57,144 +59,6 @@ class Risk:
         return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n (ambiguous repeats)"
 
 
-# --- the pattern as a small tree ------------------------------------------------------
-# ("set", ranges) one character; ("cat", items); ("alt", items);
-# ("rep", low, high or None, item); ("look", item) a lookaround; ("eps",) an
-# assertion that reads nothing; ("eoi",) the end of input, ``(?![\s\S])``.
-
-
-@dataclass(frozen=True)
-class Item:
-    """One quantified atom of a sequence: its tree and where its text is
-    (``start:end`` the atom, ``end:stop`` the quantifier)."""
-
-    atom: tuple
-    start: int
-    end: int
-    stop: int
-    low: int
-    high: int | None
-
-    @property
-    def node(self) -> tuple:
-        return self.atom if self.end == self.stop else ("rep", self.low, self.high, self.atom)
-
-
-class _TreeParser(_Parser):
-    """The emitted dialect (itself ECMA-262) read into the tree above, with
-    no engine's rewriting: Python's parser would merge ``(a|b)`` into a set,
-    which JavaScript does not, and the analysis must hold for both."""
-
-    def tree(self) -> tuple:
-        #: Every sequence read, with where its group starts (-1: the top
-        #: level, -2: a lookaround): the rewrites' material.
-        self.sequences: list[tuple[int, list[Item]]] = []
-        self.owners = [-1]
-        node = self.alternatives()
-        if self.pos != len(self.text):
-            raise self.fail(f"unbalanced {self.peek()!r}")
-        return node
-
-    def alternatives(self) -> tuple:
-        branches = [self.sequence()]
-        while self.peek() == "|":
-            self.pos += 1
-            branches.append(self.sequence())
-        return branches[0] if len(branches) == 1 else ("alt", tuple(branches))
-
-    def sequence(self) -> tuple:
-        items: list[Item] = []
-        owner = self.owners[-1]
-        while self.peek() not in ("", "|", ")"):
-            start = self.pos
-            atom = self.item()
-            end = self.pos
-            text = self.quantifier()
-            low, high = 1, 1
-            if text:
-                match = re.fullmatch(r"([*+?])\??|\{(\d+)(,(\d*))?\}\??", text)
-                assert match is not None
-                if match.group(1):
-                    low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[match.group(1)]
-                else:
-                    low = int(match.group(2))
-                    high = low if match.group(3) is None else (int(match.group(4)) if match.group(4) else None)
-            items.append(Item(atom, start, end, self.pos, low, high))
-        self.sequences.append((owner, items))
-        nodes = [item.node for item in items]
-        return nodes[0] if len(nodes) == 1 else ("cat", tuple(nodes))
-
-    def item(self) -> tuple:
-        char = self.peek()
-        if char == "(":
-            return self.group_tree()
-        if char in ("^", "$"):
-            self.pos += 1
-            return ("bol",) if char == "^" else ("eoi",)
-        if char == ".":
-            self.pos += 1
-            return ("set", complement(LINE_TERMINATORS))
-        if char == "[":
-            return ("set", self.char_class(_Flags()))
-        if char == "\\":
-            if self.peek(1).isdigit() and self.peek(1) != "0":
-                match = re.compile(r"\\\d+").match(self.text, self.pos)
-                assert match is not None
-                self.pos = match.end()
-                # A back-reference may repeat any captured text: like a loop over anything.
-                return ("rep", 0, None, ("set", _ANY))
-            if self.peek(1) in ("b", "B"):
-                self.pos += 2
-                return ("eps",)
-            return ("set", self.class_atom_escape(_Flags(), in_class=False))
-        self.pos += 1
-        return ("set", ((ord(char), ord(char)),))
-
-    def group_tree(self) -> tuple:
-        start = self.pos
-        self.pos += 1
-        kind = "group"
-        for prefix, name in (("?:", "group"), ("?=", "ahead"), ("?!", "not ahead"), ("?<=", "behind"), ("?<!", "not behind")):
-            if self.text.startswith(prefix, self.pos):
-                self.pos += len(prefix)
-                kind = name
-                break
-        self.owners.append(start if kind == "group" else -2)
-        inner = self.alternatives()
-        self.owners.pop()
-        if self.peek() != ")":
-            raise self.fail("an unclosed group")
-        self.pos += 1
-        if kind == "group":
-            return inner
-        if kind == "not ahead" and inner == ("set", _ANY):
-            return ("eoi",)  # ``(?![\\s\\S])``, how the dialect writes ``$``
-        if kind == "not ahead" and inner == ("cat", ()):
-            return ("set", ())  # ``(?!)``: the empty set, never matches
-        return ("look", inner)
-
-
-def _tree(pattern: str) -> tuple:
-    return _TreeParser(pattern).tree()
-
-
-def sequences(pattern: str) -> list[tuple[int, list[Item]]]:
-    """The pattern's sequences of quantified atoms, each with the offset of
-    the group it is in (-1 at the top level, -2 in a lookaround)."""
-    parser = _TreeParser(pattern)
-    parser.tree()
-    return parser.sequences
-
-
-def _anchored(tree: tuple) -> bool:
-    """Whether every match must start at the beginning of the input."""
-    if tree[0] == "cat":
-        return bool(tree[1]) and _anchored(tree[1][0])
-    if tree[0] == "alt":
-        return all(_anchored(item) for item in tree[1])
-    return tree == ("bol",)
-
-
 # --- the position automaton ---------------------------------------------------------
 
 
@@ -205,6 +69,7 @@ class _Automaton:
     def __init__(self) -> None:
         self.sets: list[Ranges | None] = [None]
         self.follow: list[set[int]] = [set()]
+        self.looks = 0
 
     def position(self, ranges: Ranges | None) -> int:
         self.sets.append(ranges)
@@ -227,6 +92,7 @@ class _Automaton:
         if kind in ("eps", "bol"):
             return True, set(), set()
         if kind == "look":
+            self.looks += 1
             # The body runs here and leads nowhere; the match goes on as if
             # it were not there. Its entries hang off the positions before.
             _, first, _ = self.build(node[1])
@@ -276,19 +142,6 @@ class _Automaton:
             last = (last | l) if n else l
             nullable = nullable and n
         return nullable, first, last
-
-
-def _intersect(a: Ranges, b: Ranges) -> Ranges:
-    out, i, j = [], 0, 0
-    while i < len(a) and j < len(b):
-        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        if lo <= hi:
-            out.append((lo, hi))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return tuple(out)
 
 
 def _pick(ranges: Ranges) -> str:
@@ -393,7 +246,9 @@ def analyse(pattern: str) -> Risk | None:
     finishing: dict[int, Ranges] = {}
     for p in range(len(a.sets)):
         chars = [span for q in a.follow[p] & ends for span in a.sets[q]]  # type: ignore[union-attr]
-        finishing[p] = normalize(chars)
+        # A lookaround may stand between a state and the end and fail the
+        # match there after all (``(?!\s*$)[\s\S]+``): no shortcut then.
+        finishing[p] = () if a.looks else normalize(chars)
     if not anchored:
         # The engine starts afresh at every position: what finishes a match
         # from the start finishes it anywhere.
@@ -404,50 +259,41 @@ def analyse(pattern: str) -> Risk | None:
     loops = [p for p in sorted(reach) if p and pairs.path((p, p), (p, p))]
     for kind in ("exponential", "polynomial"):
         for p in loops:
-            risk = _risk(pairs, p, reach[p], kind)
+            risk = _risk(pairs, p, reach[p], kind, set(loops))
             if risk is not None:
                 return risk
     return None
 
 
-def _risk(pairs: _Pairs, p: int, prefix: str, kind: str) -> Risk | None:
+def _risk(pairs: _Pairs, p: int, prefix: str, kind: str, loops: set[int]) -> Risk | None:
     seen = {(p, p)}
     frontier = [(p, p)]
+    before: dict[tuple[int, int], list[tuple[int, int]]] = {}
     while frontier:
         following = []
         for pair in frontier:
             for nxt, _ in pairs.successors(pair):
+                before.setdefault(nxt, []).append(pair)
                 if nxt not in seen:
                     seen.add(nxt)
                     following.append(nxt)
         frontier = following
+    if kind == "exponential":
+        # Two different loops on p that read the same text: a pair of two
+        # different states on the way from (p, p) back to itself.
+        back, pending = {(p, p)}, [(p, p)]
+        while pending:
+            for pair in before.get(pending.pop(), ()):
+                if pair not in back:
+                    back.add(pair)
+                    pending.append(pair)
+        for first, second in sorted(back):
+            if first != second:
+                there = pairs.path((p, p), (first, second))
+                return Risk(kind, prefix, there + pairs.path((first, second), (p, p)))  # type: ignore[operator]
+        return None
     for first, second in sorted(seen):
-        if first == second:
-            continue
-        if kind == "exponential":
-            # Two different loops on p that read the same text.
-            back = pairs.path((first, second), (p, p))
-            if back:
-                return Risk(kind, prefix, pairs.path((p, p), (first, second)) + back)  # type: ignore[operator]
-        elif first == p and pairs.path((second, second), (second, second)):
-            # One text loops on p, leads from p to another loop and loops there.
-            if pairs.path((p, second), (second, second)):
-                return Risk(kind, prefix, pairs.path((p, p), (p, second)))  # type: ignore[arg-type]
+        # One text loops on p, leads from p to another loop and loops there.
+        if first == p and second != p and second in loops and pairs.path((p, second), (second, second)):
+            return Risk(kind, prefix, pairs.path((p, p), (p, second)))  # type: ignore[arg-type]
     return None
-
-
-def sets_of(pattern: str) -> list[Ranges]:
-    """Every character set the pattern reads (for building test texts)."""
-    found: list[Ranges] = []
-    pending = [_tree(pattern)]
-    while pending:
-        node = pending.pop()
-        if node[0] == "set":
-            found.append(node[1])
-        elif node[0] in ("cat", "alt"):
-            pending.extend(node[1])
-        elif node[0] == "rep":
-            pending.append(node[3])
-        elif node[0] == "look":
-            pending.append(node[1])
-    return found

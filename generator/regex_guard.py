@@ -25,7 +25,9 @@ back-references (they may drop capturing groups):
 import functools
 import re
 
-from .backtracking import Item, _intersect, analyse, sequences
+from .backtracking import analyse
+from .regex_tree import Item, sequences
+from .regex_tree import intersect as _intersect
 from .charsets import complement
 from .patterns import Translation, _emit_set, translate
 

@@ -108,9 +108,12 @@ def test_every_botocore_pattern_carried_is_linear(botocore_patterns):
             continue
         if translation.bounded:
             rewritten.append(source)
-        texts = attacks(translation.pattern)
-        if translation.pattern != translate(source).pattern:
-            texts += attacks(translate(source).pattern)  # the original's weak spots too
+        faithful = translate(source).pattern
+        # Fewer texts where the analysis finds the pattern safe as written
+        # (most of them): the cost of the test, not its reach, is the reason.
+        texts = attacks(faithful, thorough=bool(translation.bounded))
+        if translation.bounded:
+            texts += attacks(translation.pattern)
         items.append({"label": source, "pattern": translation.pattern, "texts": texts})
     assert slow_searches(items, LENGTH, BUDGET) == []
     # JavaScript: what was flagged and rewritten (a hang fails by timeout).
