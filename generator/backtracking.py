@@ -27,9 +27,9 @@ states that end a match are left out: an attack must fail everywhere.
 Lookarounds cost what their body costs where they stand: the body is a side
 path that leads nowhere; and since one may fail a match at its very end,
 a pattern with any lookaround gets no credit for paths that would end the
-search. A bounded repeat costs at most a constant factor, its bound: the
-analysis expands it up to ``_EXPAND`` copies, so the guarantee is linear
-growth, with a constant that large bounds (``{1,255}``) make large.
+search. A bounded repeat up to ``_EXPAND`` copies costs a small constant factor and
+is expanded exactly; a larger bound counts as no bound (``.{0,2048}`` tried
+at each of n positions costs 2048 n).
 """
 
 import functools
@@ -40,8 +40,8 @@ from .regex_tree import anchored as _anchored
 from .regex_tree import intersect as _intersect
 from .regex_tree import tree as _tree
 
-# Bounded repeats are expanded up to this many copies (a larger bound counts as this one).
-_EXPAND = 8
+# Bounded repeats are expanded up to this many copies; a larger bound counts as none.
+_EXPAND = 16
 _ANY: Ranges = ((0, MAX_CODE_POINT),)
 
 
@@ -106,10 +106,12 @@ class _Automaton:
         if kind == "cat":
             return self.sequence(list(node[1]))
         _, low, high, body = node
-        # A bounded repeat costs at most a constant factor: its bound, here
-        # capped, so that the automaton stays small.
+        # A small bound costs a small constant factor: expanded exactly. A
+        # large one (``.{0,2048}`` tried at each of n positions) is as slow
+        # as no bound on the lengths that matter: a loop.
+        if high is not None and high > _EXPAND:
+            high = None
         low = min(low, _EXPAND)
-        high = None if high is None else min(high, _EXPAND)
         copies: list[tuple] = [body] * low
         if high is None:
             copies.append(("star", body))

@@ -44,12 +44,12 @@ class Slow(Exception):
 def alarm(*_):
     raise Slow()
 signal.signal(signal.SIGALRM, alarm)
-budget, length = float(sys.argv[1]), int(sys.argv[2])
+budget, length, repeats = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 slow = []
 for item in json.load(sys.stdin):
     search = re.compile(item["pattern"]).search
     for prefix, pump, ending in item["texts"]:
-        text = prefix + pump * (length // len(pump)) + ending
+        text = prefix + pump * (repeats or length // len(pump)) + ending
         signal.setitimer(signal.ITIMER_REAL, budget)
         try:
             search(text)
@@ -62,12 +62,12 @@ json.dump(slow, sys.stdout)
 """
 
 
-def slow_searches(items: list[dict[str, Any]], length: int, budget: float) -> list[list[Any]]:
+def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0) -> list[list[Any]]:
     """``items``: ``{"label", "pattern", "texts"}`` (texts from ``attacks``,
-    pumped to about ``length`` characters); the (label, text) pairs whose
-    search took longer than ``budget`` seconds."""
+    pumped to about ``length`` characters, or ``repeats`` times); the (label,
+    text) pairs whose search took longer than ``budget`` seconds."""
     result = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(budget), str(length)],
+        [sys.executable, "-c", _CHILD, str(budget), str(length), str(repeats)],
         input=json.dumps(items),
         capture_output=True,
         text=True,
