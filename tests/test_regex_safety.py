@@ -140,8 +140,9 @@ def test_the_attacks_hang_the_patterns_as_written(botocore_patterns):
     assert exponential and polynomial
     slow = {label for label, *_ in slow_searches(exponential, 0, 0.5, repeats=40)}
     assert len(slow) >= 0.75 * len(exponential), sorted({item["label"] for item in exponential} - slow)
-    slow = {label for label, *_ in slow_searches(polynomial, LENGTH, 0.5)}
-    assert len(slow) >= 0.5 * len(polynomial)
+    sample = polynomial[:: max(1, len(polynomial) // 60)]  # about 60: each slow one costs the budget
+    slow = {label for label, *_ in slow_searches(sample, LENGTH, 0.5)}
+    assert len(slow) >= 0.5 * len(sample)
 
 
 CATASTROPHIC = {
