@@ -133,8 +133,10 @@ def _rewrite(text: str) -> str | None:
             optional = items[0]
             if optional.atom[0] == "set" and _intersect(optional.atom[1], last.atom[1]):
                 # (X? C)* is ((X - C)? C)*: an X that is a C is a round of its own.
-                rest = _emit_set(_difference(optional.atom[1], last.atom[1]))
-                return _replace(text, optional, 0, 1, rest)
+                rest = _difference(optional.atom[1], last.atom[1])
+                if not rest:  # every X is a C: (C? C)* is (C)*
+                    return _replace(text, optional, 0, 0)
+                return _replace(text, optional, 0, 1, _emit_set(rest))
     for owner, items in found:
         if not items:
             continue

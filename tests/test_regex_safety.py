@@ -77,6 +77,7 @@ def test_the_analysis_finds_ambiguous_repeats(source, kind):
         ("[a-z]+x", "[a-z]x"),
         ("^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$", "^[\\*0-9a-z](?:[\\--\\/_]?[\\*0-9a-z])*(?![\\s\\S])"),
         ("^[\\x20-\\x7E]*[\\x21-\\x7E]+[\\x20-\\x7E]*$", "^ *[!-\\u007E][ -\\u007E]*(?![\\s\\S])"),
+        ("^(?:[a-c]?[a-z]+)*!$", "^(?:[a-z])*!(?![\\s\\S])"),
     ],
 )
 def test_rewrites_are_linear_and_keep_every_verdict(source, rewritten):
