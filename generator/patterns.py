@@ -53,6 +53,8 @@ class Translation:
     pattern: str | None
     #: Why it was left out ("" when translated).
     reason: str = ""
+    #: How a pattern that could backtrack slowly was made safe ("" if it was not).
+    bounded: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from typing import Any
 
 from .doctext import markdown, plain_text
 from .ir import FLOAT_TYPES, INTEGER_TYPES, Member, Operation, Service, Shape
-from .patterns import Translation, translate
+from .patterns import Translation
+from .regex_guard import guard
 from .skeleton import input_skeleton
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -134,7 +135,7 @@ def _bounds(schema: dict[str, Any], limits: Any, low: str, high: str) -> None:
 def _pattern(shape: Shape) -> str | None:
     if shape.constraints.pattern is None:
         return None
-    return translate(shape.constraints.pattern).pattern
+    return guard(shape.constraints.pattern).pattern
 
 
 def reachable(service: Service, root: str) -> list[str]:
@@ -177,7 +178,8 @@ def operation_schema(service: Service, operation: Operation, direction: str) -> 
 
 
 def left_out(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
-    """Model patterns of the operations' shapes that no schema carries."""
+    """Model patterns of the operations' shapes that no schema carries, or
+    carries rewritten (``translation.bounded``)."""
     names: set[str] = set()
     for operation in operations:
         for root in (operation.input, operation.output):
@@ -186,6 +188,6 @@ def left_out(service: Service, operations: tuple[Operation, ...] | list[Operatio
     for name in sorted(names):
         pattern = service.shape(name).constraints.pattern
         if pattern is not None:
-            translation = translate(pattern)
-            if translation.pattern is None:
+            translation = guard(pattern)
+            if translation.pattern is None or translation.bounded:
                 yield LeftOut(name, translation)

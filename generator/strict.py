@@ -110,6 +110,10 @@ class Compiler:
             elif re.fullmatch(r"-?[0-9.e+]+", expression):
                 parts.append(_fstring_text(expression))
                 continue
+            if name in ("value", "key"):
+                # Any value a caller passes: a huge integer or a deep list may not print.
+                expression = f"_show({expression}, repr)" if conversion else f"_show({expression})"
+                conversion = ""
             parts.append("{" + expression + conversion + "}")
         parts.append(_fstring_text(template[start:]))
         return f"{indent}where = {path}\n{indent}errors.append(f'{''.join(parts)}')"
@@ -179,9 +183,10 @@ class Compiler:
         lines.append("    for key, item in value.items():")
         lines.append("        if not isinstance(key, str):")
         lines.append(self.error("key", "path or 'input'", "            ", key="key", reason=repr("not a string")))
-        lines.append("            continue")
-        key_name = ref_name(schema["propertyNames"]["$ref"])
-        lines += self.key_checks(key_name, "        ")
+        # The value is checked all the same, as JSON Schema checks it.
+        key_checks = self.key_checks(ref_name(schema["propertyNames"]["$ref"]), "            ")
+        if key_checks:
+            lines += ["        else:", *key_checks]
         lines += self.reference("item", "f'{path}.{key}'", schema["additionalProperties"], "        ")
         return lines
 

@@ -14,6 +14,7 @@ from botocore.loaders import Loader
 
 from generator.generate import load
 from generator.patterns import translate
+from generator.regex_guard import guard
 
 from .conftest import ROOT
 from .schemadata import RegexSampler
@@ -73,7 +74,8 @@ def _differential(patterns):
     rng = random.Random(7)
     items, checked = [], []
     for source in patterns:
-        translation = translate(source)
+        # What the schemas carry: rewritten where it could backtrack slowly.
+        translation = guard(source)
         if translation.pattern is None:
             continue
         samples = _samples(translation.pattern, rng)
@@ -118,7 +120,7 @@ def test_every_botocore_pattern_translates_faithfully_or_is_left_out():
     """All the patterns of every model botocore ships (about 4,300)."""
     patterns = _model_patterns(Loader().list_available_services("service-2"))
     translated, uncompared, python_vs_js, original_vs_ours = _differential(patterns)
-    assert translated > 4000
+    assert translated > 3900
     assert python_vs_js == []
     assert original_vs_ours == []
     assert [p for p in uncompared if not _NOT_JAVASCRIPT.search(p)] == []

@@ -48,16 +48,31 @@ def catalog(entries: Sequence[ServiceEntry]) -> dict[str, Any]:
 
 
 def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[str, Any]:
+    items = list(left_out(service, list(operations)))
     omitted = [
         {"shape": item.shape, "pattern": item.translation.source, "reason": item.translation.reason}
-        for item in left_out(service, list(operations))
+        for item in items
+        if item.translation.pattern is None
+    ]
+    rewritten = [
+        {
+            "shape": item.shape,
+            "pattern": item.translation.source,
+            "carried": item.translation.pattern,
+            "reason": item.translation.bounded,
+        }
+        for item in items
+        if item.translation.pattern is not None
     ]
     return {
         "service": service.name,
-        "about": "Model patterns left out of the schemas and strict validators, because they have no "
-        "faithful form that both Python's re and JavaScript's RegExp with the u flag read alike. "
+        "about": "Model patterns left out of the schemas and strict validators: those with no faithful form "
+        "that both Python's re and JavaScript's RegExp with the u flag read alike, and those a backtracking "
+        "engine could take more than linear time on that no rewrite makes safe. Under rewritten: patterns "
+        "carried in a form that matches the same texts in linear time. "
         f"Unicode property classes are expanded from Unicode {UNICODE_VERSION} (Python {PYTHON_VERSION}).",
         "leftOut": omitted,
+        "rewritten": rewritten,
     }
 
 

@@ -11,6 +11,16 @@ import re
 # ``str(type(value))``, without building it each time).
 _TYPES = {kind: str(kind) for kind in (str, int, float, bool, dict, list, type(None))}
 
+
+def _show(value, convert=str) -> str:
+    """``str`` or ``repr`` of a value for an error line, also for values Python
+    will not print: integers past its digit limit, values nested too deeply."""
+    try:
+        return convert(value)
+    except (ValueError, RecursionError):
+        return f"<{type(value).__name__} too large to print>"
+
+
 _TEXT0 = "<class 'dict'>"
 _KEYS1 = frozenset(("layerDigests", "registryId", "repositoryName"))
 _TEXT2 = "registryId, repositoryName, layerDigests"
@@ -40,7 +50,7 @@ _SEARCH23 = re.compile(
     "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 ).search
 _TEXT24 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_SEARCH25 = re.compile("[\\+\\--\\.0-9A-Z_a-z]+:[0-9A-Fa-f]+").search
+_SEARCH25 = re.compile("[\\+\\--\\.0-9A-Z_a-z]:[0-9A-Fa-f]+").search
 _TEXT26 = "[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+"
 _KEYS27 = frozenset(
     (
@@ -237,7 +247,7 @@ _TEXT148 = "repositoryFilters"
 _ENUM149 = frozenset(("CONTINUOUS_SCAN", "MANUAL", "SCAN_ON_PUSH"))
 _TEXT150 = "SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL"
 _TEXT151 = "filter, filterType"
-_SEARCH152 = re.compile("^[\\*0-9a-z](?:[\\*\\--9_a-z]?[\\*0-9a-z]+)*(?![\\s\\S])").search
+_SEARCH152 = re.compile("^[\\*0-9a-z](?:[\\--\\/_]?[\\*0-9a-z])*(?![\\s\\S])").search
 _TEXT153 = "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$"
 _KEYS154 = frozenset(("replicationConfiguration",))
 _TEXT155 = "replicationConfiguration"
@@ -303,7 +313,7 @@ def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -331,7 +341,7 @@ def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -340,7 +350,7 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS1.issuperset(value):
@@ -360,12 +370,12 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -383,12 +393,12 @@ def check_BatchCheckLayerAvailabilityRequest(value, path: str, errors: list[str]
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -402,7 +412,7 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS11.issuperset(value):
@@ -422,12 +432,12 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -445,12 +455,12 @@ def check_BatchDeleteImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -462,7 +472,7 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS16.issuperset(value):
@@ -482,12 +492,12 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -505,12 +515,12 @@ def check_BatchGetImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -529,7 +539,7 @@ def check_BatchGetRepositoryScanningConfigurationRequest(
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS18.issuperset(value):
@@ -552,7 +562,7 @@ def check_BatchedOperationLayerDigestList(value, path: str, errors: list[str]) -
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -580,7 +590,7 @@ def check_BatchedOperationLayerDigestList(value, path: str, errors: list[str]) -
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -589,7 +599,7 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS20.issuperset(value):
@@ -612,12 +622,12 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -635,12 +645,12 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
@@ -648,12 +658,12 @@ def check_CompleteLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH23(item) is None:
                 where = path + ".uploadId" if path else "uploadId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT24}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT24}"
                 )
         else:
             where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigests" in value:
         item = value["layerDigests"]
@@ -665,7 +675,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS27.issuperset(value):
@@ -695,12 +705,12 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH31(item) is None:
                 where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistryUrl" in value:
         item = value["upstreamRegistryUrl"]
@@ -709,7 +719,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".upstreamRegistryUrl" if path else "upstreamRegistryUrl"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -717,12 +727,12 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRegistry" in value:
         item = value["upstreamRegistry"]
@@ -731,12 +741,12 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".upstreamRegistry" if path else "upstreamRegistry"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM33):
             where = path + ".upstreamRegistry" if path else "upstreamRegistry"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT34}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT34}"
             )
     if "credentialArn" in value:
         item = value["credentialArn"]
@@ -754,12 +764,12 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH35(item) is None:
                 where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT36}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT36}"
                 )
         else:
             where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
@@ -772,7 +782,7 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "upstreamRepositoryPrefix" in value:
         item = value["upstreamRepositoryPrefix"]
@@ -790,12 +800,12 @@ def check_CreatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH31(item) is None:
                 where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".upstreamRepositoryPrefix" if path else "upstreamRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -804,7 +814,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS37.issuperset(value):
@@ -834,12 +844,12 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
             if _SEARCH31(item) is None:
                 where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
@@ -852,7 +862,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".description" if path else "description"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -869,12 +879,12 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -903,7 +913,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
@@ -921,7 +931,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -937,7 +947,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -946,7 +956,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS64.issuperset(value):
@@ -963,12 +973,12 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -986,12 +996,12 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -1003,12 +1013,12 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -1040,7 +1050,7 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -1057,12 +1067,12 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1080,12 +1090,12 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1094,7 +1104,7 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS71.issuperset(value):
@@ -1121,12 +1131,12 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH31(item) is None:
                 where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -1134,12 +1144,12 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1148,7 +1158,7 @@ def check_DeleteRegistryPolicyRequest(value, path: str, errors: list[str]) -> No
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1163,7 +1173,7 @@ def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS75.issuperset(value):
@@ -1190,12 +1200,12 @@ def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list
             if _SEARCH31(item) is None:
                 where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1204,7 +1214,7 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -1221,12 +1231,12 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1244,12 +1254,12 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1258,7 +1268,7 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS76.issuperset(value):
@@ -1275,12 +1285,12 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1298,19 +1308,19 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -1319,7 +1329,7 @@ def check_DeleteSigningConfigurationRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1334,7 +1344,7 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS78.issuperset(value):
@@ -1356,12 +1366,12 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
             if _SEARCH80(item) is None:
                 where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT81}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT81}"
                 )
         else:
             where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1370,7 +1380,7 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -1400,12 +1410,12 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1416,12 +1426,12 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1430,7 +1440,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS85.issuperset(value):
@@ -1450,12 +1460,12 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1473,12 +1483,12 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1490,7 +1500,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1498,22 +1508,22 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1522,7 +1532,7 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -1552,12 +1562,12 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -1568,12 +1578,12 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1582,7 +1592,7 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS88.issuperset(value):
@@ -1597,12 +1607,12 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
@@ -1611,12 +1621,12 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
 
 
@@ -1625,7 +1635,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS94.issuperset(value):
@@ -1642,12 +1652,12 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -1665,12 +1675,12 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -1682,7 +1692,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1690,22 +1700,22 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -1717,7 +1727,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS96.issuperset(value):
@@ -1731,12 +1741,12 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefixes" in value:
         item = value["ecrRepositoryPrefixes"]
@@ -1750,7 +1760,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1758,22 +1768,22 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1782,7 +1792,7 @@ def check_DescribeRegistryRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -1797,7 +1807,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS98.issuperset(value):
@@ -1811,12 +1821,12 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryNames" in value:
         item = value["repositoryNames"]
@@ -1830,7 +1840,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1838,22 +1848,22 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1862,7 +1872,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS100.issuperset(value):
@@ -1880,7 +1890,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -1888,22 +1898,22 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -1912,7 +1922,7 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS43.issuperset(value):
@@ -1930,12 +1940,12 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM46):
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT47}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT47}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
@@ -1953,7 +1963,7 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -1964,7 +1974,7 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS43.issuperset(value):
@@ -1982,12 +1992,12 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
         else:
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM46):
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT47}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT47}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
@@ -2005,12 +2015,12 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
             if _SEARCH48(item) is None:
                 where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT49}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT49}"
                 )
         else:
             where = path + ".kmsKey" if path else "kmsKey"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2019,7 +2029,7 @@ def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS102.issuperset(value):
@@ -2046,7 +2056,7 @@ def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".name" if path else "name"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2055,7 +2065,7 @@ def check_GetAuthorizationTokenRegistryIdList(value, path: str, errors: list[str
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2073,12 +2083,12 @@ def check_GetAuthorizationTokenRegistryIdList(value, path: str, errors: list[str
             if _SEARCH6(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2087,7 +2097,7 @@ def check_GetAuthorizationTokenRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS104.issuperset(value):
@@ -2107,7 +2117,7 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS106.issuperset(value):
@@ -2127,12 +2137,12 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2150,12 +2160,12 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "layerDigest" in value:
         item = value["layerDigest"]
@@ -2163,12 +2173,12 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
             if _SEARCH25(item) is None:
                 where = path + ".layerDigest" if path else "layerDigest"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT26}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT26}"
                 )
         else:
             where = path + ".layerDigest" if path else "layerDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2177,7 +2187,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS94.issuperset(value):
@@ -2194,12 +2204,12 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2217,12 +2227,12 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageIds" in value:
         item = value["imageIds"]
@@ -2234,7 +2244,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2242,22 +2252,22 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 100:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 100"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 100"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2269,7 +2279,7 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2286,12 +2296,12 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2309,12 +2319,12 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2323,7 +2333,7 @@ def check_GetRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2338,7 +2348,7 @@ def check_GetRegistryScanningConfigurationRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2353,7 +2363,7 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2370,12 +2380,12 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2393,12 +2403,12 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2407,7 +2417,7 @@ def check_GetSigningConfigurationRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS73.issuperset(value):
@@ -2422,7 +2432,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS14.issuperset(value):
@@ -2437,7 +2447,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
@@ -2455,7 +2465,7 @@ def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2464,7 +2474,7 @@ def check_ImageIdentifierList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2486,7 +2496,7 @@ def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS66.issuperset(value):
@@ -2499,7 +2509,7 @@ def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> Non
         if not isinstance(item, bool):
             where = path + ".scanOnPush" if path else "scanOnPush"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -2508,7 +2518,7 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -2529,12 +2539,12 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM54):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT55}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT55}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2552,12 +2562,12 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
             if _SEARCH56(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT57}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT57}"
                 )
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2566,7 +2576,7 @@ def check_ImageTagMutabilityExclusionFilters(value, path: str, errors: list[str]
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2588,7 +2598,7 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS69.issuperset(value):
@@ -2605,12 +2615,12 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2628,12 +2638,12 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2642,7 +2652,7 @@ def check_LayerDigestList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -2660,12 +2670,12 @@ def check_LayerDigestList(value, path: str, errors: list[str]) -> None:
             if _SEARCH25(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT26}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT26}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -2674,7 +2684,7 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS109.issuperset(value):
@@ -2689,12 +2699,12 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
             )
 
 
@@ -2703,7 +2713,7 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS111.issuperset(value):
@@ -2721,12 +2731,12 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
 
 
@@ -2735,7 +2745,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS113.issuperset(value):
@@ -2755,12 +2765,12 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2778,12 +2788,12 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "subjectId" in value:
         item = value["subjectId"]
@@ -2798,7 +2808,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2806,22 +2816,22 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 50:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 50"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 50"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
 
 
@@ -2830,7 +2840,7 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS88.issuperset(value):
@@ -2845,12 +2855,12 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM90):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
@@ -2859,12 +2869,12 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
 
 
@@ -2873,7 +2883,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS118.issuperset(value):
@@ -2890,12 +2900,12 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -2913,12 +2923,12 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
@@ -2927,7 +2937,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "maxResults" in value:
         item = value["maxResults"]
@@ -2935,22 +2945,22 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2962,7 +2972,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS120.issuperset(value):
@@ -2976,22 +2986,22 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 1"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 1"
                 )
             if item > 1000:
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid max value: 1000"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid max value: 1000"
                 )
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
@@ -3000,7 +3010,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
         else:
             where = path + ".nextToken" if path else "nextToken"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3009,7 +3019,7 @@ def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS122.issuperset(value):
@@ -3027,7 +3037,7 @@ def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3036,7 +3046,7 @@ def check_MediaTypeList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3055,7 +3065,7 @@ def check_MediaTypeList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3064,7 +3074,7 @@ def check_PrefixList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -3082,12 +3092,12 @@ def check_PrefixList(value, path: str, errors: list[str]) -> None:
             if _SEARCH31(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3096,7 +3106,7 @@ def check_PullThroughCacheRuleRepositoryPrefixList(value, path: str, errors: lis
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3124,12 +3134,12 @@ def check_PullThroughCacheRuleRepositoryPrefixList(value, path: str, errors: lis
             if _SEARCH31(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3138,7 +3148,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS124.issuperset(value):
@@ -3168,7 +3178,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".name" if path else "name"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "value" in value:
         item = value["value"]
@@ -3177,7 +3187,7 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".value" if path else "value"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3186,7 +3196,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS127.issuperset(value):
@@ -3206,12 +3216,12 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3229,12 +3239,12 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifest" in value:
         item = value["imageManifest"]
@@ -3252,7 +3262,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageManifest" if path else "imageManifest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageManifestMediaType" in value:
         item = value["imageManifestMediaType"]
@@ -3261,7 +3271,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageManifestMediaType" if path else "imageManifestMediaType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTag" in value:
         item = value["imageTag"]
@@ -3279,7 +3289,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageTag" if path else "imageTag"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageDigest" in value:
         item = value["imageDigest"]
@@ -3288,7 +3298,7 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3297,7 +3307,7 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS130.issuperset(value):
@@ -3317,12 +3327,12 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3340,12 +3350,12 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageScanningConfiguration" in value:
         item = value["imageScanningConfiguration"]
@@ -3361,7 +3371,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS133.issuperset(value):
@@ -3381,12 +3391,12 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3404,12 +3414,12 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageTagMutability" in value:
         item = value["imageTagMutability"]
@@ -3418,12 +3428,12 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -3443,7 +3453,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS136.issuperset(value):
@@ -3463,12 +3473,12 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -3486,12 +3496,12 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
@@ -3509,7 +3519,7 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3518,7 +3528,7 @@ def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS139.issuperset(value):
@@ -3545,7 +3555,7 @@ def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".policyText" if path else "policyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3554,7 +3564,7 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS141.issuperset(value):
@@ -3569,12 +3579,12 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
         else:
             where = path + ".scanType" if path else "scanType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM143):
             where = path + ".scanType" if path else "scanType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT144}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT144}"
             )
     if "rules" in value:
         item = value["rules"]
@@ -3586,7 +3596,7 @@ def check_PutReplicationConfigurationRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS154.issuperset(value):
@@ -3611,7 +3621,7 @@ def check_PutSigningConfigurationRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS171.issuperset(value):
@@ -3634,7 +3644,7 @@ def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -3643,12 +3653,12 @@ def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM58):
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT59}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT59}"
             )
 
 
@@ -3657,7 +3667,7 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS78.issuperset(value):
@@ -3679,12 +3689,12 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
             if _SEARCH80(item) is None:
                 where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT81}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT81}"
                 )
         else:
             where = path + ".principalArn" if path else "principalArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3693,7 +3703,7 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS145.issuperset(value):
@@ -3714,12 +3724,12 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM149):
             where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT150}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT150}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -3733,7 +3743,7 @@ def check_RegistryScanningRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3755,7 +3765,7 @@ def check_ReplicationConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS156.issuperset(value):
@@ -3776,7 +3786,7 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS158.issuperset(value):
@@ -3806,12 +3816,12 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
             if _SEARCH162(item) is None:
                 where = path + ".region" if path else "region"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT163}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT163}"
                 )
         else:
             where = path + ".region" if path else "region"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -3819,12 +3829,12 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -3833,7 +3843,7 @@ def check_ReplicationDestinationList(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3855,7 +3865,7 @@ def check_ReplicationRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS164.issuperset(value):
@@ -3883,7 +3893,7 @@ def check_ReplicationRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -3905,7 +3915,7 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -3935,12 +3945,12 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
             if _SEARCH167(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT168}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT168}"
                 )
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -3949,12 +3959,12 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM169):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT170}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT170}"
             )
 
 
@@ -3963,7 +3973,7 @@ def check_RepositoryFilterList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -3985,7 +3995,7 @@ def check_RepositoryNameList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4013,12 +4023,12 @@ def check_RepositoryNameList(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4027,7 +4037,7 @@ def check_ScanningConfigurationRepositoryNameList(value, path: str, errors: list
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4055,12 +4065,12 @@ def check_ScanningConfigurationRepositoryNameList(value, path: str, errors: list
             if _SEARCH8(item) is None:
                 where = f"{path}[{index}]"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4069,7 +4079,7 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -4099,12 +4109,12 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             if _SEARCH152(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT153}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT153}"
                 )
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -4113,12 +4123,12 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM54):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT55}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT55}"
             )
 
 
@@ -4127,7 +4137,7 @@ def check_ScanningRepositoryFilterList(value, path: str, errors: list[str]) -> N
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -4149,7 +4159,7 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS182.issuperset(value):
@@ -4169,12 +4179,12 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4192,12 +4202,12 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "policyText" in value:
         item = value["policyText"]
@@ -4215,14 +4225,14 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         else:
             where = path + ".policyText" if path else "policyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "force" in value:
         item = value["force"]
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
             )
 
 
@@ -4231,7 +4241,7 @@ def check_SigningConfiguration(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS156.issuperset(value):
@@ -4252,7 +4262,7 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS50.issuperset(value):
@@ -4282,12 +4292,12 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             if _SEARCH173(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT174}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT174}"
                 )
         else:
             where = path + ".filter" if path else "filter"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "filterType" in value:
         item = value["filterType"]
@@ -4296,12 +4306,12 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM175):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT176}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT176}"
             )
 
 
@@ -4310,7 +4320,7 @@ def check_SigningRepositoryFilterList(value, path: str, errors: list[str]) -> No
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 1:
@@ -4332,7 +4342,7 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS177.issuperset(value):
@@ -4354,12 +4364,12 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
             if _SEARCH180(item) is None:
                 where = path + ".signingProfileArn" if path else "signingProfileArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT181}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT181}"
                 )
         else:
             where = path + ".signingProfileArn" if path else "signingProfileArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -4373,7 +4383,7 @@ def check_SigningRuleList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     if len(value) < 0:
@@ -4395,7 +4405,7 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS82.issuperset(value):
@@ -4415,12 +4425,12 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4438,12 +4448,12 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -4455,7 +4465,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS136.issuperset(value):
@@ -4472,12 +4482,12 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4495,12 +4505,12 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicyText" in value:
         item = value["lifecyclePolicyText"]
@@ -4518,7 +4528,7 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
         else:
             where = path + ".lifecyclePolicyText" if path else "lifecyclePolicyText"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4527,7 +4537,7 @@ def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS116.issuperset(value):
@@ -4545,7 +4555,7 @@ def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".imageDigest" if path else "imageDigest"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4554,7 +4564,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS60.issuperset(value):
@@ -4575,7 +4585,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".Key" if path else "Key"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "Value" in value:
         item = value["Value"]
@@ -4584,7 +4594,7 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".Value" if path else "Value"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4593,7 +4603,7 @@ def check_TagKeyList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -4602,7 +4612,7 @@ def check_TagKeyList(value, path: str, errors: list[str]) -> None:
         else:
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4611,7 +4621,7 @@ def check_TagList(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, list):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT10}"
         )
         return
     for index, item in enumerate(value):
@@ -4623,7 +4633,7 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS185.issuperset(value):
@@ -4644,7 +4654,7 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tags" in value:
         item = value["tags"]
@@ -4656,7 +4666,7 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS188.issuperset(value):
@@ -4677,7 +4687,7 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".resourceArn" if path else "resourceArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "tagKeys" in value:
         item = value["tagKeys"]
@@ -4689,7 +4699,7 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS191.issuperset(value):
@@ -4712,12 +4722,12 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -4735,12 +4745,12 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "imageId" in value:
         item = value["imageId"]
@@ -4752,12 +4762,12 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
         else:
             where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM194):
             where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT195}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT195}"
             )
 
 
@@ -4766,7 +4776,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS196.issuperset(value):
@@ -4783,12 +4793,12 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "ecrRepositoryPrefix" in value:
         item = value["ecrRepositoryPrefix"]
@@ -4806,12 +4816,12 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH31(item) is None:
                 where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "credentialArn" in value:
         item = value["credentialArn"]
@@ -4829,12 +4839,12 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             if _SEARCH35(item) is None:
                 where = path + ".credentialArn" if path else "credentialArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT36}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT36}"
                 )
         else:
             where = path + ".credentialArn" if path else "credentialArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "customRoleArn" in value:
         item = value["customRoleArn"]
@@ -4847,7 +4857,7 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4856,7 +4866,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS37.issuperset(value):
@@ -4883,12 +4893,12 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
             if _SEARCH31(item) is None:
                 where = path + ".prefix" if path else "prefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".prefix" if path else "prefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "description" in value:
         item = value["description"]
@@ -4901,7 +4911,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".description" if path else "description"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "encryptionConfiguration" in value:
         item = value["encryptionConfiguration"]
@@ -4918,12 +4928,12 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
         if not (isinstance(item, str) and item in _ENUM41):
             where = path + ".imageTagMutability" if path else "imageTagMutability"
             errors.append(
-                f"Invalid value for parameter {where}, value: {item!r}, valid values: {_TEXT42}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT42}"
             )
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
@@ -4952,7 +4962,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".repositoryPolicy" if path else "repositoryPolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "lifecyclePolicy" in value:
         item = value["lifecyclePolicy"]
@@ -4970,7 +4980,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".lifecyclePolicy" if path else "lifecyclePolicy"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "appliedFor" in value:
         item = value["appliedFor"]
@@ -4986,7 +4996,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
         else:
             where = path + ".customRoleArn" if path else "customRoleArn"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -4995,7 +5005,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS198.issuperset(value):
@@ -5024,12 +5034,12 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "repositoryName" in value:
         item = value["repositoryName"]
@@ -5047,12 +5057,12 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH8(item) is None:
                 where = path + ".repositoryName" if path else "repositoryName"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT9}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT9}"
                 )
         else:
             where = path + ".repositoryName" if path else "repositoryName"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "uploadId" in value:
         item = value["uploadId"]
@@ -5060,12 +5070,12 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if _SEARCH23(item) is None:
                 where = path + ".uploadId" if path else "uploadId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT24}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT24}"
                 )
         else:
             where = path + ".uploadId" if path else "uploadId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "partFirstByte" in value:
         item = value["partFirstByte"]
@@ -5073,17 +5083,17 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
                 where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 0"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 0"
                 )
         else:
             where = path + ".partFirstByte" if path else "partFirstByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "partLastByte" in value:
         item = value["partLastByte"]
@@ -5091,17 +5101,17 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
                 )
             if item < 0:
                 where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    f"Invalid value for parameter {where}, value: {item}, valid min value: 0"
+                    f"Invalid value for parameter {where}, value: {_show(item)}, valid min value: 0"
                 )
         else:
             where = path + ".partLastByte" if path else "partLastByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
             )
     if "layerPartBlob" in value:
         item = value["layerPartBlob"]
@@ -5110,7 +5120,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".layerPartBlob" if path else "layerPartBlob"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
 
 
@@ -5119,7 +5129,7 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
     if not isinstance(value, dict):
         where = path or "input"
         errors.append(
-            f"Invalid type for parameter {where}, value: {value!r}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
+            f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
     if not _KEYS71.issuperset(value):
@@ -5146,12 +5156,12 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
             if _SEARCH31(item) is None:
                 where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT32}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT32}"
                 )
         else:
             where = path + ".ecrRepositoryPrefix" if path else "ecrRepositoryPrefix"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
     if "registryId" in value:
         item = value["registryId"]
@@ -5159,10 +5169,10 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
             if _SEARCH6(item) is None:
                 where = path + ".registryId" if path else "registryId"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {item!r}, valid pattern: {_TEXT7}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT7}"
                 )
         else:
             where = path + ".registryId" if path else "registryId"
             errors.append(
-                f"Invalid type for parameter {where}, value: {item!r}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
