@@ -145,6 +145,11 @@ def judged(
             return Outcome(
                 service, name, kind, "customized", f"{difference}; awscli's hooks: {handlers}"[:400]
             )
+    arguments = context.changed_arguments.get(name)
+    if arguments:  # hooks that cannot be undone alone, but the arguments are not the model's
+        return Outcome(
+            service, name, kind, "customized", f"{difference}; awscli's arguments: {arguments}"[:400]
+        )
     return Outcome(service, name, kind, "mismatch", difference[:400])
 
 
@@ -204,9 +209,12 @@ def _no_parser(context: Context, operation: Operation, kind: str) -> Outcome | N
     if path.exists():
         return None
     why = "streaming output" if operation.streaming_output else "no module"
-    return Outcome(
-        context.service.name, operation.cli_name, kind, "mismatch", f"we generate no parser ({why})"
-    )
+    arguments = context.changed_arguments.get(operation.cli_name)
+    if arguments:  # awscli's own command: it is theirs, not the model's
+        reason = f"we generate no parser ({why}); awscli's arguments: {arguments}"[:400]
+        return Outcome(context.service.name, operation.cli_name, kind, "customized", reason)
+    reason = f"we generate no parser ({why})"
+    return Outcome(context.service.name, operation.cli_name, kind, "mismatch", reason)
 
 
 def parser_outcomes(context: Context, operation: Operation) -> Iterator[Outcome]:
@@ -377,10 +385,10 @@ def _service_outcomes(
                 kept = ("validation",)  # botocore's validation does not depend on the CLI
             else:
                 kept = kinds
-                changed = argument_customisation(service, operation, command)
-                if changed:
+                arguments = changed[operation.cli_name]
+                if arguments:
                     outcomes.append(
-                        Outcome(service.name, operation.cli_name, "command", "customized", changed)
+                        Outcome(service.name, operation.cli_name, "command", "customized", arguments)
                     )
             for name, check in CHECKS.items():
                 if name in kept:

@@ -67,9 +67,45 @@ SAMPLE: dict[str, tuple[str, int, tuple[str, ...]]] = {
 }
 #: Protocols botocore 1.43.11 ships; the sample must cover each.
 PROTOCOLS = {"query", "ec2", "rest-xml", "rest-json", "json", "smithy-rpc-v2-cbor"}
-#: Known mismatches: (service, operation, kind) -> why. The test fails if one
-#: of these starts to match, so that the list stays true.
-KNOWN: dict[tuple[str, str, str], str] = {}
+#: Known mismatches, generator bugs not fixed yet: why -> (service,
+#: operation, kind). The test fails if one of these starts to match, so that
+#: the list stays true.
+KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "no parser for operations with streaming output (the CLI's outfile positional)": tuple(
+        (service, operation, kind)
+        for service, operation in (
+            ("bedrock-runtime", "invoke-model"),
+            ("lambda", "invoke"),
+            ("lex-runtime", "post-content"),
+            ("lex-runtime", "put-session"),
+            ("lexv2-runtime", "put-session"),
+            ("lexv2-runtime", "recognize-utterance"),
+            ("s3", "get-object"),
+        )
+        for kind in ("parser", "validation")
+    ),
+    "awscli reads a streaming input blob as a file path ('Blob values must be a path to a file')": (
+        ("s3", "put-object", "parser"),
+        ("s3", "write-get-object-response", "parser"),
+    ),
+    "awscli takes members holding a document type as JSON only (no shorthand, also on the page)": (
+        ("bedrock-runtime", "converse", "parser"),
+        ("bedrock-runtime", "start-async-invoke", "parser"),
+        ("identitystore", "create-user", "page"),
+        ("identitystore", "create-user", "parser"),
+        ("identitystore", "update-user", "parser"),
+    ),
+    "idempotency tokens are optional options in awscli (botocore fills them in), required in ours": (
+        ("emr-containers", "create-managed-endpoint", "page"),
+        ("emr-containers", "create-virtual-cluster", "page"),
+        ("emr-containers", "start-job-run", "page"),
+    ),
+    "a model member --max-items beside the paging --max-items: our parser fails to build (argparse conflict)": (
+        ("lambda", "list-durable-executions-by-function", "parser"),
+        ("lambda", "list-functions-by-code-signing-config", "parser"),
+    ),
+}
+KNOWN = {key: reason for reason, keys in KNOWN_BY_REASON.items() for key in keys}
 
 
 def sample_operations(service_name: str) -> tuple[str, ...]:
@@ -111,7 +147,10 @@ def test_every_artifact_of_the_sample_agrees_with_awscli(outcomes):
     for kind in ("skeleton-input", "skeleton-output", "page", "service-page", "parser", "validation"):
         assert by_kind[(kind, "identical")] > 0, kind
     mismatches = {(o.service, o.operation, o.kind): o.reason for o in outcomes if o.status == "mismatch"}
-    assert mismatches.keys() == KNOWN.keys(), "\n".join(f"{k}: {v}" for k, v in mismatches.items())
+    unexpected = {key: reason for key, reason in mismatches.items() if key not in KNOWN}
+    assert not unexpected, "\n".join(f"{key}: {reason}" for key, reason in unexpected.items())
+    fixed = sorted(KNOWN.keys() - mismatches.keys())
+    assert not fixed, f"these match now, take them out of KNOWN_BY_REASON: {fixed}"
 
 
 def test_customisations_are_listed_not_hidden(outcomes):
