@@ -100,10 +100,6 @@ KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("emr-containers", "create-virtual-cluster", "page"),
         ("emr-containers", "start-job-run", "page"),
     ),
-    "a model member --max-items beside the paging --max-items: our parser fails to build (argparse conflict)": (
-        ("lambda", "list-durable-executions-by-function", "parser"),
-        ("lambda", "list-functions-by-code-signing-config", "parser"),
-    ),
 }
 KNOWN = {key: reason for reason, keys in KNOWN_BY_REASON.items() for key in keys}
 
