@@ -113,6 +113,7 @@ def _shape(name: str, data: Any, raw_shapes: Mapping[str, Any]) -> Shape:
     if type_name not in _SHAPE_TYPES:
         raise InputError(f"{where} has unsupported type {type_name!r}")
     members: tuple[Member, ...] = ()
+    required_order: tuple[str, ...] = ()
     element = key = value = None
     if type_name == "structure":
         raw_members = data.get("members", {})
@@ -123,6 +124,7 @@ def _shape(name: str, data: Any, raw_shapes: Mapping[str, Any]) -> Shape:
             _member(member_name, ref, raw_shapes, where, member_name in required)
             for member_name, ref in raw_members.items()
         )
+        required_order = tuple(dict.fromkeys(n for n in data.get("required", ()) if n in raw_members))
     elif type_name == "list":
         element = _member("member", data.get("member"), raw_shapes, where)
     elif type_name == "map":
@@ -154,6 +156,7 @@ def _shape(name: str, data: Any, raw_shapes: Mapping[str, Any]) -> Shape:
         deprecated_message=str(data.get("deprecatedMessage", "")),
         timestamp_format=str(data.get("timestampFormat", "")),
         payload=str(data.get("payload", "")),
+        required_order=required_order,
     )
 
 

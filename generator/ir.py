@@ -73,10 +73,13 @@ class Shape:
     deprecated_message: str = ""
     timestamp_format: str = ""
     payload: str = ""
+    #: Required members in the model's ``required`` order, which is the order
+    #: botocore reports missing ones in (not always the members' order).
+    required_order: tuple[str, ...] = ()
 
     @property
     def required_names(self) -> tuple[str, ...]:
-        return tuple(member.name for member in self.members if member.required)
+        return self.required_order
 
 
 @dataclass(frozen=True)

@@ -243,11 +243,11 @@ class Compiler:
         schema = self.schema(name)
         kind = schema.get("type")
         inner = indent + "    "
+        if kind is None:
+            return [f"{indent}pass"]
         type_error = self.error("type", path, inner, value=value, actual=f"_TYPES.get(type({value})) or type({value})",
                             valid=repr(_valid_types(kind)))
         lines: list[str] = []
-        if kind is None:
-            return [f"{indent}pass"]
         if kind == "string":
             body = self.bounds(f"len({value})", path, schema, "minLength", "maxLength", inner)
             body += self.pattern_check(value, path, name, schema, inner)

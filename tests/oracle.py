@@ -108,3 +108,85 @@ def outfile_commands(service_command: str) -> set[str]:
         return {
             name for name, command in service._get_command_table().items() if "outfile" in command.arg_table
         }
+
+
+@dataclass(frozen=True)
+class CliArgument:
+    name: str
+    #: The argument's class: CLIArgument, ListArgument and BooleanArgument come
+    #: from the model; anything else was added by hand or by the CLI itself.
+    kind: str
+    #: The model member it sets, when it sets one.
+    member: str | None
+
+
+@dataclass(frozen=True)
+class CliCommand:
+    kind: str  # ServiceOperation for model-driven commands
+    arguments: tuple[CliArgument, ...]
+
+
+@dataclass(frozen=True)
+class CliService:
+    commands: dict[str, CliCommand]
+    #: ``(event name, handler name)`` of every handler awscli registers while
+    #: it builds its command and argument tables: its hand-written hooks.
+    hooks: tuple[tuple[str, str], ...]
+
+
+def _handler_name(handler) -> str:
+    """A handler's function name (a partial's function, or else its class)."""
+    function = getattr(handler, "func", handler)
+    return getattr(function, "__qualname__", None) or type(handler).__name__
+
+
+def cli_service(service_command: str, data_paths: Sequence[str] = ()) -> CliService:
+    """Every subcommand of a service with its argument table, and the hooks
+    registered on the way (recorded, not inferred from a hand-kept list)."""
+    from awscli.clidriver import ServiceOperation, create_clidriver
+    from botocore.hooks import HierarchicalEmitter
+
+    hooks: list[tuple[str, str]] = []
+    real_register = HierarchicalEmitter._register_section
+
+    def register(self, event_name, handler, *args, **kwargs):
+        hooks.append((event_name, _handler_name(handler)))
+        return real_register(self, event_name, handler, *args, **kwargs)
+
+    env = {**ORACLE_ENV, "AWS_DATA_PATH": os.pathsep.join([*map(str, data_paths), _awscli_data_dir()])}
+    commands: dict[str, CliCommand] = {}
+    with (
+        mock.patch.dict(os.environ, env),
+        mock.patch("botocore.session.create_loader", _shared_loader),
+        mock.patch.object(HierarchicalEmitter, "_register_section", register),
+    ):
+        service = create_clidriver()._get_command_table()[service_command]
+        table = service._get_command_table() if hasattr(service, "_get_command_table") else {}
+        for name, command in table.items():
+            arguments: tuple[CliArgument, ...] = ()
+            if isinstance(command, ServiceOperation):
+                arguments = tuple(
+                    CliArgument(key, type(arg).__name__, getattr(arg, "_serialized_name", None))
+                    for key, arg in command.arg_table.items()
+                )
+            commands[name] = CliCommand(type(command).__name__, arguments)
+    return CliService(commands, tuple(hooks))
+
+
+@contextlib.contextmanager
+def without_hooks(skipped: Sequence[tuple[str, str]]) -> Iterator[None]:
+    """Drivers created inside never register these ``(event, handler)`` hooks:
+    the CLI as its model alone would make it, to tell a difference that its
+    hand-written customisations cause from one that is ours."""
+    from botocore.hooks import HierarchicalEmitter
+
+    real_register = HierarchicalEmitter._register_section
+    skip = set(skipped)
+
+    def register(self, event_name, handler, *args, **kwargs):
+        if (event_name, _handler_name(handler)) in skip:
+            return None
+        return real_register(self, event_name, handler, *args, **kwargs)
+
+    with mock.patch.object(HierarchicalEmitter, "_register_section", register):
+        yield

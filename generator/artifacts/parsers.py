@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..cli_options import paging_options
 from ..format import format_python
 from ..ir import Operation, Service, ServiceEntry, Shape
 from ..names import python_identifier
@@ -106,10 +107,16 @@ def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
 
 def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
+    # A member whose option is a paging option's name (acm's MaxItems limit key)
+    # gives way to the paging option, as in the CLI's argument table.
+    paging = set()
+    if operation.paginator is not None:
+        paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
     if operation.input:
         arguments = tuple(
             (f"--{member.cli_name}", member.name, member.target, member.required)
             for member in service.shape(operation.input).members
+            if f"--{member.cli_name}" not in paging
         )
     paginator = None
     if operation.paginator is not None:
