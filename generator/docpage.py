@@ -185,7 +185,7 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
         synopsis = " | ".join(names)
     else:
         synopsis = f"{names[0]} <value>"
-    if not member.required:
+    if not member.cli_required:
         synopsis = f"[{synopsis}]"
     shorthand = shorthand_lines(service, shape)
     list_syntax, list_enum, json_syntax = "", (), ""

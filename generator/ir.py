@@ -49,6 +49,12 @@ class Member:
     #: ``registry_id``: a Python identifier derived from the name.
     py_name: str = ""
 
+    @property
+    def cli_required(self) -> bool:
+        """Required on the command line. The CLI leaves an idempotency token
+        optional: botocore fills in a missing one before it validates."""
+        return self.required and not self.idempotency_token
+
 
 @dataclass(frozen=True)
 class Shape:

@@ -61,6 +61,9 @@ ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
 # How many words an option takes (argparse's nargs: 0, None, "*", "?").
 _FLAG, _ONE, _MANY, _OPTIONAL = range(4)
 _SKELETONS = ("input", "output")
+# What validation sees in place of the UUID botocore would put in a missing
+# idempotency token (a UUID's length: the token's length limits apply to it).
+_TOKEN = "00000000-0000-0000-0000-000000000000"
 
 
 def dest(member: str) -> str:
@@ -95,6 +98,7 @@ class Operation:
         shapes,
         arguments,
         paginator,
+        idempotency_tokens,
         input_skeleton: str,
         output_skeleton: str,
         summary: str,
@@ -107,6 +111,8 @@ class Operation:
         self.arguments = arguments
         #: (input token members, limit key member) or None.
         self.paginator = paginator
+        #: Members botocore fills in with a fresh UUID when they are missing.
+        self.idempotency_tokens = idempotency_tokens
         self.input_skeleton = input_skeleton
         self.output_skeleton = output_skeleton
         self.summary = summary
@@ -349,7 +355,10 @@ class Operation:
                 sys.stdout.write(self.input_skeleton)
                 raise SystemExit(0)
             self._check_starting_token(params, paginate)
-            errors = self.validate(params, paginate)
+            # The CLI hands on the parameters as they are; botocore then fills
+            # in missing idempotency tokens and validates the result.
+            filled = {name: _TOKEN for name in self.idempotency_tokens if name not in params}
+            errors = self.validate({**params, **filled} if filled else params, paginate)
             if errors:
                 raise CliError("Parameter validation failed:\n" + "\n".join(errors))
             if skeleton == "output":

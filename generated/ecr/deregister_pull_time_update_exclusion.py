@@ -24,6 +24,7 @@ OPERATION = Operation(
     },
     arguments=(("--principal-arn", "principalArn", "PrincipalArn", True),),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "principalArn": ""\n}\n',
     output_skeleton='{\n    "principalArn": "principalArn"\n}\n',
     summary="Parses the command line of `aws ecr deregister-pull-time-update-exclusion`.",

@@ -24,6 +24,7 @@ OPERATION = Operation(
     },
     arguments=(("--name", "name", "AccountSettingName", True),),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "name": ""\n}\n',
     output_skeleton='{\n    "name": "name",\n    "value": "value"\n}\n',
     summary="Parses the command line of `aws ecr get-account-setting`.",

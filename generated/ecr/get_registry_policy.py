@@ -15,6 +15,7 @@ OPERATION = Operation(
     shapes={"GetRegistryPolicyRequest": ("structure", None, (), (), "")},
     arguments=(),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton="{}\n",
     output_skeleton='{\n    "registryId": "registryId",\n    "policyText": "policyText"\n}\n',
     summary="Parses the command line of `aws ecr get-registry-policy`.",

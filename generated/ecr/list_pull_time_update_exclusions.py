@@ -28,6 +28,7 @@ OPERATION = Operation(
         ("--next-token", "nextToken", "NextToken", False),
     ),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "maxResults": 0,\n    "nextToken": ""\n}\n',
     output_skeleton='{\n    "pullTimeUpdateExclusions": [\n        "PrincipalArn"\n    ],\n    "nextToken": "nextToken"\n}\n',
     summary="Parses the command line of `aws ecr list-pull-time-update-exclusions`.",

@@ -34,6 +34,7 @@ OPERATION = Operation(
         ("--lifecycle-policy-text", "lifecyclePolicyText", "LifecyclePolicyText", True),
     ),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "lifecyclePolicyText": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "lifecyclePolicyText": "lifecyclePolicyText"\n}\n',
     summary="Parses the command line of `aws ecr put-lifecycle-policy`.",

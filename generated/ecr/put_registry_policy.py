@@ -24,6 +24,7 @@ OPERATION = Operation(
     },
     arguments=(("--policy-text", "policyText", "RegistryPolicyText", True),),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "policyText": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "policyText": "policyText"\n}\n',
     summary="Parses the command line of `aws ecr put-registry-policy`.",

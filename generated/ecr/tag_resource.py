@@ -34,6 +34,7 @@ OPERATION = Operation(
     },
     arguments=(("--resource-arn", "resourceArn", "Arn", True), ("--tags", "tags", "TagList", True)),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "resourceArn": "",\n    "tags": [\n        {\n            "Key": "",\n            "Value": ""\n        }\n    ]\n}\n',
     output_skeleton="",
     summary="Parses the command line of `aws ecr tag-resource`.",

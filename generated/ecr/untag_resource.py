@@ -29,6 +29,7 @@ OPERATION = Operation(
         ("--tag-keys", "tagKeys", "TagKeyList", True),
     ),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "resourceArn": "",\n    "tagKeys": [\n        ""\n    ]\n}\n',
     output_skeleton="",
     summary="Parses the command line of `aws ecr untag-resource`.",

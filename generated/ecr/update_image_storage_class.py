@@ -45,6 +45,7 @@ OPERATION = Operation(
         ("--target-storage-class", "targetStorageClass", "TargetStorageClass", True),
     ),
     paginator=None,
+    idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageId": {\n        "imageDigest": "",\n        "imageTag": ""\n    },\n    "targetStorageClass": "STANDARD"\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "imageId": {\n        "imageDigest": "imageDigest",\n        "imageTag": "imageTag"\n    },\n    "imageStatus": "imageStatus"\n}\n',
     summary="Parses the command line of `aws ecr update-image-storage-class`.",

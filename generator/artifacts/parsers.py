@@ -46,6 +46,8 @@ class ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...]
     #: (input token members, limit key member) or None.
     paginator: tuple[tuple[str, ...], str] | None
+    #: Top-level members botocore fills in when they are missing.
+    idempotency_tokens: tuple[str, ...]
     input_skeleton: str
     output_skeleton: str
     summary: str
@@ -62,6 +64,7 @@ class ParserData:
                 ("shapes", self.shapes),
                 ("arguments", self.arguments),
                 ("paginator", self.paginator),
+                ("idempotency_tokens", self.idempotency_tokens),
                 ("input_skeleton", self.input_skeleton),
                 ("output_skeleton", self.output_skeleton),
                 ("summary", self.summary),
@@ -107,6 +110,7 @@ def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
 
 def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
+    tokens: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
     # gives way to the paging option, as in the CLI's argument table.
     paging = set()
@@ -114,10 +118,11 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
     if operation.input:
         arguments = tuple(
-            (f"--{member.cli_name}", member.name, member.target, member.required)
+            (f"--{member.cli_name}", member.name, member.target, member.cli_required)
             for member in service.shape(operation.input).members
             if f"--{member.cli_name}" not in paging
         )
+        tokens = tuple(member.name for member in service.shape(operation.input).members if member.idempotency_token)
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
@@ -128,6 +133,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         shapes=_reachable(service, operation.input),
         arguments=arguments,
         paginator=paginator,
+        idempotency_tokens=tokens,
         input_skeleton=renderer.render(
             "skeletons/operation.input.json.jinja", skeleton=input_skeleton(service, operation.input)
         ),
