@@ -249,10 +249,12 @@ def service_page_outcome(context: Context, operations: tuple[Operation, ...]) ->
     service = context.service
     path = context.tree / "docs" / service.name / "index.rst"
     ours = path.read_text(encoding="utf-8")
-    model = {operation.cli_name for operation in service.operations}
+    # The model's commands: its operations, and `wait` when it has waiters.
+    model = {operation.cli_name for operation in service.operations} | ({"wait"} if service.waiters else set())
     dropped = sorted(model - context.cli.commands.keys())
-    # A sampled run generates some operations only: the rest are not compared.
-    not_generated = model - {operation.cli_name for operation in operations}
+    # A sampled run generates some operations (and their waiters) only: the rest are not compared.
+    generated = {operation.cli_name for operation in operations} | ({"wait"} if path.parent.joinpath("wait").is_dir() else set())
+    not_generated = model - generated
 
     def entries(page: str, leave_out: set[str]) -> str:
         head, _, toctree = page.partition(".. toctree::")

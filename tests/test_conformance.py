@@ -97,11 +97,6 @@ KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("identitystore", "create-user", "parser"),
         ("identitystore", "update-user", "parser"),
     ),
-    "idempotency tokens are optional options in awscli (botocore fills them in), required in ours": (
-        ("emr-containers", "create-managed-endpoint", "page"),
-        ("emr-containers", "create-virtual-cluster", "page"),
-        ("emr-containers", "start-job-run", "page"),
-    ),
 }
 KNOWN = {key: reason for reason, keys in KNOWN_BY_REASON.items() for key in keys}
 
