@@ -35,14 +35,13 @@ at each of n positions costs 2048 n).
 import functools
 from dataclasses import dataclass
 
-from .charsets import MAX_CODE_POINT, Ranges, complement, normalize
+from .charsets import ANY, Ranges, complement, normalize
 from .regex_tree import anchored as _anchored
 from .regex_tree import intersect as _intersect
 from .regex_tree import tree as _tree
 
 # Bounded repeats are expanded up to this many copies; a larger bound counts as none.
 _EXPAND = 16
-_ANY: Ranges = ((0, MAX_CODE_POINT),)
 
 
 @dataclass(frozen=True)
@@ -233,7 +232,7 @@ def analyse(pattern: str) -> Risk | None:
     a = _Automaton()
     branches = tree[1] if tree[0] == "alt" else (tree,)
     anchored = all(_anchored(branch) for branch in branches)
-    loop = a.position(_ANY)
+    loop = a.position(ANY)
     last: set[int] = set()
     for branch in branches:
         _, first, ends = a.build(branch)

@@ -10,6 +10,8 @@ import unicodedata
 
 MAX_CODE_POINT = 0x10FFFF
 Ranges = tuple[tuple[int, int], ...]
+#: Every code point: what `.` with the dotAll flag, or `[\s\S]`, matches.
+ANY: Ranges = ((0, MAX_CODE_POINT),)
 
 
 class Untranslatable(Exception):

@@ -11,10 +11,9 @@ hold for both engines.
 import re
 from dataclasses import dataclass
 
-from .charsets import LINE_TERMINATORS, MAX_CODE_POINT, Ranges, complement
+from .charsets import LINE_TERMINATORS, ANY, Ranges, complement
 from .patterns import _Flags, _Parser
 
-_ANY: Ranges = ((0, MAX_CODE_POINT),)
 
 
 def intersect(a: Ranges, b: Ranges) -> Ranges:
@@ -114,7 +113,7 @@ class _TreeParser(_Parser):
                 assert match is not None
                 self.pos = match.end()
                 # A back-reference may repeat any captured text: like a loop over anything.
-                return ("rep", 0, None, ("set", _ANY))
+                return ("rep", 0, None, ("set", ANY))
             if self.peek(1) in ("b", "B"):
                 self.pos += 2
                 return ("eps",)
@@ -139,7 +138,7 @@ class _TreeParser(_Parser):
         self.pos += 1
         if kind == "group":
             return inner
-        if kind == "not ahead" and inner == ("set", _ANY):
+        if kind == "not ahead" and inner == ("set", ANY):
             return ("eoi",)  # ``(?![\\s\\S])``, how the dialect writes ``$``
         if kind == "not ahead" and inner == ("cat", ()):
             return ("set", ())  # ``(?!)``: the empty set, never matches
