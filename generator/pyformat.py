@@ -25,14 +25,35 @@ _INDENT = "    "
 
 @dataclass(frozen=True)
 class Call:
-    """``name(key=value, ...)`` with keyword arguments in the given order."""
+    """``name(key=value, ...)`` with arguments in the given order; an argument
+    whose key is ``""`` is positional. ``trailer`` follows the closing
+    parenthesis (``.search`` in ``re.compile(...).search``)."""
 
     name: str
     arguments: Sequence[tuple[str, Any]]
+    trailer: str = ""
+
+
+@dataclass(frozen=True)
+class Code:
+    """Python source that black writes as it is and never splits: a name, or an
+    expression in parentheses that fits its line."""
+
+    text: str
+
+
+def statement(value: Any, depth: int = 0) -> list[str]:
+    """The lines of an expression statement (a call) as black writes it."""
+    return _lines("", value, "", depth)
 
 
 def assignment(target: str, value: Any, depth: int = 0) -> str:
     """``target = value`` as black writes it, ending with a newline."""
+    indent = _INDENT * depth
+    text = literal(value)
+    if _items(value) is None and not fits(f"{indent}{target} = {text}") and fits(f"{indent}{_INDENT}{text}"):
+        # A scalar that fits on a line of its own goes there, in parentheses.
+        return f"{indent}{target} = (\n{indent}{_INDENT}{text}\n{indent})\n"
     return "\n".join(_lines(f"{target} = ", value, "", depth)) + "\n"
 
 
@@ -40,8 +61,11 @@ def literal(value: Any) -> str:
     """The one-line form of `value`."""
     if isinstance(value, str):
         return string(value)
+    if isinstance(value, Code):
+        return value.text
     if isinstance(value, Call):
-        return f"{value.name}({', '.join(f'{key}={literal(item)}' for key, item in value.arguments)})"
+        arguments = ", ".join(_argument(key) + literal(item) for key, item in value.arguments)
+        return f"{value.name}({arguments}){value.trailer}"
     if isinstance(value, tuple):
         if len(value) == 1:
             return f"({literal(value[0])},)"
@@ -76,11 +100,15 @@ def _float(value: float) -> str:
     return text.replace("e+", "e")  # black drops an exponent's plus sign
 
 
+def _argument(key: str) -> str:
+    return f"{key}=" if key else ""
+
+
 def _items(value: Any) -> tuple[str, str, list[tuple[str, Any]]] | None:
     """Opening bracket, closing bracket and (prefix, item) pairs of a value
     that black can split; None for a scalar or an empty collection."""
     if isinstance(value, Call) and value.arguments:
-        return f"{value.name}(", ")", [(f"{key}=", item) for key, item in value.arguments]
+        return f"{value.name}(", ")" + value.trailer, [(_argument(key), item) for key, item in value.arguments]
     if isinstance(value, tuple) and value:
         return "(", ")", [("", item) for item in value]
     if isinstance(value, list) and value:
@@ -94,7 +122,7 @@ def _lines(prefix: str, value: Any, suffix: str, depth: int) -> list[str]:
     indent = _INDENT * depth
     whole = f"{indent}{prefix}{literal(value)}{suffix}"
     parts = _items(value)
-    if parts is None or _fits(whole):
+    if parts is None or fits(whole):
         return [whole]
     opening, closing, items = parts
     lines = [f"{indent}{prefix}{opening}"]
@@ -103,7 +131,7 @@ def _lines(prefix: str, value: Any, suffix: str, depth: int) -> list[str]:
     if len(items) == 1 and not one_tuple:
         (item_prefix, item), = items
         lines += _lines(item_prefix, item, "", depth + 1)
-    elif isinstance(value, Call) and _fits(body := inner + ", ".join(p + literal(i) for p, i in items)):
+    elif isinstance(value, Call) and fits(body := inner + ", ".join(p + literal(i) for p, i in items)):
         lines.append(body)
     else:
         for item_prefix, item in items:
@@ -112,5 +140,5 @@ def _lines(prefix: str, value: Any, suffix: str, depth: int) -> list[str]:
     return lines
 
 
-def _fits(line: str) -> bool:
+def fits(line: str) -> bool:
     return str_width(line) <= LINE_LENGTH

@@ -15,7 +15,10 @@ NASTY_TEXT = (
     "`backticks` *stars* |pipes| _underscores_ ${shell} $(rm -rf /)</p>"
 )
 HUGE_TEXT = "<p>" + "x" * 1_000_000 + "</p>"
-NASTY_MEMBER_NAMES = ("a/b", "..", "class", "import", "Grüße", "x.y", "with space", "__init__", 'q"uote')
+NASTY_MEMBER_NAMES = ("a/b", "..", "class", "import", "Grüße", "x.y", "with space", "__init__", 'q"uote', "Long" * 30)
+# A shape name too long for any line of the strict validator's own layout
+# (the compiler then hands the module to black).
+LONG_SHAPE = "Nested" * 20
 NASTY_ENUM = ('it\'s "quoted"', "back\\slash", "{{ x }}")
 BAD_PATTERNS = ("[", "(?<name", "\\p{L}+", "a{2,1}")
 
@@ -25,6 +28,7 @@ def hostile_model() -> dict[str, Any]:
         name: {"shape": "Text", "documentation": NASTY_TEXT} for name in NASTY_MEMBER_NAMES
     }
     members["Huge"] = {"shape": "Text", "documentation": HUGE_TEXT}
+    members["LongShaped"] = {"shape": LONG_SHAPE}
     members["Choice"] = {"shape": "Choice"}
     members["Tree"] = {"shape": "../Tree.Node"}
     members["Ping"] = {"shape": "Ping"}
@@ -39,6 +43,7 @@ def hostile_model() -> dict[str, Any]:
         },
         "Response": {"type": "structure", "members": dict(members)},
         "Text": {"type": "string", "documentation": NASTY_TEXT},
+        LONG_SHAPE: {"type": "structure", "members": {"Leaf": {"shape": "Text"}}},
         "Choice": {"type": "string", "enum": list(NASTY_ENUM)},
         # Recursive through a list, and mutually recursive with Pong.
         "../Tree.Node": {

@@ -3,12 +3,14 @@
 import copy
 import json
 
+import black
 import pytest
 
 from generator import cli
+from generator.format import _MODE
 from generator.writer import read_tree
 
-from .hostile import NASTY_ENUM, NASTY_MEMBER_NAMES, SERVICE, hostile_model, write_model
+from .hostile import LONG_SHAPE, NASTY_ENUM, NASTY_MEMBER_NAMES, SERVICE, hostile_model, write_model
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,17 @@ def test_a_hostile_model_generates(hostile_tree):
     # Everything written is inside the output folder.
     assert sorted(p.name for p in (root / "work").iterdir()) == ["out"]
     assert all(".." not in path.split("/") for path in read_tree(out))
+
+
+def test_the_hostile_modules_are_as_black_writes_them(hostile_tree):
+    """Most modules skip black (the generator writes black's layout itself),
+    also with names too long for a line."""
+    _, _, out = hostile_tree
+    modules = sorted(out.rglob("*.py"))
+    assert any(LONG_SHAPE in path.read_text(encoding="utf-8") for path in modules)
+    for path in modules:
+        text = path.read_text(encoding="utf-8")
+        assert black.format_str(text, mode=_MODE) == text, path
 
 
 def test_hostile_names_and_values_survive_in_the_skeletons(hostile_tree):

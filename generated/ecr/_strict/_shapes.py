@@ -107,30 +107,32 @@ _TEXT39 = "prefix"
 _TEXT40 = "appliedFor"
 _ENUM41 = frozenset(("IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE", "MUTABLE_WITH_EXCLUSION"))
 _TEXT42 = "MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION"
-_KEYS43 = frozenset(("encryptionType", "kmsKey"))
-_TEXT44 = "encryptionType, kmsKey"
-_TEXT45 = "encryptionType"
-_ENUM46 = frozenset(("AES256", "KMS", "KMS_DSSE"))
-_TEXT47 = "AES256, KMS, KMS_DSSE"
-_SEARCH48 = re.compile(
+_TEXT43 = ".imageTagMutabilityExclusionFilters"
+_TEXT44 = "imageTagMutabilityExclusionFilters"
+_KEYS45 = frozenset(("encryptionType", "kmsKey"))
+_TEXT46 = "encryptionType, kmsKey"
+_TEXT47 = "encryptionType"
+_ENUM48 = frozenset(("AES256", "KMS", "KMS_DSSE"))
+_TEXT49 = "AES256, KMS, KMS_DSSE"
+_SEARCH50 = re.compile(
     "^(?![\\s\\S])|arn:aws[\\-0-9a-z]*:kms:[\\-0-9a-z]+:[0-9]{12}:key\\/[\\-0-9a-z]+"
 ).search
-_TEXT49 = "^$|arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-z0-9-]+"
-_KEYS50 = frozenset(("filter", "filterType"))
-_TEXT51 = "filterType, filter"
-_TEXT52 = "filterType"
-_TEXT53 = "filter"
-_ENUM54 = frozenset(("WILDCARD",))
-_TEXT55 = "WILDCARD"
-_SEARCH56 = re.compile("^[\\*\\--\\.0-9A-Z_a-z]{1,128}(?![\\s\\S])").search
-_TEXT57 = "^[0-9a-zA-Z._*-]{1,128}$"
-_ENUM58 = frozenset(("CREATE_ON_PUSH", "PULL_THROUGH_CACHE", "REPLICATION"))
-_TEXT59 = "REPLICATION, PULL_THROUGH_CACHE, CREATE_ON_PUSH"
-_KEYS60 = frozenset(("Key", "Value"))
-_TEXT61 = "Key, Value"
-_TEXT62 = "Key"
-_TEXT63 = "Value"
-_KEYS64 = frozenset(
+_TEXT51 = "^$|arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-z0-9-]+"
+_KEYS52 = frozenset(("filter", "filterType"))
+_TEXT53 = "filterType, filter"
+_TEXT54 = "filterType"
+_TEXT55 = "filter"
+_ENUM56 = frozenset(("WILDCARD",))
+_TEXT57 = "WILDCARD"
+_SEARCH58 = re.compile("^[\\*\\--\\.0-9A-Z_a-z]{1,128}(?![\\s\\S])").search
+_TEXT59 = "^[0-9a-zA-Z._*-]{1,128}$"
+_ENUM60 = frozenset(("CREATE_ON_PUSH", "PULL_THROUGH_CACHE", "REPLICATION"))
+_TEXT61 = "REPLICATION, PULL_THROUGH_CACHE, CREATE_ON_PUSH"
+_KEYS62 = frozenset(("Key", "Value"))
+_TEXT63 = "Key, Value"
+_TEXT64 = "Key"
+_TEXT65 = "Value"
+_KEYS66 = frozenset(
     (
         "encryptionConfiguration",
         "imageScanningConfiguration",
@@ -141,75 +143,75 @@ _KEYS64 = frozenset(
         "tags",
     )
 )
-_TEXT65 = "registryId, repositoryName, tags, imageTagMutability, imageTagMutabilityExclusionFilters, imageScanningConfiguration, encryptionConfiguration"
-_KEYS66 = frozenset(("scanOnPush",))
-_TEXT67 = "scanOnPush"
-_TEXT68 = "<class 'bool'>"
-_KEYS69 = frozenset(("registryId", "repositoryName"))
-_TEXT70 = "registryId, repositoryName"
-_KEYS71 = frozenset(("ecrRepositoryPrefix", "registryId"))
-_TEXT72 = "ecrRepositoryPrefix, registryId"
-_KEYS73 = frozenset(())
-_TEXT74 = ""
-_KEYS75 = frozenset(("prefix",))
-_KEYS76 = frozenset(("force", "registryId", "repositoryName"))
-_TEXT77 = "registryId, repositoryName, force"
-_KEYS78 = frozenset(("principalArn",))
-_TEXT79 = "principalArn"
-_SEARCH80 = re.compile(
+_TEXT67 = "registryId, repositoryName, tags, imageTagMutability, imageTagMutabilityExclusionFilters, imageScanningConfiguration, encryptionConfiguration"
+_KEYS68 = frozenset(("scanOnPush",))
+_TEXT69 = "scanOnPush"
+_TEXT70 = "<class 'bool'>"
+_KEYS71 = frozenset(("registryId", "repositoryName"))
+_TEXT72 = "registryId, repositoryName"
+_KEYS73 = frozenset(("ecrRepositoryPrefix", "registryId"))
+_TEXT74 = "ecrRepositoryPrefix, registryId"
+_KEYS75 = frozenset(())
+_TEXT76 = ""
+_KEYS77 = frozenset(("prefix",))
+_KEYS78 = frozenset(("force", "registryId", "repositoryName"))
+_TEXT79 = "registryId, repositoryName, force"
+_KEYS80 = frozenset(("principalArn",))
+_TEXT81 = "principalArn"
+_SEARCH82 = re.compile(
     "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)\\/[\\+-\\.0-9=@-Z_a-z]+(\\/[\\+-\\.0-9=@-Z_a-z]+)*(?![\\s\\S])"
 ).search
-_TEXT81 = "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$"
-_KEYS82 = frozenset(("imageId", "registryId", "repositoryName"))
-_TEXT83 = "repositoryName, imageId, registryId"
-_TEXT84 = "imageId"
-_KEYS85 = frozenset(("imageId", "maxResults", "nextToken", "registryId", "repositoryName"))
-_TEXT86 = "registryId, repositoryName, imageId, nextToken, maxResults"
-_TEXT87 = "<class 'int'>"
-_KEYS88 = frozenset(("imageStatus", "tagStatus"))
-_TEXT89 = "tagStatus, imageStatus"
-_ENUM90 = frozenset(("ANY", "TAGGED", "UNTAGGED"))
-_TEXT91 = "TAGGED, UNTAGGED, ANY"
-_ENUM92 = frozenset(("ACTIVATING", "ACTIVE", "ANY", "ARCHIVED"))
-_TEXT93 = "ACTIVE, ARCHIVED, ACTIVATING, ANY"
-_KEYS94 = frozenset(
+_TEXT83 = "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$"
+_KEYS84 = frozenset(("imageId", "registryId", "repositoryName"))
+_TEXT85 = "repositoryName, imageId, registryId"
+_TEXT86 = "imageId"
+_KEYS87 = frozenset(("imageId", "maxResults", "nextToken", "registryId", "repositoryName"))
+_TEXT88 = "registryId, repositoryName, imageId, nextToken, maxResults"
+_TEXT89 = "<class 'int'>"
+_KEYS90 = frozenset(("imageStatus", "tagStatus"))
+_TEXT91 = "tagStatus, imageStatus"
+_ENUM92 = frozenset(("ANY", "TAGGED", "UNTAGGED"))
+_TEXT93 = "TAGGED, UNTAGGED, ANY"
+_ENUM94 = frozenset(("ACTIVATING", "ACTIVE", "ANY", "ARCHIVED"))
+_TEXT95 = "ACTIVE, ARCHIVED, ACTIVATING, ANY"
+_KEYS96 = frozenset(
     ("filter", "imageIds", "maxResults", "nextToken", "registryId", "repositoryName")
 )
-_TEXT95 = "registryId, repositoryName, imageIds, nextToken, maxResults, filter"
-_KEYS96 = frozenset(("ecrRepositoryPrefixes", "maxResults", "nextToken", "registryId"))
-_TEXT97 = "registryId, ecrRepositoryPrefixes, nextToken, maxResults"
-_KEYS98 = frozenset(("maxResults", "nextToken", "registryId", "repositoryNames"))
-_TEXT99 = "registryId, repositoryNames, nextToken, maxResults"
-_KEYS100 = frozenset(("maxResults", "nextToken", "prefixes"))
-_TEXT101 = "prefixes, nextToken, maxResults"
-_KEYS102 = frozenset(("name",))
-_TEXT103 = "name"
-_KEYS104 = frozenset(("registryIds",))
-_TEXT105 = "registryIds"
-_KEYS106 = frozenset(("layerDigest", "registryId", "repositoryName"))
-_TEXT107 = "registryId, repositoryName, layerDigest"
-_TEXT108 = "layerDigest"
-_KEYS109 = frozenset(("tagStatus",))
-_TEXT110 = "tagStatus"
-_KEYS111 = frozenset(("artifactStatus", "artifactTypes"))
-_TEXT112 = "artifactTypes, artifactStatus"
-_KEYS113 = frozenset(
+_TEXT97 = "registryId, repositoryName, imageIds, nextToken, maxResults, filter"
+_KEYS98 = frozenset(("ecrRepositoryPrefixes", "maxResults", "nextToken", "registryId"))
+_TEXT99 = "registryId, ecrRepositoryPrefixes, nextToken, maxResults"
+_KEYS100 = frozenset(("maxResults", "nextToken", "registryId", "repositoryNames"))
+_TEXT101 = "registryId, repositoryNames, nextToken, maxResults"
+_KEYS102 = frozenset(("maxResults", "nextToken", "prefixes"))
+_TEXT103 = "prefixes, nextToken, maxResults"
+_KEYS104 = frozenset(("name",))
+_TEXT105 = "name"
+_KEYS106 = frozenset(("registryIds",))
+_TEXT107 = "registryIds"
+_KEYS108 = frozenset(("layerDigest", "registryId", "repositoryName"))
+_TEXT109 = "registryId, repositoryName, layerDigest"
+_TEXT110 = "layerDigest"
+_KEYS111 = frozenset(("tagStatus",))
+_TEXT112 = "tagStatus"
+_KEYS113 = frozenset(("artifactStatus", "artifactTypes"))
+_TEXT114 = "artifactTypes, artifactStatus"
+_KEYS115 = frozenset(
     ("filter", "maxResults", "nextToken", "registryId", "repositoryName", "subjectId")
 )
-_TEXT114 = "registryId, repositoryName, subjectId, filter, nextToken, maxResults"
-_TEXT115 = "subjectId"
-_KEYS116 = frozenset(("imageDigest",))
-_TEXT117 = "imageDigest"
-_KEYS118 = frozenset(("filter", "maxResults", "nextToken", "registryId", "repositoryName"))
-_TEXT119 = "registryId, repositoryName, nextToken, maxResults, filter"
-_KEYS120 = frozenset(("maxResults", "nextToken"))
-_TEXT121 = "maxResults, nextToken"
-_KEYS122 = frozenset(("resourceArn",))
-_TEXT123 = "resourceArn"
-_KEYS124 = frozenset(("name", "value"))
-_TEXT125 = "name, value"
-_TEXT126 = "value"
-_KEYS127 = frozenset(
+_TEXT116 = "registryId, repositoryName, subjectId, filter, nextToken, maxResults"
+_TEXT117 = "subjectId"
+_KEYS118 = frozenset(("imageDigest",))
+_TEXT119 = "imageDigest"
+_KEYS120 = frozenset(("filter", "maxResults", "nextToken", "registryId", "repositoryName"))
+_TEXT121 = "registryId, repositoryName, nextToken, maxResults, filter"
+_KEYS122 = frozenset(("maxResults", "nextToken"))
+_TEXT123 = "maxResults, nextToken"
+_KEYS124 = frozenset(("resourceArn",))
+_TEXT125 = "resourceArn"
+_KEYS126 = frozenset(("name", "value"))
+_TEXT127 = "name, value"
+_TEXT128 = "value"
+_KEYS129 = frozenset(
     (
         "imageDigest",
         "imageManifest",
@@ -219,93 +221,93 @@ _KEYS127 = frozenset(
         "repositoryName",
     )
 )
-_TEXT128 = (
+_TEXT130 = (
     "registryId, repositoryName, imageManifest, imageManifestMediaType, imageTag, imageDigest"
 )
-_TEXT129 = "imageManifest"
-_KEYS130 = frozenset(("imageScanningConfiguration", "registryId", "repositoryName"))
-_TEXT131 = "registryId, repositoryName, imageScanningConfiguration"
-_TEXT132 = "imageScanningConfiguration"
-_KEYS133 = frozenset(
+_TEXT131 = "imageManifest"
+_KEYS132 = frozenset(("imageScanningConfiguration", "registryId", "repositoryName"))
+_TEXT133 = "registryId, repositoryName, imageScanningConfiguration"
+_TEXT134 = "imageScanningConfiguration"
+_KEYS135 = frozenset(
     ("imageTagMutability", "imageTagMutabilityExclusionFilters", "registryId", "repositoryName")
 )
-_TEXT134 = "registryId, repositoryName, imageTagMutability, imageTagMutabilityExclusionFilters"
-_TEXT135 = "imageTagMutability"
-_KEYS136 = frozenset(("lifecyclePolicyText", "registryId", "repositoryName"))
-_TEXT137 = "registryId, repositoryName, lifecyclePolicyText"
-_TEXT138 = "lifecyclePolicyText"
-_KEYS139 = frozenset(("policyText",))
-_TEXT140 = "policyText"
-_KEYS141 = frozenset(("rules", "scanType"))
-_TEXT142 = "scanType, rules"
-_ENUM143 = frozenset(("BASIC", "ENHANCED"))
-_TEXT144 = "BASIC, ENHANCED"
-_KEYS145 = frozenset(("repositoryFilters", "scanFrequency"))
-_TEXT146 = "scanFrequency, repositoryFilters"
-_TEXT147 = "scanFrequency"
-_TEXT148 = "repositoryFilters"
-_ENUM149 = frozenset(("CONTINUOUS_SCAN", "MANUAL", "SCAN_ON_PUSH"))
-_TEXT150 = "SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL"
-_TEXT151 = "filter, filterType"
-_SEARCH152 = re.compile("^[\\*0-9a-z](?:[\\--\\/_]?[\\*0-9a-z])*(?![\\s\\S])").search
-_TEXT153 = "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$"
-_KEYS154 = frozenset(("replicationConfiguration",))
-_TEXT155 = "replicationConfiguration"
-_KEYS156 = frozenset(("rules",))
-_TEXT157 = "rules"
-_KEYS158 = frozenset(("region", "registryId"))
-_TEXT159 = "region, registryId"
-_TEXT160 = "region"
-_TEXT161 = "registryId"
-_SEARCH162 = re.compile("[\\-0-9a-z]{2,25}").search
-_TEXT163 = "[0-9a-z-]{2,25}"
-_KEYS164 = frozenset(("destinations", "repositoryFilters"))
-_TEXT165 = "destinations, repositoryFilters"
-_TEXT166 = "destinations"
-_SEARCH167 = re.compile(
+_TEXT136 = "registryId, repositoryName, imageTagMutability, imageTagMutabilityExclusionFilters"
+_TEXT137 = "imageTagMutability"
+_KEYS138 = frozenset(("lifecyclePolicyText", "registryId", "repositoryName"))
+_TEXT139 = "registryId, repositoryName, lifecyclePolicyText"
+_TEXT140 = "lifecyclePolicyText"
+_KEYS141 = frozenset(("policyText",))
+_TEXT142 = "policyText"
+_KEYS143 = frozenset(("rules", "scanType"))
+_TEXT144 = "scanType, rules"
+_ENUM145 = frozenset(("BASIC", "ENHANCED"))
+_TEXT146 = "BASIC, ENHANCED"
+_KEYS147 = frozenset(("repositoryFilters", "scanFrequency"))
+_TEXT148 = "scanFrequency, repositoryFilters"
+_TEXT149 = "scanFrequency"
+_TEXT150 = "repositoryFilters"
+_ENUM151 = frozenset(("CONTINUOUS_SCAN", "MANUAL", "SCAN_ON_PUSH"))
+_TEXT152 = "SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL"
+_TEXT153 = "filter, filterType"
+_SEARCH154 = re.compile("^[\\*0-9a-z](?:[\\--\\/_]?[\\*0-9a-z])*(?![\\s\\S])").search
+_TEXT155 = "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$"
+_KEYS156 = frozenset(("replicationConfiguration",))
+_TEXT157 = "replicationConfiguration"
+_KEYS158 = frozenset(("rules",))
+_TEXT159 = "rules"
+_KEYS160 = frozenset(("region", "registryId"))
+_TEXT161 = "region, registryId"
+_TEXT162 = "region"
+_TEXT163 = "registryId"
+_SEARCH164 = re.compile("[\\-0-9a-z]{2,25}").search
+_TEXT165 = "[0-9a-z-]{2,25}"
+_KEYS166 = frozenset(("destinations", "repositoryFilters"))
+_TEXT167 = "destinations, repositoryFilters"
+_TEXT168 = "destinations"
+_SEARCH169 = re.compile(
     "^(?:[0-9a-z]+(?:[\\--\\._][0-9a-z]*)*\\/)*[0-9a-z]*(?:[\\--\\._][0-9a-z]*)*(?![\\s\\S])"
 ).search
-_TEXT168 = "^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$"
-_ENUM169 = frozenset(("PREFIX_MATCH",))
-_TEXT170 = "PREFIX_MATCH"
-_KEYS171 = frozenset(("signingConfiguration",))
-_TEXT172 = "signingConfiguration"
-_SEARCH173 = re.compile(
+_TEXT170 = "^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$"
+_ENUM171 = frozenset(("PREFIX_MATCH",))
+_TEXT172 = "PREFIX_MATCH"
+_KEYS173 = frozenset(("signingConfiguration",))
+_TEXT174 = "signingConfiguration"
+_SEARCH175 = re.compile(
     "^(?:[\\*0-9a-z]+(?:[\\--\\._][\\*0-9a-z]+)*\\/)*[\\*0-9a-z]+(?:[\\--\\._][\\*0-9a-z]+)*(?![\\s\\S])"
 ).search
-_TEXT174 = "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$"
-_ENUM175 = frozenset(("WILDCARD_MATCH",))
-_TEXT176 = "WILDCARD_MATCH"
-_KEYS177 = frozenset(("repositoryFilters", "signingProfileArn"))
-_TEXT178 = "signingProfileArn, repositoryFilters"
-_TEXT179 = "signingProfileArn"
-_SEARCH180 = re.compile(
+_TEXT176 = "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$"
+_ENUM177 = frozenset(("WILDCARD_MATCH",))
+_TEXT178 = "WILDCARD_MATCH"
+_KEYS179 = frozenset(("repositoryFilters", "signingProfileArn"))
+_TEXT180 = "signingProfileArn, repositoryFilters"
+_TEXT181 = "signingProfileArn"
+_SEARCH182 = re.compile(
     "^arn:aws(-[a-z]+)*:signer:[\\-0-9a-z]+:[0-9]{12}:\\/signing-profiles\\/[0-9A-Z_a-z]{2,}(?![\\s\\S])"
 ).search
-_TEXT181 = "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$"
-_KEYS182 = frozenset(("force", "policyText", "registryId", "repositoryName"))
-_TEXT183 = "registryId, repositoryName, policyText, force"
-_TEXT184 = "registryId, repositoryName, imageId"
-_KEYS185 = frozenset(("resourceArn", "tags"))
-_TEXT186 = "resourceArn, tags"
-_TEXT187 = "tags"
-_KEYS188 = frozenset(("resourceArn", "tagKeys"))
-_TEXT189 = "resourceArn, tagKeys"
-_TEXT190 = "tagKeys"
-_KEYS191 = frozenset(("imageId", "registryId", "repositoryName", "targetStorageClass"))
-_TEXT192 = "registryId, repositoryName, imageId, targetStorageClass"
-_TEXT193 = "targetStorageClass"
-_ENUM194 = frozenset(("ARCHIVE", "STANDARD"))
-_TEXT195 = "STANDARD, ARCHIVE"
-_KEYS196 = frozenset(("credentialArn", "customRoleArn", "ecrRepositoryPrefix", "registryId"))
-_TEXT197 = "registryId, ecrRepositoryPrefix, credentialArn, customRoleArn"
-_KEYS198 = frozenset(
+_TEXT183 = "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$"
+_KEYS184 = frozenset(("force", "policyText", "registryId", "repositoryName"))
+_TEXT185 = "registryId, repositoryName, policyText, force"
+_TEXT186 = "registryId, repositoryName, imageId"
+_KEYS187 = frozenset(("resourceArn", "tags"))
+_TEXT188 = "resourceArn, tags"
+_TEXT189 = "tags"
+_KEYS190 = frozenset(("resourceArn", "tagKeys"))
+_TEXT191 = "resourceArn, tagKeys"
+_TEXT192 = "tagKeys"
+_KEYS193 = frozenset(("imageId", "registryId", "repositoryName", "targetStorageClass"))
+_TEXT194 = "registryId, repositoryName, imageId, targetStorageClass"
+_TEXT195 = "targetStorageClass"
+_ENUM196 = frozenset(("ARCHIVE", "STANDARD"))
+_TEXT197 = "STANDARD, ARCHIVE"
+_KEYS198 = frozenset(("credentialArn", "customRoleArn", "ecrRepositoryPrefix", "registryId"))
+_TEXT199 = "registryId, ecrRepositoryPrefix, credentialArn, customRoleArn"
+_KEYS200 = frozenset(
     ("layerPartBlob", "partFirstByte", "partLastByte", "registryId", "repositoryName", "uploadId")
 )
-_TEXT199 = "registryId, repositoryName, uploadId, partFirstByte, partLastByte, layerPartBlob"
-_TEXT200 = "partFirstByte"
-_TEXT201 = "partLastByte"
-_TEXT202 = "layerPartBlob"
+_TEXT201 = "registryId, repositoryName, uploadId, partFirstByte, partLastByte, layerPartBlob"
+_TEXT202 = "partFirstByte"
+_TEXT203 = "partLastByte"
+_TEXT204 = "layerPartBlob"
 
 
 def check_ArtifactTypeList(value, path: str, errors: list[str]) -> None:
@@ -889,13 +891,7 @@ def check_CreateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
         check_ImageTagMutabilityExclusionFilters(
-            item,
-            (
-                path + ".imageTagMutabilityExclusionFilters"
-                if path
-                else "imageTagMutabilityExclusionFilters"
-            ),
-            errors,
+            item, (path + _TEXT43 if path else _TEXT44), errors
         )
     if "repositoryPolicy" in value:
         item = value["repositoryPolicy"]
@@ -959,11 +955,11 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS64.issuperset(value):
+    if not _KEYS66.issuperset(value):
         for key in value:
-            if key not in _KEYS64:
+            if key not in _KEYS66:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT65}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT67}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -1023,13 +1019,7 @@ def check_CreateRepositoryRequest(value, path: str, errors: list[str]) -> None:
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
         check_ImageTagMutabilityExclusionFilters(
-            item,
-            (
-                path + ".imageTagMutabilityExclusionFilters"
-                if path
-                else "imageTagMutabilityExclusionFilters"
-            ),
-            errors,
+            item, (path + _TEXT43 if path else _TEXT44), errors
         )
     if "imageScanningConfiguration" in value:
         item = value["imageScanningConfiguration"]
@@ -1053,11 +1043,11 @@ def check_DeleteLifecyclePolicyRequest(value, path: str, errors: list[str]) -> N
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS69.issuperset(value):
+    if not _KEYS71.issuperset(value):
         for key in value:
-            if key not in _KEYS69:
+            if key not in _KEYS71:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -1107,11 +1097,11 @@ def check_DeletePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS71.issuperset(value):
+    if not _KEYS73.issuperset(value):
         for key in value:
-            if key not in _KEYS71:
+            if key not in _KEYS73:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
     if "ecrRepositoryPrefix" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
@@ -1161,11 +1151,11 @@ def check_DeleteRegistryPolicyRequest(value, path: str, errors: list[str]) -> No
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list[str]) -> None:
@@ -1176,9 +1166,9 @@ def check_DeleteRepositoryCreationTemplateRequest(value, path: str, errors: list
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS75.issuperset(value):
+    if not _KEYS77.issuperset(value):
         for key in value:
-            if key not in _KEYS75:
+            if key not in _KEYS77:
                 where = path or "input"
                 errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT39}')
     if "prefix" not in value:
@@ -1217,11 +1207,11 @@ def check_DeleteRepositoryPolicyRequest(value, path: str, errors: list[str]) -> 
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS69.issuperset(value):
+    if not _KEYS71.issuperset(value):
         for key in value:
-            if key not in _KEYS69:
+            if key not in _KEYS71:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -1271,11 +1261,11 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS76.issuperset(value):
+    if not _KEYS78.issuperset(value):
         for key in value:
-            if key not in _KEYS76:
+            if key not in _KEYS78:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT77}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT79}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -1320,7 +1310,7 @@ def check_DeleteRepositoryRequest(value, path: str, errors: list[str]) -> None:
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT70}"
             )
 
 
@@ -1332,11 +1322,11 @@ def check_DeleteSigningConfigurationRequest(value, path: str, errors: list[str])
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[str]) -> None:
@@ -1347,14 +1337,14 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS78.issuperset(value):
+    if not _KEYS80.issuperset(value):
         for key in value:
-            if key not in _KEYS78:
+            if key not in _KEYS80:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT79}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT81}')
     if "principalArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT79}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT81}"')
     if "principalArn" in value:
         item = value["principalArn"]
         if isinstance(item, str):
@@ -1363,10 +1353,10 @@ def check_DeregisterPullTimeUpdateExclusionRequest(value, path: str, errors: lis
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _SEARCH80(item) is None:
+            if _SEARCH82(item) is None:
                 where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT81}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT83}"
                 )
         else:
             where = path + ".principalArn" if path else "principalArn"
@@ -1383,17 +1373,17 @@ def check_DescribeImageReplicationStatusRequest(value, path: str, errors: list[s
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS82.issuperset(value):
+    if not _KEYS84.issuperset(value):
         for key in value:
-            if key not in _KEYS82:
+            if key not in _KEYS84:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT83}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT85}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT86}"')
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
@@ -1443,17 +1433,17 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS85.issuperset(value):
+    if not _KEYS87.issuperset(value):
         for key in value:
-            if key not in _KEYS85:
+            if key not in _KEYS87:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT86}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT88}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT86}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -1508,7 +1498,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1523,7 +1513,7 @@ def check_DescribeImageScanFindingsRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
 
 
@@ -1535,17 +1525,17 @@ def check_DescribeImageSigningStatusRequest(value, path: str, errors: list[str])
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS82.issuperset(value):
+    if not _KEYS84.issuperset(value):
         for key in value:
-            if key not in _KEYS82:
+            if key not in _KEYS84:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT83}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT85}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT86}"')
     if "repositoryName" in value:
         item = value["repositoryName"]
         if isinstance(item, str):
@@ -1595,11 +1585,11 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS88.issuperset(value):
+    if not _KEYS90.issuperset(value):
         for key in value:
-            if key not in _KEYS88:
+            if key not in _KEYS90:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT89}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT91}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
@@ -1609,10 +1599,10 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM90):
+        if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
@@ -1623,10 +1613,10 @@ def check_DescribeImagesFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM92):
+        if not (isinstance(item, str) and item in _ENUM94):
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT95}"
             )
 
 
@@ -1638,11 +1628,11 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS94.issuperset(value):
+    if not _KEYS96.issuperset(value):
         for key in value:
-            if key not in _KEYS94:
+            if key not in _KEYS96:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT95}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT97}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -1700,7 +1690,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1715,7 +1705,7 @@ def check_DescribeImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -1730,11 +1720,11 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS96.issuperset(value):
+    if not _KEYS98.issuperset(value):
         for key in value:
-            if key not in _KEYS96:
+            if key not in _KEYS98:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT97}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT99}')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -1768,7 +1758,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1783,7 +1773,7 @@ def check_DescribePullThroughCacheRulesRequest(value, path: str, errors: list[st
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
 
 
@@ -1795,11 +1785,11 @@ def check_DescribeRegistryRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> None:
@@ -1810,11 +1800,11 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS98.issuperset(value):
+    if not _KEYS100.issuperset(value):
         for key in value:
-            if key not in _KEYS98:
+            if key not in _KEYS100:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT99}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT101}')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -1848,7 +1838,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1863,7 +1853,7 @@ def check_DescribeRepositoriesRequest(value, path: str, errors: list[str]) -> No
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
 
 
@@ -1875,11 +1865,11 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS100.issuperset(value):
+    if not _KEYS102.issuperset(value):
         for key in value:
-            if key not in _KEYS100:
+            if key not in _KEYS102:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT101}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT103}')
     if "prefixes" in value:
         item = value["prefixes"]
         check_PrefixList(item, (path + ".prefixes" if path else "prefixes"), errors)
@@ -1898,7 +1888,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -1913,7 +1903,7 @@ def check_DescribeRepositoryCreationTemplatesRequest(value, path: str, errors: l
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
 
 
@@ -1925,14 +1915,14 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS43.issuperset(value):
+    if not _KEYS45.issuperset(value):
         for key in value:
-            if key not in _KEYS43:
+            if key not in _KEYS45:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT44}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT46}')
     if "encryptionType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT45}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT47}"')
     if "encryptionType" in value:
         item = value["encryptionType"]
         if isinstance(item, str):
@@ -1942,10 +1932,10 @@ def check_EncryptionConfiguration(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM46):
+        if not (isinstance(item, str) and item in _ENUM48):
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT47}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT49}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
@@ -1977,14 +1967,14 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS43.issuperset(value):
+    if not _KEYS45.issuperset(value):
         for key in value:
-            if key not in _KEYS43:
+            if key not in _KEYS45:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT44}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT46}')
     if "encryptionType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT45}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT47}"')
     if "encryptionType" in value:
         item = value["encryptionType"]
         if isinstance(item, str):
@@ -1994,10 +1984,10 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM46):
+        if not (isinstance(item, str) and item in _ENUM48):
             where = path + ".encryptionType" if path else "encryptionType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT47}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT49}"
             )
     if "kmsKey" in value:
         item = value["kmsKey"]
@@ -2012,10 +2002,10 @@ def check_EncryptionConfigurationForRepositoryCreationTemplate(
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 2048"
                 )
-            if _SEARCH48(item) is None:
+            if _SEARCH50(item) is None:
                 where = path + ".kmsKey" if path else "kmsKey"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT49}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT51}"
                 )
         else:
             where = path + ".kmsKey" if path else "kmsKey"
@@ -2032,14 +2022,14 @@ def check_GetAccountSettingRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS102.issuperset(value):
+    if not _KEYS104.issuperset(value):
         for key in value:
-            if key not in _KEYS102:
+            if key not in _KEYS104:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT103}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT105}')
     if "name" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT103}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT105}"')
     if "name" in value:
         item = value["name"]
         if isinstance(item, str):
@@ -2100,11 +2090,11 @@ def check_GetAuthorizationTokenRequest(value, path: str, errors: list[str]) -> N
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS104.issuperset(value):
+    if not _KEYS106.issuperset(value):
         for key in value:
-            if key not in _KEYS104:
+            if key not in _KEYS106:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT105}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT107}')
     if "registryIds" in value:
         item = value["registryIds"]
         check_GetAuthorizationTokenRegistryIdList(
@@ -2120,17 +2110,17 @@ def check_GetDownloadUrlForLayerRequest(value, path: str, errors: list[str]) -> 
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS106.issuperset(value):
+    if not _KEYS108.issuperset(value):
         for key in value:
-            if key not in _KEYS106:
+            if key not in _KEYS108:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT107}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT109}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "layerDigest" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT108}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT110}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -2190,11 +2180,11 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS94.issuperset(value):
+    if not _KEYS96.issuperset(value):
         for key in value:
-            if key not in _KEYS94:
+            if key not in _KEYS96:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT95}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT97}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -2252,7 +2242,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2267,7 +2257,7 @@ def check_GetLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]) 
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2282,11 +2272,11 @@ def check_GetLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS69.issuperset(value):
+    if not _KEYS71.issuperset(value):
         for key in value:
-            if key not in _KEYS69:
+            if key not in _KEYS71:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -2336,11 +2326,11 @@ def check_GetRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_GetRegistryScanningConfigurationRequest(value, path: str, errors: list[str]) -> None:
@@ -2351,11 +2341,11 @@ def check_GetRegistryScanningConfigurationRequest(value, path: str, errors: list
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> None:
@@ -2366,11 +2356,11 @@ def check_GetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS69.issuperset(value):
+    if not _KEYS71.issuperset(value):
         for key in value:
-            if key not in _KEYS69:
+            if key not in _KEYS71:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -2420,11 +2410,11 @@ def check_GetSigningConfigurationRequest(value, path: str, errors: list[str]) ->
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS73.issuperset(value):
+    if not _KEYS75.issuperset(value):
         for key in value:
-            if key not in _KEYS73:
+            if key not in _KEYS75:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT76}')
 
 
 def check_ImageIdentifier(value, path: str, errors: list[str]) -> None:
@@ -2499,17 +2489,17 @@ def check_ImageScanningConfiguration(value, path: str, errors: list[str]) -> Non
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS66.issuperset(value):
+    if not _KEYS68.issuperset(value):
         for key in value:
-            if key not in _KEYS66:
+            if key not in _KEYS68:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT67}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT69}')
     if "scanOnPush" in value:
         item = value["scanOnPush"]
         if not isinstance(item, bool):
             where = path + ".scanOnPush" if path else "scanOnPush"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT70}"
             )
 
 
@@ -2521,17 +2511,17 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS50.issuperset(value):
+    if not _KEYS52.issuperset(value):
         for key in value:
-            if key not in _KEYS50:
+            if key not in _KEYS52:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT51}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT53}')
     if "filterType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT54}"')
     if "filter" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT55}"')
     if "filterType" in value:
         item = value["filterType"]
         if isinstance(item, str):
@@ -2541,10 +2531,10 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM54):
+        if not (isinstance(item, str) and item in _ENUM56):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT55}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT57}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2559,10 +2549,10 @@ def check_ImageTagMutabilityExclusionFilter(value, path: str, errors: list[str])
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 128"
                 )
-            if _SEARCH56(item) is None:
+            if _SEARCH58(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT57}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT59}"
                 )
         else:
             where = path + ".filter" if path else "filter"
@@ -2601,11 +2591,11 @@ def check_InitiateLayerUploadRequest(value, path: str, errors: list[str]) -> Non
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS69.issuperset(value):
+    if not _KEYS71.issuperset(value):
         for key in value:
-            if key not in _KEYS69:
+            if key not in _KEYS71:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT70}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -2687,11 +2677,11 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS109.issuperset(value):
+    if not _KEYS111.issuperset(value):
         for key in value:
-            if key not in _KEYS109:
+            if key not in _KEYS111:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT110}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT112}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
@@ -2701,10 +2691,10 @@ def check_LifecyclePolicyPreviewFilter(value, path: str, errors: list[str]) -> N
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM90):
+        if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
 
 
@@ -2716,11 +2706,11 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS111.issuperset(value):
+    if not _KEYS113.issuperset(value):
         for key in value:
-            if key not in _KEYS111:
+            if key not in _KEYS113:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT112}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT114}')
     if "artifactTypes" in value:
         item = value["artifactTypes"]
         check_ArtifactTypeList(item, (path + ".artifactTypes" if path else "artifactTypes"), errors)
@@ -2733,10 +2723,10 @@ def check_ListImageReferrersFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM92):
+        if not (isinstance(item, str) and item in _ENUM94):
             where = path + ".artifactStatus" if path else "artifactStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT95}"
             )
 
 
@@ -2748,17 +2738,17 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS113.issuperset(value):
+    if not _KEYS115.issuperset(value):
         for key in value:
-            if key not in _KEYS113:
+            if key not in _KEYS115:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT114}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT116}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "subjectId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT115}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT117}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -2816,7 +2806,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2831,7 +2821,7 @@ def check_ListImageReferrersRequest(value, path: str, errors: list[str]) -> None
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
 
 
@@ -2843,11 +2833,11 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS88.issuperset(value):
+    if not _KEYS90.issuperset(value):
         for key in value:
-            if key not in _KEYS88:
+            if key not in _KEYS90:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT89}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT91}')
     if "tagStatus" in value:
         item = value["tagStatus"]
         if isinstance(item, str):
@@ -2857,10 +2847,10 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM90):
+        if not (isinstance(item, str) and item in _ENUM92):
             where = path + ".tagStatus" if path else "tagStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT91}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
             )
     if "imageStatus" in value:
         item = value["imageStatus"]
@@ -2871,10 +2861,10 @@ def check_ListImagesFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM92):
+        if not (isinstance(item, str) and item in _ENUM94):
             where = path + ".imageStatus" if path else "imageStatus"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT93}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT95}"
             )
 
 
@@ -2886,11 +2876,11 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS118.issuperset(value):
+    if not _KEYS120.issuperset(value):
         for key in value:
-            if key not in _KEYS118:
+            if key not in _KEYS120:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT119}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT121}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -2945,7 +2935,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -2960,7 +2950,7 @@ def check_ListImagesRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "filter" in value:
         item = value["filter"]
@@ -2975,18 +2965,18 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS120.issuperset(value):
+    if not _KEYS122.issuperset(value):
         for key in value:
-            if key not in _KEYS120:
+            if key not in _KEYS122:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT121}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT123}')
     if "maxResults" in value:
         item = value["maxResults"]
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".maxResults" if path else "maxResults"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 1:
                 where = path + ".maxResults" if path else "maxResults"
@@ -3001,7 +2991,7 @@ def check_ListPullTimeUpdateExclusionsRequest(value, path: str, errors: list[str
         else:
             where = path + ".maxResults" if path else "maxResults"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "nextToken" in value:
         item = value["nextToken"]
@@ -3022,14 +3012,14 @@ def check_ListTagsForResourceRequest(value, path: str, errors: list[str]) -> Non
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS122.issuperset(value):
+    if not _KEYS124.issuperset(value):
         for key in value:
-            if key not in _KEYS122:
+            if key not in _KEYS124:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT123}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT125}')
     if "resourceArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT125}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
@@ -3151,17 +3141,17 @@ def check_PutAccountSettingRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS124.issuperset(value):
+    if not _KEYS126.issuperset(value):
         for key in value:
-            if key not in _KEYS124:
+            if key not in _KEYS126:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT125}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT127}')
     if "name" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT103}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT105}"')
     if "value" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT126}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT128}"')
     if "name" in value:
         item = value["name"]
         if isinstance(item, str):
@@ -3199,17 +3189,17 @@ def check_PutImageRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS127.issuperset(value):
+    if not _KEYS129.issuperset(value):
         for key in value:
-            if key not in _KEYS127:
+            if key not in _KEYS129:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT128}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT130}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageManifest" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT129}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT131}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -3310,17 +3300,17 @@ def check_PutImageScanningConfigurationRequest(value, path: str, errors: list[st
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS130.issuperset(value):
+    if not _KEYS132.issuperset(value):
         for key in value:
-            if key not in _KEYS130:
+            if key not in _KEYS132:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT131}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT133}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageScanningConfiguration" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT132}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT134}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -3374,17 +3364,17 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS133.issuperset(value):
+    if not _KEYS135.issuperset(value):
         for key in value:
-            if key not in _KEYS133:
+            if key not in _KEYS135:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT134}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT136}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageTagMutability" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT135}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT137}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -3438,13 +3428,7 @@ def check_PutImageTagMutabilityRequest(value, path: str, errors: list[str]) -> N
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
         check_ImageTagMutabilityExclusionFilters(
-            item,
-            (
-                path + ".imageTagMutabilityExclusionFilters"
-                if path
-                else "imageTagMutabilityExclusionFilters"
-            ),
-            errors,
+            item, (path + _TEXT43 if path else _TEXT44), errors
         )
 
 
@@ -3456,17 +3440,17 @@ def check_PutLifecyclePolicyRequest(value, path: str, errors: list[str]) -> None
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS136.issuperset(value):
+    if not _KEYS138.issuperset(value):
         for key in value:
-            if key not in _KEYS136:
+            if key not in _KEYS138:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT137}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT139}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "lifecyclePolicyText" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT138}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT140}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -3531,14 +3515,14 @@ def check_PutRegistryPolicyRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS139.issuperset(value):
+    if not _KEYS141.issuperset(value):
         for key in value:
-            if key not in _KEYS139:
+            if key not in _KEYS141:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT140}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT142}')
     if "policyText" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT140}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT142}"')
     if "policyText" in value:
         item = value["policyText"]
         if isinstance(item, str):
@@ -3567,11 +3551,11 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS141.issuperset(value):
+    if not _KEYS143.issuperset(value):
         for key in value:
-            if key not in _KEYS141:
+            if key not in _KEYS143:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT142}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT144}')
     if "scanType" in value:
         item = value["scanType"]
         if isinstance(item, str):
@@ -3581,10 +3565,10 @@ def check_PutRegistryScanningConfigurationRequest(value, path: str, errors: list
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM143):
+        if not (isinstance(item, str) and item in _ENUM145):
             where = path + ".scanType" if path else "scanType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT144}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT146}"
             )
     if "rules" in value:
         item = value["rules"]
@@ -3599,14 +3583,14 @@ def check_PutReplicationConfigurationRequest(value, path: str, errors: list[str]
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS154.issuperset(value):
+    if not _KEYS156.issuperset(value):
         for key in value:
-            if key not in _KEYS154:
+            if key not in _KEYS156:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT155}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT157}')
     if "replicationConfiguration" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT155}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT157}"')
     if "replicationConfiguration" in value:
         item = value["replicationConfiguration"]
         check_ReplicationConfiguration(
@@ -3624,14 +3608,14 @@ def check_PutSigningConfigurationRequest(value, path: str, errors: list[str]) ->
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS171.issuperset(value):
+    if not _KEYS173.issuperset(value):
         for key in value:
-            if key not in _KEYS171:
+            if key not in _KEYS173:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT172}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT174}')
     if "signingConfiguration" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT172}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT174}"')
     if "signingConfiguration" in value:
         item = value["signingConfiguration"]
         check_SigningConfiguration(
@@ -3655,10 +3639,10 @@ def check_RCTAppliedForList(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM58):
+        if not (isinstance(item, str) and item in _ENUM60):
             where = f"{path}[{index}]"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT59}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT61}"
             )
 
 
@@ -3670,14 +3654,14 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS78.issuperset(value):
+    if not _KEYS80.issuperset(value):
         for key in value:
-            if key not in _KEYS78:
+            if key not in _KEYS80:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT79}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT81}')
     if "principalArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT79}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT81}"')
     if "principalArn" in value:
         item = value["principalArn"]
         if isinstance(item, str):
@@ -3686,10 +3670,10 @@ def check_RegisterPullTimeUpdateExclusionRequest(value, path: str, errors: list[
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _SEARCH80(item) is None:
+            if _SEARCH82(item) is None:
                 where = path + ".principalArn" if path else "principalArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT81}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT83}"
                 )
         else:
             where = path + ".principalArn" if path else "principalArn"
@@ -3706,17 +3690,17 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS145.issuperset(value):
+    if not _KEYS147.issuperset(value):
         for key in value:
-            if key not in _KEYS145:
+            if key not in _KEYS147:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT146}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT148}')
     if "scanFrequency" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT147}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT149}"')
     if "repositoryFilters" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT148}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT150}"')
     if "scanFrequency" in value:
         item = value["scanFrequency"]
         if isinstance(item, str):
@@ -3726,10 +3710,10 @@ def check_RegistryScanningRule(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM149):
+        if not (isinstance(item, str) and item in _ENUM151):
             where = path + ".scanFrequency" if path else "scanFrequency"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT150}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT152}"
             )
     if "repositoryFilters" in value:
         item = value["repositoryFilters"]
@@ -3768,14 +3752,14 @@ def check_ReplicationConfiguration(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS156.issuperset(value):
+    if not _KEYS158.issuperset(value):
         for key in value:
-            if key not in _KEYS156:
+            if key not in _KEYS158:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT157}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT159}')
     if "rules" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT157}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT159}"')
     if "rules" in value:
         item = value["rules"]
         check_ReplicationRuleList(item, (path + ".rules" if path else "rules"), errors)
@@ -3789,17 +3773,17 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS158.issuperset(value):
+    if not _KEYS160.issuperset(value):
         for key in value:
-            if key not in _KEYS158:
+            if key not in _KEYS160:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT159}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT161}')
     if "region" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT160}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT162}"')
     if "registryId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT161}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT163}"')
     if "region" in value:
         item = value["region"]
         if isinstance(item, str):
@@ -3813,10 +3797,10 @@ def check_ReplicationDestination(value, path: str, errors: list[str]) -> None:
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 25"
                 )
-            if _SEARCH162(item) is None:
+            if _SEARCH164(item) is None:
                 where = path + ".region" if path else "region"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT163}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT165}"
                 )
         else:
             where = path + ".region" if path else "region"
@@ -3868,14 +3852,14 @@ def check_ReplicationRule(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS164.issuperset(value):
+    if not _KEYS166.issuperset(value):
         for key in value:
-            if key not in _KEYS164:
+            if key not in _KEYS166:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT165}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT167}')
     if "destinations" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT166}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT168}"')
     if "destinations" in value:
         item = value["destinations"]
         check_ReplicationDestinationList(
@@ -3918,17 +3902,17 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS50.issuperset(value):
+    if not _KEYS52.issuperset(value):
         for key in value:
-            if key not in _KEYS50:
+            if key not in _KEYS52:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT153}')
     if "filter" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT55}"')
     if "filterType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT54}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
@@ -3942,10 +3926,10 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _SEARCH167(item) is None:
+            if _SEARCH169(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT168}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT170}"
                 )
         else:
             where = path + ".filter" if path else "filter"
@@ -3961,10 +3945,10 @@ def check_RepositoryFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM169):
+        if not (isinstance(item, str) and item in _ENUM171):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT170}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT172}"
             )
 
 
@@ -4082,17 +4066,17 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS50.issuperset(value):
+    if not _KEYS52.issuperset(value):
         for key in value:
-            if key not in _KEYS50:
+            if key not in _KEYS52:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT153}')
     if "filter" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT55}"')
     if "filterType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT54}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
@@ -4106,10 +4090,10 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 255"
                 )
-            if _SEARCH152(item) is None:
+            if _SEARCH154(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT153}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT155}"
                 )
         else:
             where = path + ".filter" if path else "filter"
@@ -4125,10 +4109,10 @@ def check_ScanningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM54):
+        if not (isinstance(item, str) and item in _ENUM56):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT55}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT57}"
             )
 
 
@@ -4162,17 +4146,17 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS182.issuperset(value):
+    if not _KEYS184.issuperset(value):
         for key in value:
-            if key not in _KEYS182:
+            if key not in _KEYS184:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT183}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT185}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "policyText" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT140}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT142}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -4232,7 +4216,7 @@ def check_SetRepositoryPolicyRequest(value, path: str, errors: list[str]) -> Non
         if not isinstance(item, bool):
             where = path + ".force" if path else "force"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT68}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT70}"
             )
 
 
@@ -4244,14 +4228,14 @@ def check_SigningConfiguration(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS156.issuperset(value):
+    if not _KEYS158.issuperset(value):
         for key in value:
-            if key not in _KEYS156:
+            if key not in _KEYS158:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT157}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT159}')
     if "rules" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT157}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT159}"')
     if "rules" in value:
         item = value["rules"]
         check_SigningRuleList(item, (path + ".rules" if path else "rules"), errors)
@@ -4265,17 +4249,17 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS50.issuperset(value):
+    if not _KEYS52.issuperset(value):
         for key in value:
-            if key not in _KEYS50:
+            if key not in _KEYS52:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT151}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT153}')
     if "filter" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT53}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT55}"')
     if "filterType" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT52}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT54}"')
     if "filter" in value:
         item = value["filter"]
         if isinstance(item, str):
@@ -4289,10 +4273,10 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 256"
                 )
-            if _SEARCH173(item) is None:
+            if _SEARCH175(item) is None:
                 where = path + ".filter" if path else "filter"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT174}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT176}"
                 )
         else:
             where = path + ".filter" if path else "filter"
@@ -4308,10 +4292,10 @@ def check_SigningRepositoryFilter(value, path: str, errors: list[str]) -> None:
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM175):
+        if not (isinstance(item, str) and item in _ENUM177):
             where = path + ".filterType" if path else "filterType"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT176}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT178}"
             )
 
 
@@ -4345,14 +4329,14 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS177.issuperset(value):
+    if not _KEYS179.issuperset(value):
         for key in value:
-            if key not in _KEYS177:
+            if key not in _KEYS179:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT178}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT180}')
     if "signingProfileArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT179}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT181}"')
     if "signingProfileArn" in value:
         item = value["signingProfileArn"]
         if isinstance(item, str):
@@ -4361,10 +4345,10 @@ def check_SigningRule(value, path: str, errors: list[str]) -> None:
                 errors.append(
                     f"Invalid length for parameter {where}, value: {len(item)}, valid max length: 200"
                 )
-            if _SEARCH180(item) is None:
+            if _SEARCH182(item) is None:
                 where = path + ".signingProfileArn" if path else "signingProfileArn"
                 errors.append(
-                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT181}"
+                    f"Invalid pattern for parameter {where}, value: {_show(item, repr)}, valid pattern: {_TEXT183}"
                 )
         else:
             where = path + ".signingProfileArn" if path else "signingProfileArn"
@@ -4408,17 +4392,17 @@ def check_StartImageScanRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS82.issuperset(value):
+    if not _KEYS84.issuperset(value):
         for key in value:
-            if key not in _KEYS82:
+            if key not in _KEYS84:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT184}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT186}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT86}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -4468,11 +4452,11 @@ def check_StartLifecyclePolicyPreviewRequest(value, path: str, errors: list[str]
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS136.issuperset(value):
+    if not _KEYS138.issuperset(value):
         for key in value:
-            if key not in _KEYS136:
+            if key not in _KEYS138:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT137}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT139}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -4540,14 +4524,14 @@ def check_SubjectIdentifier(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS116.issuperset(value):
+    if not _KEYS118.issuperset(value):
         for key in value:
-            if key not in _KEYS116:
+            if key not in _KEYS118:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT117}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT119}')
     if "imageDigest" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT117}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT119}"')
     if "imageDigest" in value:
         item = value["imageDigest"]
         if isinstance(item, str):
@@ -4567,17 +4551,17 @@ def check_Tag(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS60.issuperset(value):
+    if not _KEYS62.issuperset(value):
         for key in value:
-            if key not in _KEYS60:
+            if key not in _KEYS62:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT61}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT63}')
     if "Key" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT62}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT64}"')
     if "Value" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT63}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT65}"')
     if "Key" in value:
         item = value["Key"]
         if isinstance(item, str):
@@ -4636,17 +4620,17 @@ def check_TagResourceRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS185.issuperset(value):
+    if not _KEYS187.issuperset(value):
         for key in value:
-            if key not in _KEYS185:
+            if key not in _KEYS187:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT186}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT188}')
     if "resourceArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT125}"')
     if "tags" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT187}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT189}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
@@ -4669,17 +4653,17 @@ def check_UntagResourceRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS188.issuperset(value):
+    if not _KEYS190.issuperset(value):
         for key in value:
-            if key not in _KEYS188:
+            if key not in _KEYS190:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT189}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT191}')
     if "resourceArn" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT123}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT125}"')
     if "tagKeys" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT190}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT192}"')
     if "resourceArn" in value:
         item = value["resourceArn"]
         if isinstance(item, str):
@@ -4702,20 +4686,20 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS191.issuperset(value):
+    if not _KEYS193.issuperset(value):
         for key in value:
-            if key not in _KEYS191:
+            if key not in _KEYS193:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT192}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT194}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
     if "imageId" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT84}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT86}"')
     if "targetStorageClass" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT193}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT195}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -4764,10 +4748,10 @@ def check_UpdateImageStorageClassRequest(value, path: str, errors: list[str]) ->
             errors.append(
                 f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT5}"
             )
-        if not (isinstance(item, str) and item in _ENUM194):
+        if not (isinstance(item, str) and item in _ENUM196):
             where = path + ".targetStorageClass" if path else "targetStorageClass"
             errors.append(
-                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT195}"
+                f"Invalid value for parameter {where}, value: {_show(item, repr)}, valid values: {_TEXT197}"
             )
 
 
@@ -4779,11 +4763,11 @@ def check_UpdatePullThroughCacheRuleRequest(value, path: str, errors: list[str])
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS196.issuperset(value):
+    if not _KEYS198.issuperset(value):
         for key in value:
-            if key not in _KEYS196:
+            if key not in _KEYS198:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT197}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT199}')
     if "ecrRepositoryPrefix" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
@@ -4938,13 +4922,7 @@ def check_UpdateRepositoryCreationTemplateRequest(value, path: str, errors: list
     if "imageTagMutabilityExclusionFilters" in value:
         item = value["imageTagMutabilityExclusionFilters"]
         check_ImageTagMutabilityExclusionFilters(
-            item,
-            (
-                path + ".imageTagMutabilityExclusionFilters"
-                if path
-                else "imageTagMutabilityExclusionFilters"
-            ),
-            errors,
+            item, (path + _TEXT43 if path else _TEXT44), errors
         )
     if "repositoryPolicy" in value:
         item = value["repositoryPolicy"]
@@ -5008,11 +4986,11 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS198.issuperset(value):
+    if not _KEYS200.issuperset(value):
         for key in value:
-            if key not in _KEYS198:
+            if key not in _KEYS200:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT199}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT201}')
     if "repositoryName" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT3}"')
@@ -5021,13 +4999,13 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         errors.append(f'Missing required parameter in {where}: "{_TEXT22}"')
     if "partFirstByte" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT200}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT202}"')
     if "partLastByte" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT201}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT203}"')
     if "layerPartBlob" not in value:
         where = path or "input"
-        errors.append(f'Missing required parameter in {where}: "{_TEXT202}"')
+        errors.append(f'Missing required parameter in {where}: "{_TEXT204}"')
     if "registryId" in value:
         item = value["registryId"]
         if isinstance(item, str):
@@ -5083,7 +5061,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partFirstByte" if path else "partFirstByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 0:
                 where = path + ".partFirstByte" if path else "partFirstByte"
@@ -5093,7 +5071,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".partFirstByte" if path else "partFirstByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "partLastByte" in value:
         item = value["partLastByte"]
@@ -5101,7 +5079,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
             if isinstance(item, float) and not item.is_integer():
                 where = path + ".partLastByte" if path else "partLastByte"
                 errors.append(
-                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                    f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
                 )
             if item < 0:
                 where = path + ".partLastByte" if path else "partLastByte"
@@ -5111,7 +5089,7 @@ def check_UploadLayerPartRequest(value, path: str, errors: list[str]) -> None:
         else:
             where = path + ".partLastByte" if path else "partLastByte"
             errors.append(
-                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT87}"
+                f"Invalid type for parameter {where}, value: {_show(item, repr)}, type: {_TYPES.get(type(item)) or type(item)}, valid types: {_TEXT89}"
             )
     if "layerPartBlob" in value:
         item = value["layerPartBlob"]
@@ -5132,11 +5110,11 @@ def check_ValidatePullThroughCacheRuleRequest(value, path: str, errors: list[str
             f"Invalid type for parameter {where}, value: {_show(value, repr)}, type: {_TYPES.get(type(value)) or type(value)}, valid types: {_TEXT0}"
         )
         return
-    if not _KEYS71.issuperset(value):
+    if not _KEYS73.issuperset(value):
         for key in value:
-            if key not in _KEYS71:
+            if key not in _KEYS73:
                 where = path or "input"
-                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT72}')
+                errors.append(f'Unknown parameter in {where}: "{key}", must be one of: {_TEXT74}')
     if "ecrRepositoryPrefix" not in value:
         where = path or "input"
         errors.append(f'Missing required parameter in {where}: "{_TEXT29}"')
