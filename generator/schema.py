@@ -153,7 +153,25 @@ def reachable(service: Service, root: str) -> list[str]:
     return sorted(seen)
 
 
-def operation_schema(service: Service, operation: Operation, direction: str) -> dict[str, Any]:
+class ShapeSchemas:
+    """Each shape's ``$defs`` entry, built once per direction: a service's
+    operations share most of their shapes. The entries are shared, not copied;
+    nobody edits them."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self._built: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def __call__(self, name: str, direction: str) -> dict[str, Any]:
+        key = (name, direction)
+        if key not in self._built:
+            self._built[key] = shape_schema(self.service, self.service.shape(name), direction)
+        return self._built[key]
+
+
+def operation_schema(
+    service: Service, operation: Operation, direction: str, shapes: ShapeSchemas | None = None
+) -> dict[str, Any]:
     root = operation.input if direction == "input" else operation.output
     schema: dict[str, Any] = {
         "$schema": DIALECT,
@@ -173,7 +191,8 @@ def operation_schema(service: Service, operation: Operation, direction: str) -> 
             }
         ]
     if root is not None:
-        schema["$defs"] = {name: shape_schema(service, service.shape(name), direction) for name in reachable(service, root)}
+        entry = shapes or ShapeSchemas(service)
+        schema["$defs"] = {name: entry(name, direction) for name in reachable(service, root)}
     return schema
 
 

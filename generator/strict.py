@@ -1,6 +1,6 @@
 """Strict validators: the input schemas compiled to straight-line Python.
 
-Each shape's ``$defs`` entry (``schema.shape_schema``, the very dict the
+Each shape's ``$defs`` entry (``schema.ShapeSchemas``, the very dict the
 schema files carry) becomes one function ``check(value, path, errors)`` that
 applies every keyword as JSON Schema 2020-12 defines it (each keyword on its
 own, only to the JSON types it concerns), so that the validator rejects a
@@ -18,7 +18,7 @@ from typing import Any
 
 from .ir import Service
 from .pyformat import Call, Code, fits, literal, statement, string
-from .schema import reachable, ref_name, shape_schema
+from .schema import ShapeSchemas, reachable, ref_name
 
 # One message per keyword; the tests read the path and the kind back from these.
 MESSAGES = {
@@ -122,6 +122,7 @@ class Compiler:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self.schemas = ShapeSchemas(service)
         self.module = _Module()
         self.unsure = False
 
@@ -189,7 +190,7 @@ class Compiler:
         return short
 
     def schema(self, name: str) -> dict[str, Any]:
-        return shape_schema(self.service, self.service.shape(name), "input")
+        return self.schemas(name, "input")
 
     def is_container(self, name: str) -> bool:
         return self.schema(name).get("type") in ("object", "array")

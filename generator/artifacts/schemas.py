@@ -9,7 +9,7 @@ from typing import Any
 from ..ir import Operation, Service, ServiceEntry
 from ..patterns import PYTHON_VERSION, UNICODE_VERSION
 from ..render import Renderer
-from ..schema import left_out, operation_schema
+from ..schema import ShapeSchemas, left_out, operation_schema
 
 CATALOG_SCHEMA = "https://json.schemastore.org/schema-catalog.json"
 DIRECTIONS = ("input", "output")
@@ -77,10 +77,11 @@ def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[st
 
 
 def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    shapes = ShapeSchemas(service)
     for operation in operations:
         for direction in DIRECTIONS:
             yield f"schemas/{schema_path(service.name, operation.cli_name, direction)}", renderer.render(
-                "schemas/operation.schema.json.jinja", schema=operation_schema(service, operation, direction)
+                "schemas/operation.schema.json.jinja", schema=operation_schema(service, operation, direction, shapes)
             )
     yield f"schemas/{service.name}.pattern-report.json", renderer.render(
         "schemas/pattern-report.json.jinja", report=pattern_report(service, operations)
