@@ -1,6 +1,7 @@
 """The model's HTML documentation as plain text and as Markdown (for editors'
 hovers: ``description`` and ``markdownDescription``)."""
 
+import functools
 import html.parser
 import re
 
@@ -64,7 +65,9 @@ class _Converter(html.parser.HTMLParser):
         self.parts.append(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _convert(source: str, markdown: bool) -> str:
+    """Cached: shapes of a service share their members' texts."""
     converter = _Converter(markdown)
     converter.feed(source)
     converter.close()

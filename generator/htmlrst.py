@@ -16,8 +16,9 @@ rewrite that collapses whitespace and places spaces differently, so its output
 differs from the CLI's pages on most strings.
 """
 
-from dataclasses import dataclass, field
+import functools
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 INDENT = "  "
@@ -247,8 +248,12 @@ class Converted:
     link_targets: tuple[tuple[str, str], ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)
 def convert(html: str, level: int = 0) -> Converted:
-    """The RST the CLI writes for ``html`` at indent ``level`` (two spaces each)."""
+    """The RST the CLI writes for ``html`` at indent ``level`` (two spaces each).
+
+    Cached: a page converts each text twice (its links, then its place), and
+    a service's pages share most of their members' texts."""
     if not html:
         return Converted("")
     builder = _TreeBuilder()

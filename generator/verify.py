@@ -27,15 +27,43 @@ def _json_schema(path: str, data: bytes) -> None:
     """A schema file must be a valid JSON Schema 2020-12 document.
 
     The metaschema checks each ``$defs`` entry as a schema of its own, so an
-    entry is checked once however many of a service's schemas carry it."""
+    entry is checked once however many of a service's schemas carry it; and
+    it checks the entry with its free text blanked, so that entries alike but
+    for their documentation are checked once."""
     schema = json.loads(data.decode("utf-8"))
     definitions = schema.get("$defs") if isinstance(schema, dict) else None
     if isinstance(definitions, dict):
-        _check_against_metaschema(json.dumps({k: v for k, v in schema.items() if k != "$defs"}, sort_keys=True))
+        top = {k: v for k, v in schema.items() if k not in _UNKNOWN and k != "$defs"}
+        _check_against_metaschema(_key(top))
         for definition in definitions.values():
-            _check_against_metaschema(json.dumps(definition, sort_keys=True))
+            _check_against_metaschema(_key(definition))
     else:
-        _check_against_metaschema(json.dumps(schema, sort_keys=True))
+        _check_against_metaschema(_key(schema))
+
+
+# Keywords whose value the metaschema only requires to be a string (title,
+# description) or does not know at all (markdownDescription, deprecationMessage).
+_FREE_TEXT = frozenset({"title", "description", "markdownDescription", "deprecationMessage"})
+# The editors' extension at a schema file's top, which the metaschema does not know.
+_UNKNOWN = frozenset({"defaultSnippets"})
+
+
+def _blanked(node: Any) -> Any:
+    """``node`` with its free text blanked: a string under a free-text keyword
+    becomes "" (the metaschema's verdict on it is the same). Anything else,
+    such as a free-text keyword holding a non-string, stays as it is."""
+    if isinstance(node, dict):
+        return {
+            key: "" if key in _FREE_TEXT and isinstance(value, str) else _blanked(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_blanked(item) for item in node]
+    return node
+
+
+def _key(schema: Any) -> str:
+    return json.dumps(_blanked(schema), sort_keys=True)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -49,6 +49,19 @@ def test_verification_rejects_a_schema_that_breaks_the_metaschema():
     for bad in (b'{"$defs": {"A": {"type": "string"}, "B": {"minLength": -1}}}', b'{"$defs": []}'):
         with pytest.raises(VerificationError, match="y.schema.json"):
             verify({"schemas/y.schema.json": bad})
+    # Free text is blanked before the check, and only where the metaschema
+    # asks for nothing but a string: a bad schema under a member named like a
+    # free-text keyword, a title that is no string, a bad pattern still fail.
+    for bad in (
+        b'{"$defs": {"A": {"properties": {"description": {"type": "text"}}}}}',
+        b'{"$defs": {"A": {"properties": {"defaultSnippets": {"minLength": -1}}}}}',
+        b'{"$defs": {"A": {"title": 5}}}',
+        b'{"title": ["x"], "$defs": {}}',
+        b'{"$defs": {"A": {"type": "string", "pattern": "(", "description": "x"}}}',
+    ):
+        with pytest.raises(VerificationError, match="z.schema.json"):
+            verify({"schemas/z.schema.json": bad})
+    verify({"schemas/z.schema.json": b'{"$defs": {"A": {"title": "t", "description": "any text"}}}'})
 
 
 def _properties(schema):
