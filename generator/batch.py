@@ -17,7 +17,7 @@ from .artifacts import render_index
 from .errors import VerificationError
 from .generate import load, render, select_operations
 from .ir import ServiceEntry
-from .loader import forget_models, model_fingerprint, resolve_api_version
+from .loader import forget_models, model_fingerprint, model_size, resolve_api_version
 from .progress import Progress
 from .render import Renderer
 from .verify import verify
@@ -126,8 +126,16 @@ def _run_jobs(
             progress.advance(result.entry.name, len(result.entry.operations), reused=False)
         return results
     context = multiprocessing.get_context("fork")
+
+    def size(job: Job) -> int:
+        return model_size(job.service, resolve_api_version(job.service, job.api_version, settings.data_paths),
+                          settings.data_paths)
+
+    # The biggest first, so that no worker starts ec2 when the others are done.
+    # The results are merged by path: their order changes no output.
+    ordered = sorted(jobs, key=size, reverse=True)
     with concurrent.futures.ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
-        futures = [pool.submit(_render_job, job, settings, staging, check) for job in jobs]
+        futures = [pool.submit(_render_job, job, settings, staging, check) for job in ordered]
         try:
             for future in concurrent.futures.as_completed(futures):
                 result = future.result()

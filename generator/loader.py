@@ -129,6 +129,17 @@ def model_fingerprint(service: str, api_version: str, data_paths: Sequence[str |
     return digest.hexdigest()
 
 
+def model_size(service: str, api_version: str, data_paths: Sequence[str | Path] = ()) -> int:
+    """Bytes of the model files of a service version: how long it takes to
+    render, roughly, for scheduling the biggest first."""
+    total = 0
+    for root in _loader(data_paths).search_paths:
+        folder = Path(root) / service / api_version
+        if folder.is_dir():
+            total += sum(path.stat().st_size for path in folder.iterdir() if path.is_file())
+    return total
+
+
 def resolve_api_version(service: str, api_version: str | None, data_paths: Sequence[str | Path] = ()) -> str:
     """The version ``load_service`` would read (the latest when none is named)."""
     loader = _loader(data_paths)
