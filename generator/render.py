@@ -30,24 +30,6 @@ def to_json(value: Any, ensure_ascii: bool = True) -> str:
     return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-_LITERAL_TYPES = (str, int, float, bool, type(None))
-
-
-def python_literal(value: Any) -> str:
-    """A Python literal for plain data (strings, numbers, booleans, None, and
-    tuples, lists and dicts of them); ``repr`` escapes every string."""
-    if isinstance(value, (tuple, list)):
-        for item in value:
-            python_literal(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            python_literal(key)
-            python_literal(item)
-    elif not isinstance(value, _LITERAL_TYPES):
-        raise TypeError(f"not plain data: {type(value).__name__}")
-    return repr(value)
-
-
 def python_assignment(value: Any, target: str) -> str:
     """``target = value`` laid out as black lays it out (no final newline)."""
     return assignment(target, value).rstrip("\n")
@@ -83,7 +65,6 @@ def rst_heading(title: str, border: str) -> str:
 
 TEMPLATE_FILTERS = {
     "json": to_json,
-    "pyrepr": python_literal,
     "pyassign": python_assignment,
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.

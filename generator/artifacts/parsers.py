@@ -154,23 +154,18 @@ def render(
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
     context = {"service": service, "package": package}
-    files = {
-        f"{package}/__init__.py": renderer.render("python/service_init.py.jinja", **context),
-        f"{package}/__main__.py": renderer.render(
-            "python/service_main.py.jinja",
-            operations=[op for op in operations if not op.streaming_output],
-            **context,
-        ),
-    }
-    runtime = {
-        f"{package}/{module}.py": _formatted_runtime(
+    # These two are written as black writes them (tests/test_pyformat.py holds
+    # every generated module to that): no black pass.
+    yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
+    yield f"{package}/__main__.py", renderer.render(
+        "python/service_main.py.jinja",
+        operations={op.cli_name: op.py_name for op in operations if not op.streaming_output},
+        **context,
+    )
+    for module in RUNTIME_MODULES:
+        yield f"{package}/{module}.py", _formatted_runtime(
             f"{module}.py", renderer.render(f"python/runtime/{module}.py.jinja", **context)
         )
-        for module in RUNTIME_MODULES
-    }
-    for path, text in files.items():
-        yield path, format_python(path, text)
-    yield from runtime.items()
     # An operation module is fixed text around its data, and the data is laid
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
