@@ -28,8 +28,8 @@ def _json_schema(path: str, data: bytes) -> None:
 
     The metaschema checks each ``$defs`` entry as a schema of its own, so an
     entry is checked once however many of a service's schemas carry it; and
-    it checks the entry with its free text blanked, so that entries alike but
-    for their documentation are checked once."""
+    it checks the entry in a canonical form (``_canonical``), so that entries
+    alike but for their names and documentation are checked once."""
     schema = json.loads(data.decode("utf-8"))
     definitions = schema.get("$defs") if isinstance(schema, dict) else None
     if isinstance(definitions, dict):
@@ -46,24 +46,45 @@ def _json_schema(path: str, data: bytes) -> None:
 _FREE_TEXT = frozenset({"title", "description", "markdownDescription", "deprecationMessage"})
 # The editors' extension at a schema file's top, which the metaschema does not know.
 _UNKNOWN = frozenset({"defaultSnippets"})
+# Keywords whose value maps free names to schemas.
+_NAMED_SCHEMAS = frozenset({"properties", "$defs"})
 
 
-def _blanked(node: Any) -> Any:
-    """``node`` with its free text blanked: a string under a free-text keyword
-    becomes "" (the metaschema's verdict on it is the same). Anything else,
-    such as a free-text keyword holding a non-string, stays as it is."""
-    if isinstance(node, dict):
-        return {
-            key: "" if key in _FREE_TEXT and isinstance(value, str) else _blanked(value)
-            for key, value in node.items()
-        }
+def _canonical(node: Any) -> Any:
+    """``node`` rewritten where the metaschema's verdict cannot change, so that
+    entries alike but for names and text share one check: a string under a
+    free-text keyword becomes "", the names under ``properties`` and ``$defs``
+    are numbered (their schemas kept), ``required`` names are numbered the
+    same way (distinct stay distinct), and a ``$ref`` string becomes "#" when
+    no checker of its format (uri-reference) is installed. Anything else, such
+    as a free-text keyword holding a non-string, stays as it is."""
     if isinstance(node, list):
-        return [_blanked(item) for item in node]
-    return node
+        return [_canonical(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _FREE_TEXT and isinstance(value, str):
+            result[key] = ""
+        elif key in _NAMED_SCHEMAS and isinstance(value, dict):
+            result[key] = {f"n{index}": _canonical(item) for index, item in enumerate(value.values())}
+        elif key == "required" and isinstance(value, list) and all(isinstance(item, str) for item in value):
+            numbers: dict[str, str] = {}
+            result[key] = [numbers.setdefault(item, f"n{len(numbers)}") for item in value]
+        elif key == "$ref" and isinstance(value, str) and not _uri_format_checked():
+            result[key] = "#"
+        else:
+            result[key] = _canonical(value)
+    return result
+
+
+@functools.cache
+def _uri_format_checked() -> bool:
+    return "uri-reference" in _metaschema_validator().format_checker.checkers
 
 
 def _key(schema: Any) -> str:
-    return json.dumps(_blanked(schema), sort_keys=True)
+    return json.dumps(_canonical(schema), sort_keys=True)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -58,10 +58,14 @@ def test_verification_rejects_a_schema_that_breaks_the_metaschema():
         b'{"$defs": {"A": {"title": 5}}}',
         b'{"title": ["x"], "$defs": {}}',
         b'{"$defs": {"A": {"type": "string", "pattern": "(", "description": "x"}}}',
+        b'{"$defs": {"A": {"properties": {"a": {"type": "string"}}, "required": ["a", "a"]}}}',
+        b'{"$defs": {"A": {"properties": {"a": {"$ref": 5}}}}}',
+        b'{"$defs": {"A": {"$defs": {"x": {"minimum": "1"}}}}}',
     ):
         with pytest.raises(VerificationError, match="z.schema.json"):
             verify({"schemas/z.schema.json": bad})
     verify({"schemas/z.schema.json": b'{"$defs": {"A": {"title": "t", "description": "any text"}}}'})
+    verify({"schemas/z.schema.json": b'{"$defs": {"A": {"properties": {"a": {}, "b": {}}, "required": ["b"]}}}'})
 
 
 def _properties(schema):
