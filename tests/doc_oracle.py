@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from unittest import mock
 
-from .oracle import ORACLE_ENV, _awscli_data_dir, _shared_loader
+from .oracle import ORACLE_ENV, _awscli_data_dir, cheap_drivers
 
 
 @contextlib.contextmanager
@@ -27,7 +27,7 @@ def _oracle_environment(data_paths: Sequence[str] = ()) -> Iterator[None]:
         env["AWS_DATA_PATH"] = os.pathsep.join([*data_paths, _awscli_data_dir()])
     with (
         mock.patch.dict(os.environ, env),
-        mock.patch("botocore.session.create_loader", _shared_loader),
+        cheap_drivers(),
     ):
         yield
 

@@ -6,10 +6,13 @@ tables and leaves required options optional after ``--cli-input-json``.
 
 import contextlib
 import functools
+import inspect
 import io
 import os
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from unittest import mock
 
 # No real credentials, config or network: the CLI must never reach AWS.
@@ -56,6 +59,63 @@ def _shared_loader(search_path: str | None):
     return create_loader(search_path)
 
 
+_ALIASED: dict[str, str] = {}
+_ACCEPTS_KWARGS: "weakref.WeakKeyDictionary[Any, bool]" = weakref.WeakKeyDictionary()
+
+
+def _signature_owner(handler: Any) -> Any:
+    """What decides whether ``handler`` takes ``**kwargs``: under partials and
+    bound methods, a function's code (closures made for each driver share it)
+    unless it carries its own ``__signature__``, or the class of a callable
+    object."""
+    while isinstance(handler, functools.partial):
+        handler = handler.func
+    handler = getattr(handler, "__func__", handler)
+    if inspect.isfunction(handler) and not hasattr(handler, "__signature__"):
+        return handler.__code__
+    if inspect.isfunction(handler) or inspect.isbuiltin(handler):
+        return handler
+    return type(handler)
+
+
+@contextlib.contextmanager
+def cheap_drivers() -> Iterator[None]:
+    """A fresh driver without most of its cost, and without a change in what it
+    does. Each driver registers some 400 event handlers; for each, botocore
+    works out the event's alias and inspects the handler's signature, and
+    those answers never change: they are kept for the process here. Also one
+    model loader for all drivers (``_shared_loader``)."""
+    from botocore import hooks
+    from botocore.utils import EVENT_ALIASES
+
+    alias_event_name = hooks.EventAliaser._alias_event_name
+    accepts_kwargs = hooks.accepts_kwargs
+
+    def alias(emitter: Any, event_name: str) -> str:
+        if emitter._event_aliases is not EVENT_ALIASES:
+            return alias_event_name(emitter, event_name)
+        if event_name not in _ALIASED:
+            _ALIASED[event_name] = alias_event_name(emitter, event_name)
+        return _ALIASED[event_name]
+
+    def accepts(handler: Any) -> bool:
+        function = _signature_owner(handler)
+        try:
+            return _ACCEPTS_KWARGS[function]
+        except KeyError:
+            answer = _ACCEPTS_KWARGS[function] = accepts_kwargs(handler)
+            return answer
+        except TypeError:  # neither hashable nor weakly referable
+            return accepts_kwargs(handler)
+
+    with (
+        mock.patch("botocore.session.create_loader", _shared_loader),
+        mock.patch.object(hooks.EventAliaser, "_alias_event_name", alias),
+        mock.patch.object(hooks, "accepts_kwargs", accepts),
+    ):
+        yield
+
+
 def _awscli_data_dir() -> str:
     import awscli
 
@@ -72,7 +132,7 @@ def run_aws(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequenc
     out, err = io.StringIO(), io.StringIO()
     with contextlib.ExitStack() as stack:
         stack.enter_context(mock.patch.dict(os.environ, env))
-        stack.enter_context(mock.patch("botocore.session.create_loader", _shared_loader))
+        stack.enter_context(cheap_drivers())
         stack.enter_context(_first_enum_value())
         if not validate_stub:
             stack.enter_context(_stub_responses_unvalidated())
@@ -91,7 +151,7 @@ def command_kinds(service_command: str, data_paths: Sequence[str] = ()) -> dict[
     from awscli.clidriver import create_clidriver
 
     env = {**ORACLE_ENV, "AWS_DATA_PATH": os.pathsep.join([*map(str, data_paths), _awscli_data_dir()])}
-    with mock.patch.dict(os.environ, env), mock.patch("botocore.session.create_loader", _shared_loader):
+    with mock.patch.dict(os.environ, env), cheap_drivers():
         service = create_clidriver()._get_command_table()[service_command]
         return {name: type(command).__name__ for name, command in service._get_command_table().items()}
 
@@ -102,7 +162,7 @@ def outfile_commands(service_command: str) -> set[str]:
 
     with (
         mock.patch.dict(os.environ, ORACLE_ENV),
-        mock.patch("botocore.session.create_loader", _shared_loader),
+        cheap_drivers(),
     ):
         service = create_clidriver()._get_command_table()[service_command]
         return {
@@ -157,7 +217,7 @@ def cli_service(service_command: str, data_paths: Sequence[str] = ()) -> CliServ
     commands: dict[str, CliCommand] = {}
     with (
         mock.patch.dict(os.environ, env),
-        mock.patch("botocore.session.create_loader", _shared_loader),
+        cheap_drivers(),
         mock.patch.object(HierarchicalEmitter, "_register_section", register),
     ):
         service = create_clidriver()._get_command_table()[service_command]
