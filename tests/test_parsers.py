@@ -131,7 +131,20 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
                 base + [option, MISSING_FILE],
                 base + [option, "[1]"],
             ]
+    if operation.streaming_output:
+        # The CLI's outfile word: after the options, before them, missing, and
+        # with a stray word after it.
+        options = document_argv(service, operation, minimal, "shorthand")
+        cases = [case + [OUTFILE] for case in cases] + [
+            [OUTFILE, *options],
+            options,
+            [*options, OUTFILE, "stray"],
+        ]
     return cases
+
+
+#: The word an operation with streaming output takes for its output file.
+OUTFILE = "response.out"
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,8 @@ class ParserData:
     input_skeleton: str
     output_skeleton: str
     summary: str
+    #: Streaming output: the CLI's ``outfile`` word (written only when true).
+    outfile: bool
 
     @property
     def constructor(self) -> Call:
@@ -68,6 +70,7 @@ class ParserData:
                 ("input_skeleton", self.input_skeleton),
                 ("output_skeleton", self.output_skeleton),
                 ("summary", self.summary),
+                *((("outfile", True),) if self.outfile else ()),
             ),
         )
 
@@ -141,6 +144,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
             "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
         ),
         summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
+        outfile=operation.streaming_output,
     )
 
 
@@ -159,7 +163,7 @@ def render(
     yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
     yield f"{package}/__main__.py", renderer.render(
         "python/service_main.py.jinja",
-        operations={op.cli_name: op.py_name for op in operations if not op.streaming_output},
+        operations={op.cli_name: op.py_name for op in operations},
         **context,
     )
     for module in RUNTIME_MODULES:
@@ -169,8 +173,6 @@ def render(
     # An operation module is fixed text around its data, and the data is laid
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
-        if operation.streaming_output:
-            continue  # the CLI's outfile argument and streaming are out of this parser's scope
         data = parser_data(service, operation, renderer)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
 
