@@ -5,6 +5,8 @@ import functools
 import html.parser
 import re
 
+from .htmlrst import unreadable_html
+
 _BLOCKS = frozenset({"p", "ul", "ol", "note", "important", "div", "br", "dl", "dt", "dd", "li", "h1", "h2", "h3"})
 # Markdown characters that would otherwise start formatting in model text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -69,8 +71,11 @@ class _Converter(html.parser.HTMLParser):
 def _convert(source: str, markdown: bool) -> str:
     """Cached: shapes of a service share their members' texts."""
     converter = _Converter(markdown)
-    converter.feed(source)
-    converter.close()
+    try:
+        converter.feed(source)
+        converter.close()
+    except AssertionError as exc:  # html.parser's verdict on markup it cannot read
+        raise unreadable_html(source, exc) from None
     text = "".join(converter.parts)
     blocks = []
     for paragraph in re.split(r"\n\s*\n", text):

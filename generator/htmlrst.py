@@ -21,7 +21,15 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .errors import InputError
+
 INDENT = "  "
+# ``..`` where it opens explicit markup (a directive, a target, a substitution
+# definition): at a line's start, after indentation and any list, enumeration
+# or field markers, which open body elements of their own.
+_MARKUP_START = re.compile(
+    r"[ \t]*(?:(?:[-*+\u2022\u2023\u2043]|[0-9]+[.)]|\([0-9]+\)|#[.)]|[A-Za-z][.)]|:[^:\n]*:)[ \t]+)*\.\."
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The tags the CLI's writer knows; any other tag is dropped and its text kept.
@@ -127,15 +135,24 @@ class _Writer:
         # know, that glues two words together, so we keep it there.
         lead = " " if after_unknown_tag and data[0].isspace() and not self._ends_in_space() else ""
         text = " ".join(data.split())
-        if text.startswith("..") and not lead and self._at_line_start():
-            # Model text must not become a directive (``.. include::``, ``.. raw::``).
-            lead = "\\"
+        line = self._current_line() + lead
+        opening = _MARKUP_START.match(line + text)
+        if opening and opening.end() > len(line):
+            # Model text must not start explicit markup (``.. include::``,
+            # ``.. raw::``), also when earlier pieces of the line led up to it.
+            cut = max(opening.end() - 2 - len(line), 0)
+            text = text[:cut] + "\\" + text[cut:]
         self.write(lead + text + (" " if data[-1].isspace() else ""))
 
-    def _at_line_start(self) -> bool:
-        """At the start of a line or of a list item's text: where ``..`` starts markup."""
-        last = next((piece for piece in reversed(self.pieces) if piece), "\n")
-        return last.rstrip(" ").endswith("\n") or last == "* "
+    def _current_line(self) -> str:
+        """What the line being written holds so far (after its last newline)."""
+        tail: list[str] = []
+        for piece in reversed(self.pieces):
+            if "\n" in piece:
+                tail.append(piece.rsplit("\n", 1)[1])
+                break
+            tail.append(piece)
+        return "".join(reversed(tail))
 
     def _ends_in_space(self) -> bool:
         last = next((piece for piece in reversed(self.pieces) if piece), " ")
@@ -206,7 +223,7 @@ class _Writer:
         if attrs:
             for key, value in attrs:
                 if key == "href":
-                    self.href = value
+                    self.href = _inert_href(value)
                     self.write("`")
         else:
             self.write(" ")
@@ -225,6 +242,18 @@ class _Writer:
                 self.write("`__")
             self.href = None
         self.write(" ")
+
+
+def _inert_href(href: str | None) -> str | None:
+    """A link address that stays inside its link: line breaks, other control
+    characters and the link's own delimiters (``<``, ``>``, backquote) are
+    percent-encoded. No botocore model has an address with any of them."""
+    if href is None:
+        return None
+    return _HREF_UNSAFE.sub(lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode()), href)
+
+
+_HREF_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>`]")
 
 
 def _strip_leading_space(node: _Node) -> bool:
@@ -257,13 +286,20 @@ def convert(html: str, level: int = 0) -> Converted:
     if not html:
         return Converted("")
     builder = _TreeBuilder()
-    builder.feed(html)
-    builder.start_new_tree()
-    builder.close()
+    try:
+        builder.feed(html)
+        builder.start_new_tree()
+        builder.close()
+    except AssertionError as exc:  # html.parser's verdict on markup it cannot read
+        raise unreadable_html(html, exc) from None
     writer = _Writer(level)
     for tree in builder.trees:
         writer.node(tree)
     return Converted("".join(writer.pieces), tuple(writer.link_targets.items()))
+
+
+def unreadable_html(html: str, error: AssertionError) -> InputError:
+    return InputError(f"model documentation that Python's HTML parser cannot read ({error}): {html[:80]!r}")
 
 
 def html_to_rst(html: str, level: int = 0) -> str:

@@ -35,10 +35,28 @@ class _Toctree(Directive):
         return []
 
 
+class _Forbidden(Directive):
+    """A directive no page of ours writes, and the ones model text would use
+    to do harm (raw HTML, reading a file): an error wherever it appears."""
+
+    has_content = True
+    optional_arguments = 100
+    final_argument_whitespace = True
+    option_spec = None
+
+    def run(self) -> list[nodes.Node]:
+        raise self.error(f'the "{self.name}" directive has no place in a reference page')
+
+
+_FORBIDDEN = ("raw", "include", "csv-table", "image", "figure")
+
+
 @functools.cache
 def _register_sphinx_names() -> None:
     roles.register_local_role("ref", _reference_role)
     directives.register_directive("toctree", _Toctree)
+    for name in _FORBIDDEN:
+        directives.register_directive(name, _Forbidden)
 
 
 @functools.cache
@@ -52,7 +70,15 @@ def _publisher() -> Publisher:
     # limit (10,000 characters) is a guard for editors, not a syntax rule.
     publisher.process_programmatic_settings(
         None,
-        {"report_level": 5, "halt_level": 5, "warning_stream": False, "line_length_limit": 100_000_000},
+        {
+            "report_level": 5,
+            "halt_level": 5,
+            "warning_stream": False,
+            "line_length_limit": 100_000_000,
+            # Nothing a page says may reach the file system or emit raw output.
+            "file_insertion_enabled": False,
+            "raw_enabled": False,
+        },
         None,
     )
     return publisher

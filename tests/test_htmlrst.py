@@ -166,3 +166,50 @@ def test_model_text_never_becomes_a_directive(html):
     assert not list(document.findall(nodes.raw)) and not list(document.findall(nodes.image))
     assert [m for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
     assert html.split("..")[1].split("<")[0].strip() in document.astext()
+
+
+# Model text that tries to open explicit markup by other roads: pieces that
+# join into ``..`` at a line's start, whitespace before it, list, enumeration
+# and field markers before it, and a link address that breaks its line.
+SMUGGLED = {
+    "split by empty tags": "<p>.<i></i>. raw:: html</p><p> <i></i> <i></i>&lt;script&gt;x&lt;/script&gt;</p>",
+    "after a space piece": "<p> <span>.. raw:: html</span></p>",
+    "after a bullet": "<p>* .. raw:: html</p>",
+    "after an enumerator": "<p>1. .. include:: /etc/passwd</p>",
+    "after a field name": "<p>:a: .. raw:: html</p>",
+    "substitution definition": "<p>.. |x| raw:: html</p>",
+    "in a link address": '<a href="x\n\n.. raw:: html\n\n   <script>1</script>\n\nz"></a>',
+    "in a titled link address": '<a href="x\n\n.. include:: /etc/passwd\n\nz">t</a>',
+}
+
+
+@pytest.mark.parametrize("level", [0, 1, 2])
+@pytest.mark.parametrize("name", SMUGGLED)
+def test_smuggled_markup_stays_text(name, level):
+    converted = convert(SMUGGLED[name], level)
+    targets = "".join(f"\n.. _{name}: {url}\n" for name, url in converted.link_targets)
+    document = publish_doctree(
+        "Title\n=====\n\n" + converted.text + "\n" + targets,
+        settings_overrides={"report_level": 5, "warning_stream": False, "file_insertion_enabled": False},
+    )
+    assert not list(document.findall(nodes.raw))
+    assert not list(document.findall(nodes.substitution_definition))
+    assert [m for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
+
+
+def test_html_the_parser_cannot_read_is_an_input_error():
+    from generator.doctext import plain_text
+    from generator.errors import InputError
+
+    for convert_text in (html_to_rst, plain_text):
+        with pytest.raises(InputError, match="cannot read"):
+            convert_text("a<![ x ]>b")
+
+
+@pytest.mark.parametrize("page", [".. raw:: html\n\n   <b>x</b>\n", "Text\n\n* .. include:: /etc/passwd\n"])
+def test_the_page_check_refuses_raw_output_and_reading_files(page):
+    from generator.rstcheck import check_rst
+
+    with pytest.raises(ValueError, match="has no place in a reference page"):
+        check_rst("page.rst", page.encode())
+    check_rst("page.rst", b"Text\n\n.. note::\n\n   A note is fine.\n")
