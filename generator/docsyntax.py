@@ -18,10 +18,15 @@ class _TooComplex(Exception):
 
 
 def is_document_container(service: Service, shape: Shape) -> bool:
-    """A document, or a list of them: the CLI takes these as JSON only."""
-    while shape.type == "list" and shape.member is not None:
-        shape = service.shape(shape.member.target)
-    return shape.document
+    """A document, or a list or map of them (through nested lists and maps):
+    the CLI takes these as JSON only."""
+    while True:
+        if shape.type == "list" and shape.member is not None:
+            shape = service.shape(shape.member.target)
+        elif shape.type == "map" and shape.value is not None:
+            shape = service.shape(shape.value.target)
+        else:
+            return shape.document
 
 
 class Layout:

@@ -82,13 +82,6 @@ KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
     "botocore checks a JSON-value header member only for encoding to JSON; ours check its type": (
         ("lex-runtime", "post-content", "validation"),
     ),
-    "awscli takes members holding a document type as JSON only (no shorthand, also on the page)": (
-        ("bedrock-runtime", "converse", "parser"),
-        ("bedrock-runtime", "start-async-invoke", "parser"),
-        ("identitystore", "create-user", "page"),
-        ("identitystore", "create-user", "parser"),
-        ("identitystore", "update-user", "parser"),
-    ),
 }
 KNOWN = {key: reason for reason, keys in KNOWN_BY_REASON.items() for key in keys}
 
