@@ -97,6 +97,8 @@ class _Writer:
         self.keep = True
         self.href: str | None = None
         self.link_targets: dict[str, str] = {}
+        #: Where each open admonition's pieces start.
+        self.admonitions: list[int] = []
 
     def write(self, text: str) -> None:
         if self.keep:
@@ -166,6 +168,7 @@ class _Writer:
             if self.paragraphs:
                 self.new_paragraph()
         elif tag in _ADMONITIONS:
+            self.admonitions.append(len(self.pieces))
             self.new_paragraph()
             self.write(_ADMONITIONS[tag])
             self.level += 1
@@ -196,6 +199,8 @@ class _Writer:
             if self.paragraphs:
                 self.new_paragraph()
         elif tag in _ADMONITIONS or tag == "codeblock":
+            if tag in _ADMONITIONS:
+                self.drop_if_empty(self.admonitions.pop())
             self.dedent()
             self.new_paragraph()
         elif tag == "a":
@@ -210,6 +215,13 @@ class _Writer:
             self.new_paragraph()
         elif tag in _HIDDEN:
             self.keep = True
+
+    def drop_if_empty(self, start: int) -> None:
+        """An admonition with nothing in it is no valid RST (docutils: "Content
+        block expected"); the CLI writes it all the same, we drop it."""
+        body = self.pieces[start:]
+        if self.keep and sum(1 for piece in body if not piece.isspace()) == 1:
+            del self.pieces[start:]
 
     def end_inline(self, markup: str) -> None:
         # Space before the closing markup would end the markup too early.

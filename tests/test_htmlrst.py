@@ -213,3 +213,15 @@ def test_the_page_check_refuses_raw_output_and_reading_files(page):
     with pytest.raises(ValueError, match="has no place in a reference page"):
         check_rst("page.rst", page.encode())
     check_rst("page.rst", b"Text\n\n.. note::\n\n   A note is fine.\n")
+
+
+@pytest.mark.parametrize("html", ["<p>a</p><note></note><p>b</p>", "<note> <p> </p> </note>", "<important/>"])
+def test_an_empty_admonition_is_dropped_not_left_invalid(html):
+    """The CLI writes ``.. note::`` with nothing under it (bedrock-agent-runtime's
+    invoke-agent), which docutils rejects; the page check must pass."""
+    from generator.rstcheck import check_rst
+
+    for level in (0, 1):
+        text = convert(html, level).text
+        assert ".. note::" not in text and ".. warning::" not in text
+        check_rst("page.rst", ("Title\n=====\n\n" + text + "\n").encode())
