@@ -10,6 +10,8 @@ from typing import Any
 
 from generator.ir import Operation, Service, Shape
 
+from .capture import files_as_names
+
 SCALARS = {"string", "integer", "long", "float", "double", "boolean", "blob", "timestamp"}
 
 
@@ -31,7 +33,7 @@ def run_ours(package: str, operation: Operation, argv: list[str]) -> Ours:
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
-    return Ours(code, params, out.getvalue(), err.getvalue())
+    return Ours(code, files_as_names(params), out.getvalue(), err.getvalue())
 
 
 def is_complex(service: Service, shape: Shape) -> bool:

@@ -76,6 +76,25 @@ def _copy(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class OpenFile:
+    """An open file in parameters (a streamed blob), compared by its path."""
+
+    name: str
+
+
+def files_as_names(value: Any) -> Any:
+    """``value`` with each open file closed and replaced by ``OpenFile``."""
+    if isinstance(value, dict):
+        return {key: files_as_names(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [files_as_names(item) for item in value]
+    if hasattr(value, "read") and isinstance(getattr(value, "name", None), str):
+        value.close()
+        return OpenFile(value.name)
+    return value
+
+
 def capture_aws(argv: Sequence[str], validate_stub: bool = True) -> Capture:
     calls: list[dict[str, Any]] = []
     with contextlib.ExitStack() as stack:
@@ -83,4 +102,5 @@ def capture_aws(argv: Sequence[str], validate_stub: bool = True) -> Capture:
         if "--generate-cli-skeleton" not in argv:  # its stubbed client must stay private
             stack.enter_context(_shared_clients())
         result = run_aws(argv, validate_stub=validate_stub)
-    return Capture(result.exit_code, calls[0] if calls else None, result.stdout, result.stderr)
+    params = files_as_names(calls[0]) if calls else None
+    return Capture(result.exit_code, params, result.stdout, result.stderr)

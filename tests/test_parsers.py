@@ -123,6 +123,8 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
             ]
         if target.type == "blob":
             cases += [base + [option, "fileb://" + str(tmp / "bytes")], base + [option, "text"]]
+            if member.streaming or target.streaming:  # a path to a file, for the CLI
+                cases += [base + [option, str(tmp / "bytes")], base + [option, str(tmp)]]
         if is_complex(service, target):
             cases += [
                 base + [option, "{bad"],

@@ -53,6 +53,8 @@ class ParserData:
     summary: str
     #: Streaming output: the CLI's ``outfile`` word (written only when true).
     outfile: bool
+    #: Members that are streamed blobs: a file path on the command line.
+    streaming_input: tuple[str, ...]
 
     @property
     def constructor(self) -> Call:
@@ -71,6 +73,7 @@ class ParserData:
                 ("output_skeleton", self.output_skeleton),
                 ("summary", self.summary),
                 *((("outfile", True),) if self.outfile else ()),
+                *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
             ),
         )
 
@@ -114,6 +117,7 @@ def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
 def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
+    streamed: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
     # gives way to the paging option, as in the CLI's argument table.
     paging = set()
@@ -126,6 +130,11 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
             if f"--{member.cli_name}" not in paging
         )
         tokens = tuple(member.name for member in service.shape(operation.input).members if member.idempotency_token)
+        streamed = tuple(
+            member.name
+            for member in service.shape(operation.input).members
+            if service.shape(member.target).type == "blob" and (member.streaming or service.shape(member.target).streaming)
+        )
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
@@ -145,6 +154,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         ),
         summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
         outfile=operation.streaming_output,
+        streaming_input=streamed,
     )
 
 
