@@ -73,12 +73,6 @@ PROTOCOLS = {"query", "ec2", "rest-xml", "rest-json", "json", "smithy-rpc-v2-cbo
 #: operation, kind). The test fails if one of these starts to match, so that
 #: the list stays true.
 KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "awscli reads a streaming input blob as a file path ('Blob values must be a path to a file')": (
-        ("lex-runtime", "post-content", "parser"),
-        ("lexv2-runtime", "recognize-utterance", "parser"),
-        ("s3", "put-object", "parser"),
-        ("s3", "write-get-object-response", "parser"),
-    ),
     "botocore checks a JSON-value header member only for encoding to JSON; ours check its type": (
         ("lex-runtime", "post-content", "validation"),
     ),

@@ -55,6 +55,8 @@ class ParserData:
     outfile: bool
     #: Members that are streamed blobs: a file path on the command line.
     streaming_input: tuple[str, ...]
+    #: JSON-value header members: JSON text on the command line.
+    json_values: tuple[str, ...]
 
     @property
     def constructor(self) -> Call:
@@ -74,6 +76,7 @@ class ParserData:
                 ("summary", self.summary),
                 *((("outfile", True),) if self.outfile else ()),
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
+                *((("json_values", self.json_values),) if self.json_values else ()),
             ),
         )
 
@@ -118,6 +121,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
     streamed: tuple[str, ...] = ()
+    json_values: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
     # gives way to the paging option, as in the CLI's argument table.
     paging = set()
@@ -134,6 +138,11 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
             member.name
             for member in service.shape(operation.input).members
             if service.shape(member.target).type == "blob" and (member.streaming or service.shape(member.target).streaming)
+        )
+        json_values = tuple(
+            member.name
+            for member in service.shape(operation.input).members
+            if member.json_value and member.location == "header"
         )
     paginator = None
     if operation.paginator is not None:
@@ -155,6 +164,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
         outfile=operation.streaming_output,
         streaming_input=streamed,
+        json_values=json_values,
     )
 
 
