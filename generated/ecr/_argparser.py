@@ -55,7 +55,9 @@ def _parse_globals(operation, argv: list) -> tuple:
 
 def _operation_parser(operation, argv: list) -> Parser:
     parser = Parser(prog=operation.prog, usage=f"{operation.prog} [options]")
-    optional = required_overridden(argv)
+    # An operation with streaming output has no document options to lift
+    # the requirements.
+    optional = required_overridden(argv) and not operation.outfile
     for option, member, shape, required in operation.arguments:
         kind = operation.shapes[shape][0]
         if kind == "boolean":
@@ -70,11 +72,14 @@ def _operation_parser(operation, argv: list) -> Parser:
         elif kind in ARGPARSE_TYPES:
             kwargs["type"] = ARGPARSE_TYPES[kind]
         parser.add_argument(option, **kwargs)
-    parser.add_argument("--cli-input-json", dest="cli_input_json")
-    parser.add_argument(
-        "--generate-cli-skeleton", nargs="?", const="input", choices=["input", "output"]
-    )
+    if not operation.outfile:
+        parser.add_argument("--cli-input-json", dest="cli_input_json")
+        parser.add_argument(
+            "--generate-cli-skeleton", nargs="?", const="input", choices=["input", "output"]
+        )
     for option, key, kind in operation.paging_options():
         parser.add_argument(option, dest="paging_" + key, type=kind)
+    if operation.outfile:
+        parser.add_argument("outfile")
     parser.add_argument("help", nargs="?")
     return parser

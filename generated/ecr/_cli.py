@@ -8,6 +8,7 @@ type conversion), ``--cli-input-json``, ``--generate-cli-skeleton``, and
 botocore's parameter validation.
 """
 
+import os
 import sys
 
 from ._paramfile import ParamFileError, load_paramfile
@@ -102,6 +103,9 @@ class Operation:
         input_skeleton: str,
         output_skeleton: str,
         summary: str,
+        outfile: bool = False,
+        streaming_input: tuple = (),
+        json_values: tuple = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -116,6 +120,13 @@ class Operation:
         self.input_skeleton = input_skeleton
         self.output_skeleton = output_skeleton
         self.summary = summary
+        #: Streaming output: a required ``outfile`` word instead of the
+        #: ``--cli-input-json`` and ``--generate-cli-skeleton`` options.
+        self.outfile = outfile
+        #: Streamed blob members: the CLI takes a path and hands on the open file.
+        self.streaming_input = streaming_input
+        #: JSON-value header members: the CLI reads their value as JSON.
+        self.json_values = json_values
         self.prog = f"python -m {__package__} {cli_name}"
         self._check = None
 
@@ -135,7 +146,7 @@ class Operation:
         for option, member, shape, _ in self.arguments:
             value = values.get(dest(member))
             if value is not None:
-                params[member] = self._unpack(option, shape, value)
+                params[member] = self._unpack(option, member, shape, value)
         max_items = values.get("paging_MaxItems")
         if max_items is not None and max_items <= 0:
             sys.stderr.write(
@@ -157,7 +168,7 @@ class Operation:
         stray word or missing required option. None for any other command
         line, which argparse then reads (and reports). Importing argparse
         costs more than all the rest of a parse."""
-        actions = self._quick_actions()
+        actions = None if self.outfile else self._quick_actions()
         if actions is None:
             return None
         values: dict = {}
@@ -254,7 +265,7 @@ class Operation:
 
     # -- one option's value ------------------------------------------------
 
-    def _unpack(self, option: str, shape: str, value):
+    def _unpack(self, option: str, member: str, shape: str, value):
         try:
             single = value[0] if isinstance(value, list) and len(value) == 1 else value
             loaded = load_paramfile(single, remote=True)
@@ -262,6 +273,12 @@ class Operation:
             raise ParamError(option, str(exc)) from None
         if loaded is not None:
             value = loaded
+        if member in self.streaming_input:
+            return _open_streamed(option, value)
+        if member in self.json_values:
+            from ._convert import parse_json
+
+            return parse_json(option, value)
         if self._is_complex(shape):
             from ._convert import unpack_complex
 
@@ -342,7 +359,8 @@ class Operation:
         ``--generate-cli-skeleton`` prints the skeleton and exits 0.
         """
         argv = list(argv)
-        if argv in (["--generate-cli-skeleton"], ["--generate-cli-skeleton", "input"]):
+        skeleton_only = argv in (["--generate-cli-skeleton"], ["--generate-cli-skeleton", "input"])
+        if skeleton_only and not self.outfile:
             # Nothing else to parse: the skeleton is the whole answer.
             sys.stdout.write(self.input_skeleton)
             raise SystemExit(0)
@@ -383,8 +401,11 @@ class Operation:
             kind = self.shapes[shape][0]
             name = f"{option} | --no-{option[2:]}" if kind == "boolean" else option
             lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
-        lines.append("  --cli-input-json <JSON or file://path>")
-        lines.append("  --generate-cli-skeleton [input | output]")
+        if self.outfile:
+            lines.append("  outfile (the file the streaming output would be written to) [required]")
+        else:
+            lines.append("  --cli-input-json <JSON or file://path>")
+            lines.append("  --generate-cli-skeleton [input | output]")
         lines.extend(f"  {option}" for option, _, _ in self.paging_options())
         return "\n".join(lines) + "\n"
 
@@ -394,6 +415,15 @@ class Operation:
 
         sys.stdout.write(dumps(params) + "\n")
         return 0
+
+
+def _open_streamed(option: str, value):
+    """A streamed blob's value names a file (after ``~`` and variables are
+    expanded, and after a ``file://`` value is read): its open binary file."""
+    path = os.path.expanduser(os.path.expandvars(value))
+    if not os.path.isfile(path):
+        raise ParamError(option, "Blob values must be a path to a file.")
+    return open(path, "rb")
 
 
 def required_overridden(argv: list) -> bool:

@@ -34,9 +34,9 @@ def unpack_plain(shapes, option: str, shape: str, value):
         if kind != "list":
             return _scalar(kind, value)
         if isinstance(value, str) and value.lstrip().startswith("["):
-            return _json(option, value)
+            return parse_json(option, value)
         if isinstance(value, list) and len(value) == 1 and value[0].strip().startswith("["):
-            return _json(option, value[0])
+            return parse_json(option, value[0])
         member_kind = shapes[detail][0]
         return [_scalar(member_kind, item) for item in value]
     except (ValueError, TypeError) as exc:
@@ -54,7 +54,12 @@ def unpack_complex(shapes, option: str, shape: str, value):
         if shapes[detail[0][1]][0] == "string" and "=" not in value:
             return {"Value": value}
     first = value[0] if isinstance(value, list) and value else value
-    if isinstance(first, str) and first.strip().startswith(("[", "{")):
+    if shapes[shape][4] == "document":
+        # A document is JSON, read as it is.
+        return parse_json(option, value)
+    looks_like_json = isinstance(first, str) and first.strip().startswith(("[", "{"))
+    # The CLI has no shorthand for a list or map of documents either.
+    if looks_like_json or _of_documents(shapes, shape):
         return _unpack_json(shapes, option, shape, value)
     from ._shorthand import ShorthandError, parse_shorthand
     from ._paramfile import ParamFileError
@@ -69,28 +74,43 @@ def unpack_complex(shapes, option: str, shape: str, value):
     except ParamFileError as exc:
         raise CliError(str(exc)) from None
     try:
-        return _visit(shapes, shape, parsed)
+        return _visit(shapes, option, shape, parsed, "")
     except (ValueError, TypeError, AttributeError) as exc:
         raise CliError(str(exc)) from None
 
 
-def _visit(shapes, shape: str, value):
-    """Shorthand gives strings; the model says which are numbers, booleans or lists."""
-    kind, _, detail, _, _ = shapes[shape]
+def _of_documents(shapes, shape: str) -> bool:
+    """A list or map whose elements (through nested lists and maps) are documents."""
+    kind, _, detail, _, trait = shapes[shape]
+    while kind in ("list", "map"):
+        kind, _, detail, _, trait = shapes[detail if kind == "list" else detail[1]]
+    return trait == "document"
+
+
+def _visit(shapes, option: str, shape: str, value, name: str):
+    """Shorthand gives strings; the model says which are numbers, booleans or
+    lists. ``name``: the structure member the value is (or is inside of)."""
+    kind, _, detail, _, trait = shapes[shape]
+    if trait == "document":
+        raise ParamError(
+            option,
+            "Shorthand syntax does not support document types. Use JSON input for "
+            f"top-level argument to specify nested parameter: {name}",
+        )
     if kind == "structure":
         if isinstance(value, dict):
             for member, target in detail:
                 if member in value:
-                    value[member] = _visit(shapes, target, value[member])
+                    value[member] = _visit(shapes, option, target, value[member], member)
         return value
     if kind == "list":
         if not isinstance(value, list):
             return [value]
-        return [_visit(shapes, detail, item) for item in value]
+        return [_visit(shapes, option, detail, item, name) for item in value]
     if kind == "map":
         if isinstance(value, dict):
             for key in value:
-                value[key] = _visit(shapes, detail[1], value[key])
+                value[key] = _visit(shapes, option, detail[1], value[key], name)
         return value
     if kind == "boolean":
         lowered = value.lower()
@@ -102,7 +122,7 @@ def _visit(shapes, shape: str, value):
     return _scalar(kind, value)
 
 
-def _json(option: str, text: str):
+def parse_json(option: str, text: str):
     import json  # only JSON values need it; a command imports it only then
 
     try:
@@ -116,12 +136,12 @@ def _unpack_json(shapes, option: str, shape: str, value):
     if kind in ("structure", "map"):
         if not value.lstrip().startswith("{"):
             raise ParamError(option, f"Invalid JSON:\n{value}")
-        return _json(option, value)
+        return parse_json(option, value)
     if isinstance(value, str):
         if value.lstrip().startswith("["):
-            return _json(option, value)
+            return parse_json(option, value)
     elif len(value) == 1 and value[0].strip().startswith("["):
-        return _json(option, value[0])
+        return parse_json(option, value[0])
     member_kind = shapes[detail][0]
     if member_kind in _SCALARS:
         return [_scalar(member_kind, item) for item in value]

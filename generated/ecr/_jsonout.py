@@ -73,6 +73,8 @@ def _write(value, newline: str, parts: list) -> None:
         parts.append(newline + "}")
     elif isinstance(value, (bytes, bytearray)):
         parts.append(_text(_bytes_as_base64(value)))
+    elif hasattr(value, "read") and isinstance(getattr(value, "name", None), str):
+        parts.append(_text(value.name))  # a streaming blob's open file: its path
     else:
         raise _Unsupported
 
@@ -112,4 +114,6 @@ def _bytes_as_base64(value):
         import binascii  # an extension module: loaded only when there are bytes
 
         return binascii.b2a_base64(value, newline=False).decode("ascii")
+    if hasattr(value, "read") and isinstance(getattr(value, "name", None), str):
+        return value.name
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
