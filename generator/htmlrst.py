@@ -7,7 +7,7 @@ module reproduces that output, measured against the CLI by the tests, with
 three deliberate differences where the CLI loses text: an end tag with
 nothing open is ignored (the CLI drops the whole string), an inline end with
 nothing written before it is not an error, and the space after a tag the CLI
-does not know is kept (the CLI glues the two words around it together).
+does not know is kept before a word (the CLI glues the two words together).
 Beyond the CLI, text that would start a line with ``..`` is escaped, so that
 model text never becomes a directive (``.. include::``, ``.. raw::``).
 
@@ -134,9 +134,11 @@ class _Writer:
             self.write(" ")
             return
         # The CLI drops the space that starts a text; after a tag it does not
-        # know, that glues two words together, so we keep it there.
-        lead = " " if after_unknown_tag and data[0].isspace() and not self._ends_in_space() else ""
+        # know, that glues two words together, so we keep it there (only
+        # before a word: before punctuation the CLI's page reads fine).
         text = " ".join(data.split())
+        glued = after_unknown_tag and data[0].isspace() and text[:1].isalnum()
+        lead = " " if glued and not self._ends_in_space() else ""
         line = self._current_line() + lead
         opening = _MARKUP_START.match(line + text)
         if opening and opening.end() > len(line):
