@@ -305,14 +305,12 @@ class Operation:
         ):
             params = self._as_requested(params)
         check = self._check or self._compile_checker()
-        errors: list = []
         try:
-            check(params, "", errors)
+            return check(params)
         except RecursionError:
             from ._validate import TOO_DEEP
 
             return [TOO_DEEP]
-        return errors
 
     def _compile_checker(self):
         if self.input_shape is None:
@@ -436,5 +434,6 @@ def required_overridden(argv: list) -> bool:
     return False
 
 
-def _no_input(params, name: str, errors: list) -> None:
+def _no_input(params) -> list:
     """An operation without input accepts anything, as botocore does."""
+    return []

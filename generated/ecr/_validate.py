@@ -8,13 +8,17 @@ dispatch on the type name. It runs once per process, in microseconds, and the
 table stays the one compact format the generator writes (formatting generated
 code is what generation time goes to).
 
-Each shape gets two functions. ``check(value, name, errors)`` appends
-botocore's messages, ``name`` being the parameter's name as botocore builds it
-(``.a.b[0]``: a dot before each member). ``ok(value)`` says whether ``check``
-would find nothing, without building names: a list or map checks its items
-with it first (most of a document sits in lists) and names and reports only
-those it rejects. Members and items whose only rule is their type (or a
-string's minimum length) are checked inline, without a call.
+A shape's function ``check(value)`` returns None when the value is valid (the
+path most documents take, so it builds nothing: no names, no lists) and
+otherwise botocore's findings in botocore's order, each a list ``[path,
+before, after]``: the name of the value it is about relative to the value
+checked (``.a.b[0]``: a dot before each member) and the message's text either
+side of that name. A container puts its member's or item's piece in front of
+the paths of the findings it passes on, so that a name is built only for what
+is reported, and a value is walked once. A finding inside a document, which
+botocore names by its key alone, is a finished message (a str). Strings, the
+commonest members and items, are checked in place by their container, without
+a call.
 """
 
 _VALID_TYPES = {
@@ -44,76 +48,59 @@ _SCALAR_NAMES = {
     bytes: "<class 'bytes'>",
     type(None): "<class 'NoneType'>",
 }
-# Inline rules: the types whose isinstance() check is botocore's whole rule.
-_PLAIN_TYPES = {"string": str, "boolean": bool, "integer": int, "long": int}
-_PLAIN_TEXTS = {
-    str: _VALID_TYPES["string"],
-    bool: _VALID_TYPES["boolean"],
-    int: _VALID_TYPES["integer"],
-}
+_TYPE = "Invalid type for parameter "
 
 
 def compile_checker(shapes, root: str):
-    """``check(params, "", errors)`` for the input shape ``root``: appends
-    botocore's message lines for ``params`` to ``errors``.
+    """``validate(params)``: botocore's message lines for ``params`` against
+    the input shape ``root``, none when valid.
 
     Where botocore itself fails with RecursionError (a document nested deeper
     than the interpreter's recursion limit, through a recursive shape), so
-    does ``check``; the caller reports ``TOO_DEEP`` instead.
+    does ``validate``; the caller reports ``TOO_DEEP`` instead.
     """
-    checkers: dict = {}
-    oks: dict = {}
-    # Members are bound once every shape has its functions: shapes may be recursive.
+    checks: dict = {}
+    # Members are bound once every shape has its function: shapes may be recursive.
     links: list = []
     for name, row in shapes.items():
         make = _document if row[4] == "document" else _MAKERS.get(row[0], _anything)
-        checkers[name], oks[name] = make(row, shapes, links)
+        checks[name] = make(row, shapes, links)
     for link in links:
-        link(checkers, oks)
-    return checkers[root]
+        link(checks)
+    check = checks[root]
+
+    def validate(params) -> list:
+        found = check(params)
+        lines: list = []
+        if found is not None:
+            for finding in found:
+                # A path is "" (the input) or starts with its first member's dot.
+                if finding.__class__ is not str:
+                    finding = f"{finding[1]}{finding[0][1:] or 'input'}{finding[2]}"
+                lines.append(finding)
+        return lines
+
+    return validate
 
 
-def _inline_rule(row):
-    """What a container checks in place of calling the member's functions: a
-    type (isinstance is the whole rule), an int (a string of at least that
-    length), or None (call them)."""
-    kind, low, _, _, trait = row
-    plain = _PLAIN_TYPES.get(kind)
-    if trait or plain is None:
-        return None
-    if low is None or (kind == "string" and low <= 0):
-        return plain
-    if kind == "string" and low.__class__ is int:
-        return low
-    return None
+def _under(piece: str, found: list) -> list:
+    """``found``, its findings' paths put under a member's or an item's ``piece``."""
+    for finding in found:
+        if finding.__class__ is list:
+            finding[0] = piece + finding[0]
+    return found
 
 
-def _shown(name) -> str:
-    """The name as botocore's report prints it. Every name but a document
-    member's starts with the dot of its first member or is the input's ``""``."""
-    if not name:
-        return "input"
-    if name.__class__ is not str:
-        return str(name)  # a document's key that is no string
-    return name[1:] if name.startswith(".") else name
-
-
-def _type_error(value, name: str, valid_types: str) -> str:
-    kind = type(value)
-    text = _SCALAR_NAMES.get(kind)
-    if text is not None:
-        return (
-            f"Invalid type for parameter {name[1:] if name else 'input'}, value: {value}, "
-            f"type: {text}, valid types: {valid_types}"
-        )
-    return (
-        f"Invalid type for parameter {name[1:] if name else 'input'}, value: {_text(value)}, "
-        f"type: {kind}, valid types: {valid_types}"
-    )
-
-
-def _short(value, name: str, low) -> str:
-    return f"Invalid length for parameter {name[1:]}, value: {len(value)}, valid min length: {low}"
+def _type_error(value, valid_types: str, path: str = "") -> list:
+    try:
+        text = _SCALAR_NAMES[value.__class__]
+    except KeyError:
+        return [
+            path,
+            _TYPE,
+            f", value: {_text(value)}, type: {type(value)}, valid types: {valid_types}",
+        ]
+    return [path, _TYPE, f", value: {value}, type: {text}, valid types: {valid_types}"]
 
 
 def _text(value) -> str:
@@ -124,220 +111,226 @@ def _text(value) -> str:
         return f"<{type(value).__name__} nested too deeply to print>"
 
 
+def _string_error(value, shortest: int, path: str) -> list:
+    """The finding on ``value``, which is no string of ``shortest`` characters or more."""
+    if isinstance(value, str):
+        return [
+            path,
+            "Invalid length for parameter ",
+            f", value: {len(value)}, valid min length: {shortest}",
+        ]
+    text = _SCALAR_NAMES.get(value.__class__)
+    if text is None:
+        return _type_error(value, _VALID_TYPES["string"], path)
+    return [path, _TYPE, f", value: {value}, type: {text}, valid types: <class 'str'>"]
+
+
+def _inline(row):
+    """The rule a container checks in place of calling a member's or an
+    item's function: for a string whose only rule is a minimum length, that
+    length (0 for none). Otherwise None: call the function."""
+    kind, low = row[0], row[1]
+    if kind != "string":
+        return None
+    return low if low is not None and low > 0 else 0
+
+
 def _structure(row, shapes, links):
     _, _, members, required, trait = row
     names = ", ".join(member for member, _ in members)
     known = frozenset(member for member, _ in members)
-    size = len(known)
-    # member -> inline rule, or else the member's check (ok) function.
-    check_rules: dict = {}
-    ok_rules: dict = {}
+    pieces = {member: "." + member for member, _ in members}
+    # member -> its inline rule (an int, see _inline) or else its function.
+    rules: dict = {}
 
-    def link(checkers, oks) -> None:
+    def link(functions) -> None:
         for member, shape in members:
-            rule = _inline_rule(shapes[shape])
-            check_rules[member] = checkers[shape] if rule is None else rule
-            ok_rules[member] = oks[shape] if rule is None else rule
+            inline = _inline(shapes[shape])
+            rules[member] = functions[shape] if inline is None else inline
 
     links.append(link)
     union = trait == "union"
+    # The member count at which, with no unknown member, none can be missing
+    # (nor, in a union, too many): every member, or a union's one.
+    complete = len(members) if not union else 1 if not required else -1
 
-    def check(value, name, errors) -> None:
-        if not isinstance(value, dict):
-            errors.append(_type_error(value, name, _VALID_TYPES["structure"]))
-            return
-        if union:
-            _check_union(value, name, names, errors)
-        no_unknown = known.issuperset(value)
-        # With every member present and no other key, nothing is missing.
-        if not no_unknown or len(value) != size:
-            for member in required:
-                if member not in value:
-                    errors.append(f'Missing required parameter in {_shown(name)}: "{member}"')
-            if not no_unknown:
-                for key in value:
-                    if key not in known:
-                        errors.append(
-                            f'Unknown parameter in {_shown(name)}: "{key}", must be one of: {names}'
-                        )
-        for key, item in value.items():
-            rule = check_rules.get(key)
-            if rule is None:
+    def check(value):
+        if value.__class__ is not dict and not isinstance(value, dict):
+            return [_type_error(value, _VALID_TYPES["structure"])]
+        errors = None
+        unknown = False
+        for key in value:
+            try:
+                rule = rules[key]
+            except KeyError:
+                unknown = True
                 continue
-            if rule.__class__ is type:
-                if not isinstance(item, rule):
-                    errors.append(_type_error(item, f"{name}.{key}", _PLAIN_TEXTS[rule]))
-            elif rule.__class__ is int:
-                if not isinstance(item, str):
-                    errors.append(_type_error(item, f"{name}.{key}", _VALID_TYPES["string"]))
-                elif len(item) < rule:
-                    errors.append(_short(item, f"{name}.{key}", rule))
+            item = value[key]
+            if rule.__class__ is int:
+                if (item.__class__ is str or isinstance(item, str)) and len(item) >= rule:
+                    continue
+                if errors is None:
+                    errors = [_string_error(item, rule, pieces[key])]
+                else:
+                    errors.append(_string_error(item, rule, pieces[key]))
+                continue
+            found = rule(item)
+            if found is None:
+                continue
+            piece = pieces[key]
+            for finding in found:
+                if finding.__class__ is list:
+                    finding[0] = piece + finding[0]
+            if errors is None:
+                errors = found
             else:
-                rule(item, f"{name}.{key}", errors)
-
-    def ok(value) -> bool:
-        if not isinstance(value, dict) or not known.issuperset(value):
-            return False
-        if union and len(value) != 1:
-            return False
-        if len(value) != size:
+                errors += found
+        if len(value) != complete and not unknown:
             for member in required:
                 if member not in value:
-                    return False
-        for key, item in value.items():
-            rule = ok_rules[key]
-            if rule.__class__ is type:
-                if not isinstance(item, rule):
-                    return False
-            elif rule.__class__ is int:
-                if not (isinstance(item, str) and len(item) >= rule):
-                    return False
-            elif not rule(item):
-                return False
-        return True
+                    unknown = True  # as good as: there is something to report
+                    break
+            else:
+                unknown = union
+        if unknown:
+            head = _head(value, union, required, known, names)
+            errors = head if errors is None else head + errors
+        return errors
 
-    return check, ok
+    return check
 
 
-def _check_union(value: dict, name: str, names: str, errors: list) -> None:
-    if not value:
-        errors.append(
-            f"Must set one of the following keys for tagged unionstructure {_shown(name)}: {names}."
-        )
-    elif len(value) > 1:
-        errors.append(
-            f"Invalid number of parameters set for tagged union structure {_shown(name)}. "
-            f"Can only set one of the following keys: {names}."
-        )
+def _head(value: dict, union: bool, required, known, names: str) -> list:
+    """A structure's findings before its members': the union's count, then
+    missing members, then unknown ones."""
+    errors = []
+    if union and len(value) != 1:
+        many = "Invalid number of parameters set for tagged union structure "
+        none = "Must set one of the following keys for tagged unionstructure "
+        keys = f". Can only set one of the following keys: {names}." if value else f": {names}."
+        errors.append(["", many if value else none, keys])
+    for member in required:
+        if member not in value:
+            errors.append(["", "Missing required parameter in ", f': "{member}"'])
+    for key in value:
+        if key not in known:
+            errors.append(["", "Unknown parameter in ", f': "{key}", must be one of: {names}'])
+    return errors
 
 
 def _list(row, shapes, links):
     _, low, element, _, _ = row
-    rule = _inline_rule(shapes[element])
-    check_item = item_ok = None
+    low = low if low is not None and low > 0 else 0
+    shortest = _inline(shapes[element])
+    if shortest is not None:
+        return _strings(low, shortest)
+    check_item = None
 
-    def link(checkers, oks) -> None:
-        nonlocal check_item, item_ok
-        check_item, item_ok = checkers[element], oks[element]
+    def link(functions) -> None:
+        nonlocal check_item
+        check_item = functions[element]
 
     links.append(link)
-    low = low if low is not None and low > 0 else None
 
-    def check(value, name, errors) -> None:
-        if not isinstance(value, (list, tuple)):
-            errors.append(_type_error(value, name, _VALID_TYPES["list"]))
-            return
-        if low is not None and len(value) < low:
-            errors.append(
-                f"Invalid length for parameter {_shown(name)}, value: {len(value)}, valid min length: {low}"
-            )
-        if rule is None:
-            for index, item in enumerate(value):
-                if not item_ok(item):
-                    check_item(item, f"{name}[{index}]", errors)
-            return
-        # Inline rules; only an item that fails one costs a name.
-        if rule.__class__ is type:
-            for index, item in enumerate(value):
-                if not isinstance(item, rule):
-                    errors.append(_type_error(item, f"{name}[{index}]", _PLAIN_TEXTS[rule]))
+    def check(value):
+        if value.__class__ is not list and not isinstance(value, (list, tuple)):
+            return [_type_error(value, _VALID_TYPES["list"])]
+        errors = None if len(value) >= low else [_too_few(value, low)]
+        index = -1
+        for item in value:
+            index += 1
+            found = check_item(item)
+            if found is not None:
+                piece = f"[{index}]"
+                for finding in found:
+                    if finding.__class__ is list:
+                        finding[0] = piece + finding[0]
+                if errors is None:
+                    errors = found
+                else:
+                    errors += found
+        return errors
+
+    return check
+
+
+def _strings(low: int, shortest: int):
+    """A list's function when its items are strings, checked in place."""
+
+    def check(value):
+        if value.__class__ is not list and not isinstance(value, (list, tuple)):
+            return [_type_error(value, _VALID_TYPES["list"])]
+        errors = None if len(value) >= low else [_too_few(value, low)]
+        for item in value:
+            if item.__class__ is not str or len(item) < shortest:
+                break
         else:
-            for index, item in enumerate(value):
-                if not isinstance(item, str):
-                    errors.append(_type_error(item, f"{name}[{index}]", _VALID_TYPES["string"]))
-                elif len(item) < rule:
-                    errors.append(_short(item, f"{name}[{index}]", rule))
+            return errors
+        # Some item breaks the rule: name each one that does.
+        errors = errors or []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or len(item) < shortest:
+                errors.append(_string_error(item, shortest, f"[{index}]"))
+        return errors or None  # subclasses of str pass
 
-    def ok(value) -> bool:
-        if not isinstance(value, (list, tuple)) or low is not None and len(value) < low:
-            return False
-        if rule is None:
-            for item in value:
-                if not item_ok(item):
-                    return False
-        elif rule.__class__ is type:
-            for item in value:
-                if not isinstance(item, rule):
-                    return False
-        else:
-            for item in value:
-                if not (isinstance(item, str) and len(item) >= rule):
-                    return False
-        return True
+    return check
 
-    return check, ok
+
+def _too_few(value, low: int) -> list:
+    return ["", "Invalid length for parameter ", f", value: {len(value)}, valid min length: {low}"]
 
 
 def _map(row, shapes, links):
     key_shape, value_shape = row[2]
-    check_key = check_value = key_ok = value_ok = None
+    check_key = check_value = None
 
-    def link(checkers, oks) -> None:
-        nonlocal check_key, check_value, key_ok, value_ok
-        check_key, check_value = checkers[key_shape], checkers[value_shape]
-        key_ok, value_ok = oks[key_shape], oks[value_shape]
+    def link(functions) -> None:
+        nonlocal check_key, check_value
+        check_key, check_value = functions[key_shape], functions[value_shape]
 
     links.append(link)
 
-    def check(value, name, errors) -> None:
+    def check(value):
         if not isinstance(value, dict):
-            errors.append(_type_error(value, name, _VALID_TYPES["map"]))
-            return
+            return [_type_error(value, _VALID_TYPES["map"])]
+        errors = []
         for key, item in value.items():
-            if not (key_ok(key) and value_ok(item)):
-                check_key(key, f"{name} (key: {key})", errors)
-                check_value(item, f"{name}.{key}", errors)
+            found = check_key(key)
+            if found is not None:
+                errors += _under(f" (key: {key})", found)
+            found = check_value(item)
+            if found is not None:
+                errors += _under(f".{key}", found)
+        return errors or None
 
-    def ok(value) -> bool:
-        if not isinstance(value, dict):
-            return False
-        for key, item in value.items():
-            if not (key_ok(key) and value_ok(item)):
-                return False
-        return True
-
-    return check, ok
+    return check
 
 
 def _string(row, shapes, links):
-    low = row[1]
-    if low is None or low <= 0:
-        low = None
+    shortest = _inline(row)
 
-    def check(value, name, errors) -> None:
-        if not isinstance(value, str):
-            errors.append(_type_error(value, name, _VALID_TYPES["string"]))
-        elif low is not None and len(value) < low:
-            errors.append(_short(value, name, low))
+    def check(value):
+        if isinstance(value, str) and len(value) >= shortest:
+            return None
+        return [_string_error(value, shortest, "")]
 
-    def ok(value) -> bool:
-        return isinstance(value, str) and (low is None or len(value) >= low)
-
-    return check, ok
+    return check
 
 
 def _number(row, shapes, links):
     kind, low = row[0], row[1]
-    accepts = _is_integer if kind in ("integer", "long") else _is_float
+    integral = kind in ("integer", "long")
     valid_types = _VALID_TYPES[kind]
 
-    def check(value, name, errors) -> None:
-        if not accepts(value):
-            errors.append(_type_error(value, name, valid_types))
-        elif low is not None and value < low:
-            errors.append(
-                f"Invalid value for parameter {_shown(name)}, value: {value}, valid min value: {low}"
-            )
+    def check(value):
+        if not (isinstance(value, int) if integral else _is_float(value)):
+            return [_type_error(value, valid_types)]
+        # ``not value < low``: NaN is below no minimum.
+        if low is None or not value < low:
+            return None
+        return [["", "Invalid value for parameter ", f", value: {value}, valid min value: {low}"]]
 
-    def ok(value) -> bool:
-        # ``not value < low``: NaN is below no minimum, as in ``check``.
-        return accepts(value) and (low is None or not value < low)
-
-    return check, ok
-
-
-def _is_integer(value) -> bool:
-    return isinstance(value, int)
+    return check
 
 
 def _is_float(value) -> bool:
@@ -350,17 +343,14 @@ def _scalar(accepts, kind: str):
     valid_types = _VALID_TYPES[kind]
 
     def make(row, shapes, links):
-        def check(value, name, errors) -> None:
-            if not accepts(value):
-                errors.append(_type_error(value, name, valid_types))
+        def check(value):
+            if accepts(value):
+                return None
+            return [_type_error(value, valid_types)]
 
-        return check, accepts
+        return check
 
     return make
-
-
-def _is_boolean(value) -> bool:
-    return isinstance(value, bool)
 
 
 def _is_blob(value) -> bool:
@@ -381,50 +371,50 @@ def _is_timestamp(value) -> bool:
 
 def _anything(row, shapes, links):
     """Types botocore does not check."""
-
-    def check(value, name, errors) -> None:
-        pass
-
-    return check, _always
-
-
-def _always(value) -> bool:
-    return True
+    return lambda value: None
 
 
 def _document(row, shapes, links):
-    return _check_document, _document_ok
+    return _check_document
 
 
-def _document_ok(value) -> bool:
-    if isinstance(value, dict):
-        for item in value.values():
-            if not _document_ok(item):
-                return False
-        return True
-    if isinstance(value, list):
-        for item in value:
-            if not _document_ok(item):
-                return False
-        return True
-    return value is None or isinstance(value, (str, int, bool, float))
-
-
-def _check_document(value, name, errors) -> None:
+def _check_document(value):
     if value is None:
-        return
+        return None
+    errors = []
     if isinstance(value, dict):
-        # botocore names a document's members by their key alone.
         for key, item in value.items():
-            _check_document(item, key, errors)
+            found = _check_document(item)
+            if found is not None:
+                # botocore names a document's members by their key alone:
+                # their messages are finished here.
+                for finding in found:
+                    if finding.__class__ is not str:
+                        finding = (
+                            finding[1]
+                            + _shown(f"{key}{finding[0]}" if finding[0] else key)
+                            + finding[2]
+                        )
+                    errors.append(finding)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_document(item, f"{name}[{index}]", errors)
+            found = _check_document(item)
+            if found is not None:
+                errors += _under(f"[{index}]", found)
     elif not isinstance(value, (str, int, bool, float)):
-        errors.append(
-            f"Invalid type for document parameter {_shown(name)}, value: {_text(value)}, "
-            f"type: {type(value)}, valid types: {_DOCUMENT_TYPES}"
-        )
+        text = f", value: {_text(value)}, type: {type(value)}, valid types: {_DOCUMENT_TYPES}"
+        return [["", "Invalid type for document parameter ", text]]
+    return errors or None
+
+
+def _shown(name) -> str:
+    """A document member's name as botocore's report prints it: its key (which
+    may be no string, or start with a dot), and the indexes below it."""
+    if not name:
+        return "input"
+    if name.__class__ is not str:
+        return str(name)
+    return name[1:] if name[0] == "." else name
 
 
 _MAKERS = {
@@ -436,7 +426,7 @@ _MAKERS = {
     "long": _number,
     "float": _number,
     "double": _number,
-    "boolean": _scalar(_is_boolean, "boolean"),
+    "boolean": _scalar(lambda value: isinstance(value, bool), "boolean"),
     "blob": _scalar(_is_blob, "blob"),
     "timestamp": _scalar(_is_timestamp, "timestamp"),
 }

@@ -6,13 +6,11 @@ literals; the shared logic is rendered once per service from
 ``templates/python/runtime/``.
 """
 
-import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..cli_options import paging_options
-from ..format import format_python
 from ..ir import Operation, Service, ServiceEntry, Shape
 from ..names import python_identifier
 from ..pyformat import Call
@@ -170,7 +168,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
 
 def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
     """The root package, shared by every service's parsers."""
-    yield "__init__.py", format_python("__init__.py", renderer.render("python/package_init.py.jinja"))
+    yield "__init__.py", renderer.render("python/package_init.py.jinja")
 
 
 def render(
@@ -178,8 +176,8 @@ def render(
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
     context = {"service": service, "package": package}
-    # These two are written as black writes them (tests/test_pyformat.py holds
-    # every generated module to that): no black pass.
+    # The package files and the runtime are written as black writes them
+    # (tests/test_pyformat.py holds every generated module to that): no black pass.
     yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
     yield f"{package}/__main__.py", renderer.render(
         "python/service_main.py.jinja",
@@ -187,18 +185,9 @@ def render(
         **context,
     )
     for module in RUNTIME_MODULES:
-        yield f"{package}/{module}.py", _formatted_runtime(
-            f"{module}.py", renderer.render(f"python/runtime/{module}.py.jinja", **context)
-        )
+        yield f"{package}/{module}.py", renderer.render(f"python/runtime/{module}.py.jinja", **context)
     # An operation module is fixed text around its data, and the data is laid
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
         data = parser_data(service, operation, renderer)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
-
-
-@functools.lru_cache(maxsize=len(RUNTIME_MODULES))
-def _formatted_runtime(name: str, text: str) -> str:
-    """The runtime modules render to the same text for every service: black,
-    which costs most of a service's rendering time, formats each once per process."""
-    return format_python(name, text)
