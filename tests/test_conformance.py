@@ -72,11 +72,7 @@ PROTOCOLS = {"query", "ec2", "rest-xml", "rest-json", "json", "smithy-rpc-v2-cbo
 #: Known mismatches, generator bugs not fixed yet: why -> (service,
 #: operation, kind). The test fails if one of these starts to match, so that
 #: the list stays true.
-KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "botocore checks a JSON-value header member only for encoding to JSON; ours check its type": (
-        ("lex-runtime", "post-content", "validation"),
-    ),
-}
+KNOWN_BY_REASON: dict[str, tuple[tuple[str, str, str], ...]] = {}
 KNOWN = {key: reason for reason, keys in KNOWN_BY_REASON.items() for key in keys}
 
 

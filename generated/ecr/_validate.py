@@ -63,7 +63,7 @@ def compile_checker(shapes, root: str):
     # Members are bound once every shape has its function: shapes may be recursive.
     links: list = []
     for name, row in shapes.items():
-        make = _document if row[4] == "document" else _MAKERS.get(row[0], _anything)
+        make = _TRAITS.get(row[4]) or _MAKERS.get(row[0], _anything)
         checks[name] = make(row, shapes, links)
     for link in links:
         link(checks)
@@ -130,7 +130,7 @@ def _inline(row):
     item's function: for a string whose only rule is a minimum length, that
     length (0 for none). Otherwise None: call the function."""
     kind, low = row[0], row[1]
-    if kind != "string":
+    if kind != "string" or row[4]:
         return None
     return low if low is not None and low > 0 else 0
 
@@ -407,6 +407,21 @@ def _check_document(value):
     return errors or None
 
 
+def _json_value(row, shapes, links):
+    """A JSON-value header member: botocore only checks that it encodes to JSON."""
+    return _check_json_value
+
+
+def _check_json_value(value):
+    import json
+
+    try:
+        json.dumps(value)
+    except (ValueError, TypeError) as exc:
+        return [["", "Invalid parameter ", f" must be json serializable: {exc}"]]
+    return None
+
+
 def _shown(name) -> str:
     """A document member's name as botocore's report prints it: its key (which
     may be no string, or start with a dot), and the indexes below it."""
@@ -430,3 +445,4 @@ _MAKERS = {
     "blob": _scalar(_is_blob, "blob"),
     "timestamp": _scalar(_is_timestamp, "timestamp"),
 }
+_TRAITS = {"document": _document, "jsonvalue": _json_value}

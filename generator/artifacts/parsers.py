@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cli_options import paging_options
-from ..ir import Operation, Service, ServiceEntry, Shape
+from ..ir import Member, Operation, Service, ServiceEntry, Shape
 from ..names import python_identifier
 from ..pyformat import Call
 from ..render import Renderer
@@ -92,13 +92,24 @@ def _shape_row(shape: Shape) -> tuple[Any, ...]:
         low = None
     detail: Any = None
     if shape.type == "structure":
-        detail = tuple((member.name, member.target) for member in shape.members)
+        detail = tuple((member.name, _row_name(member)) for member in shape.members)
     elif shape.type == "list" and shape.member is not None:
         detail = shape.member.target
     elif shape.type == "map" and shape.key is not None and shape.value is not None:
         detail = (shape.key.target, shape.value.target)
     trait = "document" if shape.document else "union" if shape.union else ""
     return (shape.type, low, detail, shape.required_names, trait)
+
+
+def _is_json_value_header(member: Member) -> bool:
+    return member.json_value and member.location == "header"
+
+
+def _row_name(member: Member) -> str:
+    """The row a member's value is checked against: its shape's, or for a
+    JSON-value header member (which botocore only checks encodes to JSON) a
+    row of its own, under a name no model shape can have."""
+    return f"{member.target} (JSON value)" if _is_json_value_header(member) else member.target
 
 
 def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]:
@@ -110,6 +121,9 @@ def _reachable(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
             continue
         shape = service.shape(name)
         rows[name] = _shape_row(shape)
+        for member in shape.members:
+            if _is_json_value_header(member):
+                rows[_row_name(member)] = ("string", None, None, (), "jsonvalue")
         refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
         pending.extend(ref.target for ref in refs)
     return dict(sorted(rows.items()))
@@ -140,7 +154,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         json_values = tuple(
             member.name
             for member in service.shape(operation.input).members
-            if member.json_value and member.location == "header"
+            if _is_json_value_header(member)
         )
     paginator = None
     if operation.paginator is not None:
