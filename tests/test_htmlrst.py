@@ -225,3 +225,16 @@ def test_an_empty_admonition_is_dropped_not_left_invalid(html):
         text = convert(html, level).text
         assert ".. note::" not in text and ".. warning::" not in text
         check_rst("page.rst", ("Title\n=====\n\n" + text + "\n").encode())
+
+
+def test_a_page_too_large_to_parse_gets_the_markup_line_check(monkeypatch):
+    """quicksight's definition pages (up to 17 MB) are not parsed; their lines
+    that open explicit markup must still be markup the generator writes."""
+    from generator import rstcheck
+
+    monkeypatch.setattr(rstcheck, "FULL_PARSE_LIMIT", 10)
+    ours = "Title\n=====\n\n.. note::\n\n  Text.\n\n.. _cli:aws x:\n\n.. _https://a: https://a\n"
+    rstcheck.check_rst("page.rst", ours.encode())
+    for smuggled in ("  .. raw:: html\n", ".. |x| image:: y.png\n", "* .. include:: /etc/passwd\n"[2:]):
+        with pytest.raises(ValueError, match="explicit markup the generator does not write"):
+            rstcheck.check_rst("page.rst", (ours + "\n" + smuggled).encode())
