@@ -11,9 +11,8 @@ hold for both engines.
 import re
 from dataclasses import dataclass
 
-from .charsets import LINE_TERMINATORS, ANY, Ranges, complement
+from .charsets import ANY, LINE_TERMINATORS, Ranges, complement
 from .patterns import _Flags, _Parser
-
 
 
 def intersect(a: Ranges, b: Ranges) -> Ranges:

@@ -92,7 +92,7 @@ FULL_PARSE_LIMIT = 2 * 1024 * 1024
 # The explicit markup our pages write: admonitions, the toctree, labels and
 # link targets. Model text cannot write any (htmlrst escapes ``..``).
 _OUR_MARKUP = re.compile(r"\.\. (?:(?:note|warning|danger|toctree)::[ \t]*$|_)")
-_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)", re.MULTILINE)
+_MARKUP = re.compile(r"^[ \t]*(\.\.(?:[ \t].*)?)$", re.MULTILINE)
 
 
 def check_rst(path: str, data: bytes) -> None:
@@ -114,7 +114,7 @@ def _check_markup_lines(text: str) -> None:
     """A page too large to parse: every line that opens explicit markup must
     be markup our templates write."""
     for match in _MARKUP.finditer(text):
-        line = text[match.start() : text.find("\n", match.start()) % (len(text) + 1)].strip()
+        line = match.group(1).rstrip()
         if not _OUR_MARKUP.match(line):
             number = text.count("\n", 0, match.start()) + 1
             raise ValueError(f"line {number}: explicit markup the generator does not write: {line[:80]!r}")

@@ -208,12 +208,11 @@ def _no_parser(context: Context, operation: Operation, kind: str) -> Outcome | N
     path = context.tree / python_identifier(context.service.name) / f"{operation.py_name}.py"
     if path.exists():
         return None
-    why = "streaming output" if operation.streaming_output else "no module"
     arguments = context.changed_arguments.get(operation.cli_name)
     if arguments:  # awscli's own command: it is theirs, not the model's
-        reason = f"we generate no parser ({why}); awscli's arguments: {arguments}"[:400]
+        reason = f"we generate no parser module; awscli's arguments: {arguments}"[:400]
         return Outcome(context.service.name, operation.cli_name, kind, "customized", reason)
-    reason = f"we generate no parser ({why})"
+    reason = "we generate no parser module"
     return Outcome(context.service.name, operation.cli_name, kind, "mismatch", reason)
 
 

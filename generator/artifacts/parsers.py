@@ -105,6 +105,11 @@ def _is_json_value_header(member: Member) -> bool:
     return member.json_value and member.location == "header"
 
 
+def _is_streamed_blob(service: Service, member: Member) -> bool:
+    target = service.shape(member.target)
+    return target.type == "blob" and (member.streaming or target.streaming)
+
+
 def _row_name(member: Member) -> str:
     """The row a member's value is checked against: its shape's, or for a
     JSON-value header member (which botocore only checks encodes to JSON) a
@@ -140,22 +145,15 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     if operation.paginator is not None:
         paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
     if operation.input:
+        members = service.shape(operation.input).members
         arguments = tuple(
             (f"--{member.cli_name}", member.name, member.target, member.cli_required)
-            for member in service.shape(operation.input).members
+            for member in members
             if f"--{member.cli_name}" not in paging
         )
-        tokens = tuple(member.name for member in service.shape(operation.input).members if member.idempotency_token)
-        streamed = tuple(
-            member.name
-            for member in service.shape(operation.input).members
-            if service.shape(member.target).type == "blob" and (member.streaming or service.shape(member.target).streaming)
-        )
-        json_values = tuple(
-            member.name
-            for member in service.shape(operation.input).members
-            if _is_json_value_header(member)
-        )
+        tokens = tuple(member.name for member in members if member.idempotency_token)
+        streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
+        json_values = tuple(member.name for member in members if _is_json_value_header(member))
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
