@@ -27,9 +27,10 @@ from .conformance import Outcome, service_outcomes
 SAMPLE: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "ec2": (
         "the ec2 protocol; the largest model (765 operations); idempotency tokens, deprecated "
-        "members, and awscli's heaviest customisations (run-instances, renamed booleans)",
+        "members, awscli's heaviest customisations (run-instances, renamed booleans), and "
+        "structures of one string named Value, which take a bare word (modify-image-attribute)",
         25,
-        ("run-instances", "create-image", "describe-instances"),
+        ("run-instances", "create-image", "describe-instances", "modify-image-attribute"),
     ),
     "sts": ("the query protocol; timestamps", 1, ()),
     "sns": ("query; a customised command (subscribe's renamed option)", 4, ("subscribe",)),

@@ -49,18 +49,19 @@ def unpack_complex(shapes, option: str, shape: str, value):
     if isinstance(value, (bytes, bytearray)):
         # What the AWS CLI's shorthand parser fails with on fileb:// content.
         raise CliError("'in <string>' requires string as left operand, not int")
-    kind, _, detail, _, _ = shapes[shape]
-    if kind == "structure" and len(detail) == 1 and detail[0][0] == "Value":
-        if shapes[detail[0][1]][0] == "string" and "=" not in value:
-            return {"Value": value}
-    first = value[0] if isinstance(value, list) and value else value
-    if shapes[shape][4] == "document":
+    kind, _, detail, _, trait = shapes[shape]
+    if trait == "document":
         # A document is JSON, read as it is.
         return parse_json(option, value)
+    first = value[0] if isinstance(value, list) and value else value
     looks_like_json = isinstance(first, str) and first.strip().startswith(("[", "{"))
     # The CLI has no shorthand for a list or map of documents either.
     if looks_like_json or _of_documents(shapes, shape):
         return _unpack_json(shapes, option, shape, value)
+    if kind == "structure" and len(detail) == 1 and detail[0][0] == "Value":
+        # The CLI takes a bare word for a structure of one string named Value.
+        if shapes[detail[0][1]][0] == "string" and "=" not in value:
+            return {"Value": value}
     from ._shorthand import ShorthandError, parse_shorthand
     from ._paramfile import ParamFileError
 
