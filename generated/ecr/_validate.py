@@ -138,7 +138,6 @@ def _inline(row):
 def _structure(row, shapes, links):
     _, _, members, required, trait = row
     names = ", ".join(member for member, _ in members)
-    known = frozenset(member for member, _ in members)
     pieces = {member: "." + member for member, _ in members}
     # member -> its inline rule (an int, see _inline) or else its function.
     rules: dict = {}
@@ -149,6 +148,7 @@ def _structure(row, shapes, links):
             rules[member] = functions[shape] if inline is None else inline
 
     links.append(link)
+    rule_of = rules.get
     union = trait == "union"
     # The member count at which, with no unknown member, none can be missing
     # (nor, in a union, too many): every member, or a union's one.
@@ -158,12 +158,14 @@ def _structure(row, shapes, links):
         if value.__class__ is not dict and not isinstance(value, dict):
             return [_type_error(value, _VALID_TYPES["structure"])]
         errors = None
-        unknown = False
+        unknown = None
         for key in value:
-            try:
-                rule = rules[key]
-            except KeyError:
-                unknown = True
+            rule = rule_of(key)
+            if rule is None:
+                if unknown is None:
+                    unknown = [key]
+                else:
+                    unknown.append(key)
                 continue
             item = value[key]
             if rule.__class__ is int:
@@ -185,24 +187,26 @@ def _structure(row, shapes, links):
                 errors = found
             else:
                 errors += found
-        if len(value) != complete and not unknown:
-            for member in required:
-                if member not in value:
-                    unknown = True  # as good as: there is something to report
-                    break
-            else:
-                unknown = union
-        if unknown:
-            head = _head(value, union, required, known, names)
+        if unknown is not None or (len(value) != complete and _incomplete(value, required, union)):
+            head = _head(value, union, required, unknown, names)
             errors = head if errors is None else head + errors
         return errors
 
     return check
 
 
-def _head(value: dict, union: bool, required, known, names: str) -> list:
+def _incomplete(value: dict, required, union: bool) -> bool:
+    """Whether a structure with no unknown member misses a required one (or,
+    a union, has not exactly one)."""
+    for member in required:
+        if member not in value:
+            return True
+    return union
+
+
+def _head(value: dict, union: bool, required, unknown, names: str) -> list:
     """A structure's findings before its members': the union's count, then
-    missing members, then unknown ones."""
+    missing members, then the unknown ones."""
     errors = []
     if union and len(value) != 1:
         many = "Invalid number of parameters set for tagged union structure "
@@ -212,8 +216,8 @@ def _head(value: dict, union: bool, required, known, names: str) -> list:
     for member in required:
         if member not in value:
             errors.append(["", "Missing required parameter in ", f': "{member}"'])
-    for key in value:
-        if key not in known:
+    if unknown is not None:
+        for key in unknown:
             errors.append(["", "Unknown parameter in ", f': "{key}", must be one of: {names}'])
     return errors
 
