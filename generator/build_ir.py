@@ -49,7 +49,7 @@ def build_ir(raw: RawService) -> Service:
     if not _SERVICE_NAME.fullmatch(raw.name):
         raise InputError(f"service name {raw.name!r} is not usable as a folder name")
     metadata = _mapping(model, "metadata", where)
-    raw_shapes = _mapping(model, "shapes", where)
+    raw_shapes = _with_member_traits(_mapping(model, "shapes", where))
     raw_operations = _mapping(model, "operations", where)
     shapes = {name: _shape(name, data, raw_shapes) for name, data in sorted(raw_shapes.items())}
     paginators = raw.paginators
@@ -78,6 +78,34 @@ def _mapping(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]
     if not isinstance(value, Mapping):
         raise InputError(f"{where}: {key!r} is missing or not an object")
     return value
+
+
+# Shape traits a member reference may carry. botocore lays them over the target
+# shape for that member alone (apigatewayv2's ExportApi sets ``enum`` on two
+# ``__string`` members): such a member gets a shape of its own.
+_SHAPE_TRAITS_ON_REFERENCES = ("enum", "min", "max", "pattern")
+
+
+def _with_member_traits(raw_shapes: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``raw_shapes`` where each member reference carrying shape traits points
+    to a copy of its target with those traits, named ``target(owner.member)``."""
+    extra: dict[str, Any] = {}
+    for owner, data in raw_shapes.items():
+        members = data.get("members") if isinstance(data, Mapping) else None
+        if not isinstance(members, Mapping):
+            continue
+        rewritten = dict(members)
+        for member, ref in members.items():
+            if not isinstance(ref, Mapping) or not isinstance(raw_shapes.get(ref.get("shape")), Mapping):
+                continue  # _member reports it
+            traits = {key: ref[key] for key in _SHAPE_TRAITS_ON_REFERENCES if key in ref}
+            if traits:
+                name = f"{ref['shape']}({owner}.{member})"
+                extra[name] = {**raw_shapes[ref["shape"]], **traits}
+                rewritten[member] = {**ref, "shape": name}
+        if rewritten != members:
+            extra[owner] = {**data, "members": rewritten}
+    return {**raw_shapes, **extra} if extra else raw_shapes
 
 
 def _member(name: str, ref: Any, raw_shapes: Mapping[str, Any], where: str, required: bool = False) -> Member:

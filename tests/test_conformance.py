@@ -48,6 +48,12 @@ SAMPLE: dict[str, tuple[str, int, tuple[str, ...]]] = {
         10,
         ("get-object", "put-object", "select-object-content", "head-object", "put-bucket-lifecycle"),
     ),
+    "apigatewayv2": (
+        "rest-json; an enum on a member reference, not on its shape (export-api, which also "
+        "has streaming output)",
+        1000,
+        ("export-api",),
+    ),
     "lambda": (
         "rest-json; streaming output (invoke's outfile), an event-stream operation awscli drops "
         "(invoke-with-response-stream), hand-written arguments (--zip-file)",
