@@ -33,6 +33,13 @@ def _argv_difference(service: Service, operation: Operation, package: str, argv:
     if "Traceback" in ours.stderr:
         return f"{shown}: our parser crashed: {ours.stderr.strip().splitlines()[-1][:150]}"
     if ours.exit_code != theirs.exit_code:
+        if ours.exit_code == 0 and theirs.params is not None and ours.params == theirs.params:
+            # awscli parsed the same request and failed on the way to sending it
+            # (cloudfront-keyvaluestore: botocore's endpoint rules check an ARN).
+            return (
+                f"{shown}: the same parameters; awscli then fails after parsing, exit "
+                f"{theirs.exit_code} ({error_line(theirs.exit_code, theirs.stderr)[:100]})"
+            )
         return (
             f"{shown}: exit {ours.exit_code} ({error_line(ours.exit_code, ours.stderr)[:100]}), "
             f"awscli {theirs.exit_code} ({error_line(theirs.exit_code, theirs.stderr)[:100]})"
