@@ -299,7 +299,12 @@ def argument_customisation(service: Service, operation: Operation, command: CliC
                 reasons.append(f"--{argument.name} sets {member.name} (model: --{member.cli_name})")
         elif argument.kind not in STANDARD_ARGUMENTS:
             reasons.append(f"adds --{argument.name} ({argument.kind})")
-    missing = [f"--{m.cli_name}" for name, m in members.items() if name not in seen]
+    # A paging option takes the place of a member of its name (acm's MaxItems):
+    # the CLI's rule for every paginated command, not a customisation.
+    paging = {argument.name for argument in command.arguments if argument.kind == "PageArgument"}
+    missing = [
+        f"--{m.cli_name}" for name, m in members.items() if name not in seen and m.cli_name not in paging
+    ]
     if missing:
         reasons.append("removes " + " ".join(missing))
     return "; ".join(reasons)

@@ -56,10 +56,12 @@ SAMPLE: dict[str, tuple[str, int, tuple[str, ...]]] = {
     ),
     "lambda": (
         "rest-json; streaming output (invoke's outfile), an event-stream operation awscli drops "
-        "(invoke-with-response-stream), hand-written arguments (--zip-file)",
+        "(invoke-with-response-stream), hand-written arguments (--zip-file), a limit key the "
+        "paging --max-items takes over (list-functions)",
         6,
-        ("invoke", "invoke-with-response-stream", "create-function", "update-function-code"),
+        ("invoke", "invoke-with-response-stream", "create-function", "update-function-code", "list-functions"),
     ),
+    "elbv2": ("query; a limit key the paging --page-size takes over", 1000, ("describe-load-balancers",)),
     "bedrock-runtime": (
         "rest-json; document types, many tagged unions, event streams, streaming blobs, an "
         "idempotency token",
@@ -135,3 +137,7 @@ def test_customisations_are_listed_not_hidden(outcomes):
     assert ("lambda", "invoke-with-response-stream") in customised
     assert ("lambda", "create-function") in customised
     assert ("ec2", "run-instances") in customised
+    # A paging option in a member's place is the CLI's rule for every command,
+    # compared as the model's, not set aside.
+    assert ("lambda", "list-functions") not in customised
+    assert ("elbv2", "describe-load-balancers") not in customised

@@ -106,6 +106,7 @@ class Operation:
         outfile: bool = False,
         streaming_input: tuple = (),
         json_values: tuple = (),
+        shadowed: tuple = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -127,6 +128,9 @@ class Operation:
         self.streaming_input = streaming_input
         #: JSON-value header members: the CLI reads their value as JSON.
         self.json_values = json_values
+        #: Paging option -> the member whose option it took over (acm's
+        #: ``--max-items``): without pagination, its value is that member's.
+        self.shadowed = dict(shadowed)
         self.prog = f"python -m {__package__} {cli_name}"
         self._check = None
 
@@ -152,7 +156,15 @@ class Operation:
             sys.stderr.write(
                 "warning: Non-positive values for --max-items may result in undefined behavior.\n"
             )
-        paging = {key: value for key, value in self._paging_values(values) if value is not None}
+        paging = {}
+        for option, key, _ in self.paging_options():
+            value = values.get("paging_" + key)
+            if value is None:
+                continue
+            if not paginate and option in self.shadowed:
+                params[self.shadowed[option]] = value
+            else:
+                paging[key] = value
         if paging:
             params["PaginationConfig"] = paging
         if values.get("cli_input_json") is not None:
@@ -232,6 +244,9 @@ class Operation:
             actions[option] = ("paging_" + key, _ONE, kind)
         return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
 
+    def _paging_dest(self, option: str) -> str:
+        return next("paging_" + key for name, key, _ in self.paging_options() if name == option)
+
     def paging_options(self) -> tuple:
         """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
         if self.paginator is None:
@@ -239,22 +254,24 @@ class Operation:
         limit_key = self.paginator[1]
         return tuple(option for option in _PAGING_OPTIONS if limit_key or option[1] != "PageSize")
 
-    def _paging_values(self, values: dict) -> list:
-        return [(key, values.get("paging_" + key)) for _, key, _ in self.paging_options()]
-
     def _paginate(self, values: dict, paginate: bool) -> bool:
         if self.paginator is None:
             return False
         input_tokens, limit_key = self.paginator
-        # Setting a paging member yourself turns the CLI's pagination off.
-        if any(
-            values.get(dest(member)) is not None for member in input_tokens + (limit_key,) if member
-        ):
-            paginate = False
+        # Setting a paging member yourself turns the CLI's pagination off;
+        # through a paging option that took its place too, but for --max-items.
+        options = {member: option for option, member in self.shadowed.items()}
+        for member in filter(None, input_tokens + (limit_key,)):
+            option = options.get(member)
+            if option is None:
+                if values.get(dest(member)) is not None:
+                    paginate = False
+            elif option != "--max-items" and values.get(self._paging_dest(option)) is not None:
+                paginate = False
         given = [
             option
             for option, key, _ in self.paging_options()
-            if values.get("paging_" + key) is not None
+            if values.get("paging_" + key) is not None and option not in self.shadowed
         ]
         if given and not paginate:
             raise CliError(

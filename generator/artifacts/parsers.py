@@ -55,6 +55,8 @@ class ParserData:
     streaming_input: tuple[str, ...]
     #: JSON-value header members: JSON text on the command line.
     json_values: tuple[str, ...]
+    #: (paging option, member) where a member has the paging option's name.
+    shadowed: tuple[tuple[str, str], ...] = ()
 
     @property
     def constructor(self) -> Call:
@@ -75,6 +77,7 @@ class ParserData:
                 *((("outfile", True),) if self.outfile else ()),
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
                 *((("json_values", self.json_values),) if self.json_values else ()),
+                *((("shadowed", self.shadowed),) if self.shadowed else ()),
             ),
         )
 
@@ -139,8 +142,10 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     tokens: tuple[str, ...] = ()
     streamed: tuple[str, ...] = ()
     json_values: tuple[str, ...] = ()
+    shadowed: tuple[tuple[str, str], ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
-    # gives way to the paging option, as in the CLI's argument table.
+    # gives way to the paging option, as in the CLI's argument table; the
+    # paging option then stands for the member too (see ``_cli.Operation``).
     paging = set()
     if operation.paginator is not None:
         paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
@@ -150,6 +155,9 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
             (f"--{member.cli_name}", member.name, member.target, member.cli_required)
             for member in members
             if f"--{member.cli_name}" not in paging
+        )
+        shadowed = tuple(
+            (f"--{member.cli_name}", member.name) for member in members if f"--{member.cli_name}" in paging
         )
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
@@ -175,6 +183,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         outfile=operation.streaming_output,
         streaming_input=streamed,
         json_values=json_values,
+        shadowed=shadowed,
     )
 
 
