@@ -7,6 +7,7 @@ inputs did not change since the last run are taken from the old tree.
 """
 
 import concurrent.futures
+import functools
 import multiprocessing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,10 +73,16 @@ def _entry(service_name: str, full_name: str, api_version: str, cli_names: Seque
     return ServiceEntry(service_name, full_name, api_version, tuple(sorted(cli_names)))
 
 
+@functools.cache
+def _renderer() -> Renderer:
+    """One per process: its templates are compiled once, not once per service."""
+    return Renderer()
+
+
 def _render_job(job: Job, settings: Settings, staging: Path | None, check: bool) -> Rendered:
     service = load(job.service, job.api_version, settings.data_paths)
     operations = select_operations(service, job.operations)
-    files = render(service, operations)
+    files = render(service, operations, _renderer())
     verify(files)
     entry = _entry(service.name, service.full_name, service.api_version, [op.cli_name for op in operations])
     if check:
@@ -103,7 +110,7 @@ def _merge(results: Sequence[Rendered]) -> dict[str, str]:
 def _index_files(entries: Sequence[ServiceEntry], service_files: dict[str, str]) -> dict[str, bytes]:
     """The cross-service files; none may stand where a service's file does."""
     ordered = sorted(entries, key=lambda e: e.name)
-    files = {path: text.encode("utf-8") for path, text in render_index(ordered, Renderer())}
+    files = {path: text.encode("utf-8") for path, text in render_index(ordered, _renderer())}
     clash = sorted(files.keys() & service_files.keys())
     if clash:
         raise VerificationError(f"an index file is also a service's file: {clash[0]!r}")
