@@ -2,25 +2,23 @@
 hovers: ``description`` and ``markdownDescription``)."""
 
 import functools
-import html.parser
 import re
 
-from .htmlrst import unreadable_html
+from .htmlevents import html_events
 
 _BLOCKS = frozenset({"p", "ul", "ol", "note", "important", "div", "br", "dl", "dt", "dd", "li", "h1", "h2", "h3"})
 # Markdown characters that would otherwise start formatting in model text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
-class _Converter(html.parser.HTMLParser):
+class _Converter:
     def __init__(self, markdown: bool) -> None:
-        super().__init__(convert_charrefs=True)
         self.markdown = markdown
         self.parts: list[str] = []
         self.links: list[str] = []
         self.in_code = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: tuple[tuple[str, str | None], ...]) -> None:
         if tag in _BLOCKS:
             self.parts.append("\n\n" if tag != "li" else "\n")
         if tag == "li":
@@ -71,11 +69,13 @@ class _Converter(html.parser.HTMLParser):
 def _convert(source: str, markdown: bool) -> str:
     """Cached: shapes of a service share their members' texts."""
     converter = _Converter(markdown)
-    try:
-        converter.feed(source)
-        converter.close()
-    except AssertionError as exc:  # html.parser's verdict on markup it cannot read
-        raise unreadable_html(source, exc) from None
+    for event in html_events(source):
+        if event[0] == "start":
+            converter.handle_starttag(event[1], event[2])
+        elif event[0] == "end":
+            converter.handle_endtag(event[1])
+        elif event[0] == "data":
+            converter.handle_data(event[1])
     text = "".join(converter.parts)
     blocks = []
     for paragraph in re.split(r"\n\s*\n", text):

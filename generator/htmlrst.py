@@ -19,9 +19,8 @@ differs from the CLI's pages on most strings.
 import functools
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-from .errors import InputError
+from .htmlevents import CLOSE, html_events
 
 INDENT = "  "
 # ``..`` where it opens explicit markup (a directive, a target, a substitution
@@ -51,38 +50,34 @@ class _Node:
     children: list["_Node"] = field(default_factory=list)
 
 
-class _TreeBuilder(HTMLParser):
-    """Collects the known tags and the text into trees. Text the parser holds
+def _trees(html: str) -> list[_Node]:
+    """The known tags and the text of ``html`` as trees. Text the parser holds
     back at the end of ``feed`` (an unfinished entity or tag) arrives on
     ``close`` and starts a new tree, as in the CLI."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.trees: list[_Node] = [_Node()]
-        self._current = self.trees[0]
-        self._dropped_tag = False
-
-    def start_new_tree(self) -> None:
-        self.trees.append(_Node())
-        self._current = self.trees[-1]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._dropped_tag = tag not in KNOWN_TAGS
-        if tag in KNOWN_TAGS:
-            node = _Node(tag=tag, attrs=tuple(attrs), parent=self._current)
-            self._current.children.append(node)
-            self._current = node
-
-    def handle_endtag(self, tag: str) -> None:
-        # Any known end tag closes the innermost open element, whatever its name.
-        self._dropped_tag = tag not in KNOWN_TAGS
-        if tag in KNOWN_TAGS and self._current.parent is not None:
-            self._current = self._current.parent
-
-    def handle_data(self, data: str) -> None:
-        node = _Node(text=data, after_unknown_tag=self._dropped_tag, parent=self._current)
-        self._current.children.append(node)
-        self._dropped_tag = False
+    trees = [_Node()]
+    current = trees[0]
+    dropped_tag = False
+    for event in html_events(html):
+        kind = event[0]
+        if kind == "data":
+            current.children.append(_Node(text=event[1], after_unknown_tag=dropped_tag, parent=current))
+            dropped_tag = False
+        elif kind == CLOSE:
+            trees.append(_Node())
+            current = trees[-1]
+        else:
+            tag = event[1]
+            dropped_tag = tag not in KNOWN_TAGS
+            if dropped_tag:
+                continue
+            if kind == "start":
+                node = _Node(tag=tag, attrs=event[2], parent=current)
+                current.children.append(node)
+                current = node
+            elif current.parent is not None:
+                # Any known end tag closes the innermost open element, whatever its name.
+                current = current.parent
+    return trees
 
 
 class _Writer:
@@ -299,21 +294,10 @@ def convert(html: str, level: int = 0) -> Converted:
     a service's pages share most of their members' texts."""
     if not html:
         return Converted("")
-    builder = _TreeBuilder()
-    try:
-        builder.feed(html)
-        builder.start_new_tree()
-        builder.close()
-    except AssertionError as exc:  # html.parser's verdict on markup it cannot read
-        raise unreadable_html(html, exc) from None
     writer = _Writer(level)
-    for tree in builder.trees:
+    for tree in _trees(html):
         writer.node(tree)
     return Converted("".join(writer.pieces), tuple(writer.link_targets.items()))
-
-
-def unreadable_html(html: str, error: AssertionError) -> InputError:
-    return InputError(f"model documentation that Python's HTML parser cannot read ({error}): {html[:80]!r}")
 
 
 def html_to_rst(html: str, level: int = 0) -> str:
