@@ -20,6 +20,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from docutils.utils import punctuation_chars
+
 from .htmlevents import CLOSE, html_events
 
 INDENT = "  "
@@ -30,6 +32,24 @@ _MARKUP_START = re.compile(
     r"[ \t]*(?:(?:[-*+\u2022\u2023\u2043]|[0-9]+[.)]|\([0-9]+\)|#[.)]|[A-Za-z][.)]|:[^:\n]*:)[ \t]+)*\.\."
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A simple reference as docutils reads one in text: a name (word characters
+# joined by single ``-._+:``) ending in ``_`` or ``__``, with docutils' own
+# rule for the characters that may come before and after inline markup.
+_SIMPLE_REFERENCE = re.compile(
+    rf"(?:^|(?<=\s|[{punctuation_chars.openers}{punctuation_chars.delimiters}]))"
+    r"((?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*)(__?)"
+    rf"(?=$|\s|[\x00{punctuation_chars.closing_delimiters}{punctuation_chars.delimiters}"
+    rf"{punctuation_chars.closers}])"
+)
+
+# A substitution reference (``|name|``, maybe ``|name|_``), which no page
+# defines (docutils: "Undefined substitution referenced").
+_SUBSTITUTION_REFERENCE = re.compile(
+    rf"(?:^|(?<=\s|[{punctuation_chars.openers}{punctuation_chars.delimiters}]))"
+    r"\|(?=[^\s|])[^|]*?(?<=[^\s|])\|(?:__?)?"
+    rf"(?=$|\s|[\x00{punctuation_chars.closing_delimiters}{punctuation_chars.delimiters}"
+    rf"{punctuation_chars.closers}])"
+)
 
 # The tags the CLI's writer knows; any other tag is dropped and its text kept.
 _ADMONITIONS = {"note": ".. note::", "important": ".. warning::", "danger": ".. danger::"}
@@ -91,6 +111,10 @@ class _Writer:
         self.paragraphs = True
         self.keep = True
         self.href: str | None = None
+        #: Where the open link's pieces start.
+        self.link_start = 0
+        #: Open ``code``: its text is literal (a backslash would show).
+        self.literal = 0
         self.link_targets: dict[str, str] = {}
         #: Where each open admonition's pieces start.
         self.admonitions: list[int] = []
@@ -135,6 +159,14 @@ class _Writer:
         glued = after_unknown_tag and data[0].isspace() and text[:1].isalnum()
         lead = " " if glued and not self._ends_in_space() else ""
         line = self._current_line() + lead
+        if not self.literal and self.href is None:
+            # ``name_`` in text is a reference to a target no page has
+            # (docutils: "Unknown target name"), ``|name|`` one to a
+            # substitution; the CLI writes them as they are.
+            # Also in bold and italics, where inline markup that does not
+            # close leaves it in plain text (servicecatalog).
+            text = _SIMPLE_REFERENCE.sub(_escaped_reference, (line[-1:] or " ") + text)[1:]
+            text = _SUBSTITUTION_REFERENCE.sub(_escaped_substitution, (line[-1:] or " ") + text)[1:]
         opening = _MARKUP_START.match(line + text)
         if opening and opening.end() > len(line):
             # Model text must not start explicit markup (``.. include::``,
@@ -160,6 +192,7 @@ class _Writer:
     def start(self, node: _Node) -> None:
         tag = node.tag
         if tag in _INLINE:
+            self.literal += tag == "code"
             self.write(_INLINE[tag])
         elif tag == "p":
             if self.paragraphs:
@@ -191,6 +224,7 @@ class _Writer:
     def end(self, node: _Node) -> None:
         tag = node.tag
         if tag in _INLINE:
+            self.literal -= tag == "code"
             self.end_inline(_INLINE[tag])
         elif tag == "p":
             if self.paragraphs:
@@ -233,9 +267,34 @@ class _Writer:
             for key, value in attrs:
                 if key == "href":
                     self.href = _inert_href(value)
+                    self.link_start = len(self.pieces)
                     self.write("`")
         else:
             self.write(" ")
+
+    def _link_text(self) -> str:
+        return "".join(self.pieces[self.link_start + 1 :])
+
+    def _end_link_ending_in_space(self) -> None:
+        """A link whose last piece was only space. The CLI writes the address
+        bare after the text and defines it as a target at the page's end,
+        but as an anonymous reference (``__``), which that target does not
+        serve: docutils' "Anonymous hyperlink mismatch" error wherever the
+        reference takes (the text starts right after the backquote, with no
+        backquote in it). There we write valid RST; elsewhere what the CLI does."""
+        text = self._link_text()
+        if not text:  # no text: the address is the text, the named target serves it
+            self.pieces.append(self.href)
+            self.link_targets[self.href] = self.href
+            self.write("`_")
+        elif not text[0].isspace() and "`" not in text:  # ``<a href=x><i>Controls</i> </a>``
+            del self.pieces[self.link_start + 1 :]
+            self.pieces.append(text.strip().replace(":", r"\:"))
+            self.pieces.append(f" <{self.href}>`__")
+        else:
+            self.pieces.append(self.href)
+            self.link_targets[self.href] = self.href
+            self.write("`__")
 
     def end_link(self) -> None:
         if self.href:
@@ -246,11 +305,21 @@ class _Writer:
             elif last == "`":
                 self.pieces.append(f"`<{self.href}>`__")
             else:
-                self.pieces.append(self.href)
-                self.link_targets[self.href] = self.href
-                self.write("`__")
+                self._end_link_ending_in_space()
             self.href = None
         self.write(" ")
+
+
+def _escaped_reference(match: re.Match[str]) -> str:
+    return match.group(1) + "\\_" * len(match.group(2))
+
+
+def _escaped_substitution(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    # No markup starts between an opening quote or bracket and its closing one (``"|"``).
+    if start and punctuation_chars.match_chars(text[start - 1], text[start + 1]):
+        return match.group()
+    return "\\" + match.group()
 
 
 def _inert_href(href: str | None) -> str | None:
@@ -259,6 +328,9 @@ def _inert_href(href: str | None) -> str | None:
     percent-encoded. No botocore model has an address with any of them."""
     if href is None:
         return None
+    # Space at either end keeps docutils from reading the address (kms:
+    # "Anonymous hyperlink mismatch"); the CLI writes it as it is.
+    href = href.strip()
     return _HREF_UNSAFE.sub(lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode()), href)
 
 

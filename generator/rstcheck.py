@@ -104,7 +104,10 @@ def check_rst(path: str, data: bytes) -> None:
     publisher.set_destination()
     publisher.publish()
     document = publisher.document
-    errors = [m for m in document.findall(nodes.system_message) if m["level"] >= _ERROR]
+    # Transforms (references, substitutions, footnotes) report their errors
+    # aside, not in the tree: an unknown target name is one of them.
+    messages = [*document.findall(nodes.system_message), *document.transform_messages]
+    errors = [m for m in messages if m["level"] >= _ERROR]
     if errors:
         first = errors[0]
         raise ValueError(f"line {first.get('line', '?')}: {first.astext()}")

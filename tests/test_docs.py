@@ -23,6 +23,7 @@ from generator.cli import main
 from generator.errors import VerificationError
 from generator.generate import load
 from generator.ir import Service
+from generator.rstcheck import check_rst
 from generator.verify import verify
 
 from .conftest import GENERATED, OTHER_SERVICES, ROOT
@@ -108,13 +109,28 @@ def test_every_ecr_operation_has_a_page_and_the_index_links_the_service():
     assert _toctree(index) == ["ecr/index"]
 
 
+def assert_cli_page_has_errors_ours_none(theirs: str, ours: str, name: str) -> None:
+    """A page may differ from the CLI's only where docutils finds errors in
+    the CLI's (a reference to a target nowhere defined), and ours has none;
+    the differing lines are few and read the same, markup aside."""
+    with pytest.raises(ValueError):
+        check_rst(name, theirs.encode("utf-8"))
+    check_rst(name, ours.encode("utf-8"))
+    differing = [(a, b) for a, b in zip(ours.splitlines(), theirs.splitlines()) if a != b]
+    assert len(ours.splitlines()) == len(theirs.splitlines()) and 0 < len(differing) <= 3, name
+    for a, b in differing:
+        assert re.findall(r"[A-Za-z0-9]+", a) == re.findall(r"[A-Za-z0-9]+", b), (a, b)
+
+
 @pytest.mark.parametrize("name", OTHER_SERVICES)
 def test_other_services_pages_equal_awscli(name, other_trees):
     service, tree = other_trees[name]
     folder = tree / "docs" / name
     for operation in service.operations:
         ours = (folder / f"{operation.cli_name}.rst").read_text(encoding="utf-8")
-        assert ours == normalise(awscli_page(name, operation.cli_name)), operation.cli_name
+        theirs = normalise(awscli_page(name, operation.cli_name))
+        if ours != theirs:  # only where the CLI's page is no valid RST (kms create-key)
+            assert_cli_page_has_errors_ours_none(theirs, ours, operation.cli_name)
     _assert_service_page_matches(service, (folder / "index.rst").read_text(encoding="utf-8"))
     if service.waiters:  # dynamodb
         _assert_wait_pages_match(service, folder)
@@ -158,6 +174,14 @@ def test_verification_rejects_a_broken_page_and_accepts_sphinx_names():
         verify({"docs/ecr/broken.rst": b"Title\n=====\n\n.. no-such-directive::\n"})
     with pytest.raises(VerificationError, match="Unknown interpreted text role"):
         verify({"docs/ecr/broken.rst": b"Title\n=====\n\n:no-such-role:`x`\n"})
+    # Errors the transforms find, which docutils keeps outside the tree.
+    for text, error in (
+        (b"see Service_ here\n", "Unknown target name"),
+        (b"a `link <http://a.example >`__\n", "Anonymous hyperlink mismatch"),
+        (b"x |sub| y\n", "Undefined substitution"),
+    ):
+        with pytest.raises(VerificationError, match=error):
+            verify({"docs/ecr/broken.rst": text})
     verify({"docs/ecr/fine.rst": b"[ :ref:`aws <cli:aws>` ]\n\n.. toctree::\n  :maxdepth: 1\n\n  a\n"})
     # The check reuses one docutils publisher: a good page leaves nothing behind.
     with pytest.raises(VerificationError, match="Unknown directive"):

@@ -52,12 +52,25 @@ CONSTRUCTS = {
     "unfinished entity at the end": "Fish &amp; chips &am",
     "unfinished tag at the end": "Some text <b",
     "comment and doctype": "<!DOCTYPE html><!-- hidden --><p>Visible.</p>",
+    "word ending in underscores": "<p>Tables (awsdms_ apply) match [a-zA-Z0-9_.-] or <b>Name_?</b> or x__.</p>",
+    "link address with spaces": '<p>See <a href=" https://example.com/spaced ">the guide</a>.</p>',
+    "link text then space": '<ul><li><a href="https://example.com/c"><i>Controls</i> </a></li></ul>',
+    "words between pipes": "<p>Set |name| here, or a | b.</p>",
 }
 
 # Where the CLI loses text (an end tag with nothing open makes its writer
 # fail and drop the whole string; the space after an unknown tag is dropped,
 # gluing two words), we keep it; those cases are checked for kept words.
 CLI_LOSES_TEXT = {"end tag nobody opened", "unknown tags"}
+# Where the CLI writes RST that docutils reports errors in (a reference to a
+# target no page defines), we write valid RST; the text reads the same.
+CLI_WRITES_ERRORS = {
+    "word ending in underscores",
+    "link address with spaces",
+    "link text then space",
+    "link with blank title",
+    "words between pipes",
+}
 # <fullname> and <examples> are hidden on purpose, as in the CLI.
 HIDDEN = {"fullname": {"Amazon", "Elastic", "Container", "Registry"}, "examples": {"hidden", "example"}}
 
@@ -84,7 +97,7 @@ def _words(html: str) -> set[str]:
 
 
 @pytest.mark.parametrize("level", [0, 1, 3])
-@pytest.mark.parametrize("name", sorted(set(CONSTRUCTS) - CLI_LOSES_TEXT))
+@pytest.mark.parametrize("name", sorted(set(CONSTRUCTS) - CLI_LOSES_TEXT - CLI_WRITES_ERRORS))
 def test_construct_equals_awscli(name, level):
     html = CONSTRUCTS[name]
     assert _ours_as_document(html, level) == _oracle(html, level)
@@ -117,12 +130,34 @@ def test_malformed_html_the_cli_drops_is_kept(name):
     ),
 )
 def test_construct_is_valid_rst(name):
-    text = html_to_rst(CONSTRUCTS[name])
+    # With the link targets the page defines at its end.
+    assert _errors(_ours_as_document(CONSTRUCTS[name], 0)) == []
+
+
+def _errors(text: str) -> list[str]:
+    """docutils' errors on a page of ``text``, also those its transforms find
+    (unknown target names), which it keeps outside the tree."""
     document = publish_doctree(
         "Title\n=====\n\n" + text + "\n",
         settings_overrides={"report_level": 5, "halt_level": 5, "warning_stream": False},
     )
-    assert [m.astext() for m in document.findall(nodes.system_message) if m["level"] >= 3] == []
+    messages = [*document.findall(nodes.system_message), *document.transform_messages]
+    return [m.astext() for m in messages if m["level"] >= 3]
+
+
+@pytest.mark.parametrize("name", sorted(CLI_WRITES_ERRORS))
+def test_where_the_cli_writes_rst_errors_ours_is_valid(name):
+    html = CONSTRUCTS[name]
+    assert _errors(_oracle(html, 0))  # the CLI's page has an error here
+    assert _errors(_ours_as_document(html, 0)) == []
+    # Only the markup differs: the same words in the same order (link
+    # targets aside, which only the CLI's version has for some).
+    assert _text_words(_ours_as_document(html, 0)) == _text_words(_oracle(html, 0))
+
+
+def _text_words(rst: str) -> list[str]:
+    text = "\n".join(line for line in rst.splitlines() if not line.lstrip().startswith(".. _"))
+    return re.findall(r"[A-Za-z0-9]+", text)
 
 
 def test_empty_and_none_like_input():
@@ -152,7 +187,11 @@ def test_every_model_documentation_string_equals_awscli(name):
     mismatches = [
         html for html in strings for level in (0, 2) if _ours_as_document(html, level) != _oracle(html, level)
     ]
-    assert mismatches == []
+    # Where the CLI's RST has errors (kms: a link address ending in a space),
+    # ours differs and has none.
+    for html in mismatches:
+        assert _errors(_oracle(html, 0)) and _errors(_ours_as_document(html, 0)) == [], html
+    assert len(mismatches) <= 2 * len(strings) // 100
 
 
 @pytest.mark.parametrize(
