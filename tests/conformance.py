@@ -25,6 +25,7 @@ from generator.cli import main as generate
 from generator.generate import load
 from generator.ir import Operation, Service
 from generator.names import python_identifier
+from generator.rstcheck import check_rst
 
 from .conformance_calls import parser_difference, validation_difference
 from .doc_oracle import awscli_page, normalise
@@ -199,9 +200,20 @@ def page_outcomes(context: Context, operation: Operation) -> Iterator[Outcome]:
     def compare() -> str | None:
         ours = path.read_text(encoding="utf-8")
         theirs = normalise(awscli_page(context.service.cli_name, operation.cli_name))
-        return None if ours == theirs else first_difference(ours, theirs)
+        return None if ours == theirs else page_difference(ours, theirs, path.name)
 
     yield judged(context, operation, "page", compare)
+
+
+def page_difference(ours: str, theirs: str, name: str) -> str:
+    """Where two pages part, and whether awscli's is the invalid one: where
+    docutils finds errors in the CLI's RST, ours is written valid on purpose."""
+    difference = first_difference(ours, theirs)
+    try:
+        check_rst(name, theirs.encode("utf-8"))
+    except ValueError as exc:
+        return f"awscli's page is no valid RST ({' '.join(str(exc).split())[:120]}), ours is: {difference}"
+    return difference
 
 
 def _no_parser(context: Context, operation: Operation, kind: str) -> Outcome | None:
