@@ -3,12 +3,14 @@ parameters for the same argv, over a corpus built from the model."""
 
 import importlib
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.cli import main
 from generator.generate import load
 from generator.ir import Operation, Service
 
@@ -17,7 +19,7 @@ from .capture import capture_aws
 from .documents import full_document
 from .modeldata import minimal_document
 from .conftest import OTHER_SERVICES
-from .trees import sampled_operations, service_package
+from .trees import package_name, sampled_operations, service_package
 
 ECR = load("ecr", "2015-09-21")
 MISSING_FILE = "file:///nonexistent/parameter.json"
@@ -95,6 +97,8 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
             base + ["--max-items", "0"],
             base + ["--max-items", "x"],
             base + ["--no-paginate", "--max-items", "5"],
+            base + ["--no-paginate", "--page-size", "2"],
+            base + ["--page-size", "2"],
             base + ["--no-paginate"],
             # Tokens botocore's paginator decodes: base64 JSON naming an
             # unknown member, naming an input token, and the legacy form.
@@ -175,6 +179,35 @@ def test_other_services_corpus_agrees_with_awscli(name, files):
         cases = corpus(service, operation, files)
         for argv in cases[1:3] + cases[7:8]:
             assert_agrees(service, operation, package, argv)
+
+
+#: Operations whose limit key a paging option takes over: acm's MaxItems
+#: (--max-items, which keeps pagination on) and mailmanager's PageSize.
+SHADOWED_PAGING = (("acm", "ListCertificates"), ("mailmanager", "ListAddonInstances"))
+
+
+@pytest.mark.parametrize("name, operation_name", SHADOWED_PAGING)
+def test_a_paging_option_in_a_members_place_agrees_with_awscli(name, operation_name, files, tmp_path):
+    service = load(name)
+    operation = service.operation(operation_name)
+    limit = next(m for m in service.shape(operation.input).members if m.name == operation.paginator.limit_key)
+    assert f"--{limit.cli_name}" in ("--max-items", "--page-size")  # the model's member has the option's name
+    out = tmp_path / f"shadowed_{package_name(name)}"
+    assert main(["--service", name, "--operation", operation_name, "--out", str(out), "--quiet"]) == 0
+    sys.path.insert(0, str(out))
+    try:
+        option = f"--{limit.cli_name}"
+        extra = [
+            [option, "3"],
+            ["--next-token", "t", option, "3"],
+            ["--starting-token", "t", option, "3"],
+            ["--no-paginate", option, "3"],
+            ["--max-items", "4", option, "3"],
+        ]
+        for argv in corpus(service, operation, files) + extra:
+            assert_agrees(service, operation, package_name(name), argv)
+    finally:
+        sys.path.remove(str(out))
 
 
 WORD = st.text(alphabet="ab1=,[]{}\"' \\@-.:", max_size=8)
