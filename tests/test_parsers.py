@@ -99,6 +99,12 @@ def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]
             base + ["--no-paginate", "--max-items", "5"],
             base + ["--no-paginate", "--page-size", "2"],
             base + ["--page-size", "2"],
+            # The CLI counts a paging value that is false (0) as not given.
+            base + ["--no-paginate", "--max-items", "0"],
+            base + ["--no-paginate", "--page-size", "0"],
+            # A string paging value is read from file:// like a member's.
+            base + ["--starting-token", MISSING_FILE],
+            base + ["--starting-token", f"file://{tmp}/text"],
             base + ["--no-paginate"],
             # Tokens botocore's paginator decodes: base64 JSON naming an
             # unknown member, naming an input token, and the legacy form.
@@ -182,8 +188,13 @@ def test_other_services_corpus_agrees_with_awscli(name, files):
 
 
 #: Operations whose limit key a paging option takes over: acm's MaxItems
-#: (--max-items, which keeps pagination on) and mailmanager's PageSize.
-SHADOWED_PAGING = (("acm", "ListCertificates"), ("mailmanager", "ListAddonInstances"))
+#: (--max-items, which keeps pagination on), mailmanager's PageSize, and
+#: cloudfront's MaxItems, a string (so are both sizes' values then).
+SHADOWED_PAGING = (
+    ("acm", "ListCertificates"),
+    ("mailmanager", "ListAddonInstances"),
+    ("cloudfront", "ListDistributions"),
+)
 
 
 @pytest.mark.parametrize("name, operation_name", SHADOWED_PAGING)
@@ -191,7 +202,7 @@ def test_a_paging_option_in_a_members_place_agrees_with_awscli(name, operation_n
     service = load(name)
     operation = service.operation(operation_name)
     limit = next(m for m in service.shape(operation.input).members if m.name == operation.paginator.limit_key)
-    assert f"--{limit.cli_name}" in ("--max-items", "--page-size")  # the model's member has the option's name
+    assert f"--{limit.cli_name}" in ("--max-items", "--page-size")  # the member has the option's name
     out = tmp_path / f"shadowed_{package_name(name)}"
     assert main(["--service", name, "--operation", operation_name, "--out", str(out), "--quiet"]) == 0
     sys.path.insert(0, str(out))
@@ -203,6 +214,11 @@ def test_a_paging_option_in_a_members_place_agrees_with_awscli(name, operation_n
             ["--starting-token", "t", option, "3"],
             ["--no-paginate", option, "3"],
             ["--max-items", "4", option, "3"],
+            ["--max-items", "0x"],
+            ["--max-items", "-1"],
+            ["--page-size", "x"],
+            ["--max-items", f"file://{files}/text"],
+            ["--max-items", MISSING_FILE],
         ]
         for argv in corpus(service, operation, files) + extra:
             assert_agrees(service, operation, package_name(name), argv)

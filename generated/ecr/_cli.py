@@ -87,6 +87,18 @@ class ParamError(CliError):
         super().__init__(f"Error parsing parameter '{option}': {message}")
 
 
+def _warn_of_max_items(value) -> None:
+    """The CLI's warning on a --max-items it will page by; a string limit
+    (cloudfront) must then read as a whole number."""
+    try:
+        if int(value) <= 0:
+            sys.stderr.write(
+                "warning: Non-positive values for --max-items may result in undefined behavior.\n"
+            )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
 class Operation:
     """One operation's command line: see the module docstring for the steps."""
 
@@ -107,6 +119,7 @@ class Operation:
         streaming_input: tuple = (),
         json_values: tuple = (),
         shadowed: tuple = (),
+        string_limit: bool = False,
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -131,6 +144,9 @@ class Operation:
         #: Paging option -> the member whose option it took over (acm's
         #: ``--max-items``): without pagination, its value is that member's.
         self.shadowed = dict(shadowed)
+        #: The limit key is a string (cloudfront's MaxItems): so are the
+        #: values of --page-size and --max-items, as in the CLI.
+        self.string_limit = string_limit
         self.prog = f"python -m {__package__} {cli_name}"
         self._check = None
 
@@ -151,20 +167,19 @@ class Operation:
             value = values.get(dest(member))
             if value is not None:
                 params[member] = self._unpack(option, member, shape, value)
-        max_items = values.get("paging_MaxItems")
-        if max_items is not None and max_items <= 0:
-            sys.stderr.write(
-                "warning: Non-positive values for --max-items may result in undefined behavior.\n"
-            )
         paging = {}
-        for option, key, _ in self.paging_options():
+        for option, key, kind in self.paging_options():
             value = values.get("paging_" + key)
             if value is None:
                 continue
+            if kind is None:  # a string, which the CLI also reads from file://
+                value = self._paging_text(option, value)
             if not paginate and option in self.shadowed:
                 params[self.shadowed[option]] = value
             else:
                 paging[key] = value
+        if "MaxItems" in paging:
+            _warn_of_max_items(paging["MaxItems"])
         if paging:
             params["PaginationConfig"] = paging
         if values.get("cli_input_json") is not None:
@@ -244,6 +259,14 @@ class Operation:
             actions[option] = ("paging_" + key, _ONE, kind)
         return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
 
+    @staticmethod
+    def _paging_text(option: str, value: str) -> str:
+        try:
+            loaded = load_paramfile(value, remote=True)
+        except ParamFileError as exc:
+            raise ParamError(option, str(exc)) from None
+        return value if loaded is None else loaded
+
     def _paging_dest(self, option: str) -> str:
         return next("paging_" + key for name, key, _ in self.paging_options() if name == option)
 
@@ -252,7 +275,11 @@ class Operation:
         if self.paginator is None:
             return ()
         limit_key = self.paginator[1]
-        return tuple(option for option in _PAGING_OPTIONS if limit_key or option[1] != "PageSize")
+        return tuple(
+            (option, key, None if self.string_limit else kind)
+            for option, key, kind in _PAGING_OPTIONS
+            if limit_key or key != "PageSize"
+        )
 
     def _paginate(self, values: dict, paginate: bool) -> bool:
         if self.paginator is None:
@@ -268,10 +295,11 @@ class Operation:
                     paginate = False
             elif option != "--max-items" and values.get(self._paging_dest(option)) is not None:
                 paginate = False
+        # As the CLI counts them: a value that is false (0) is none.
         given = [
             option
             for option, key, _ in self.paging_options()
-            if values.get("paging_" + key) is not None and option not in self.shadowed
+            if values.get("paging_" + key) and option not in self.shadowed
         ]
         if given and not paginate:
             raise CliError(

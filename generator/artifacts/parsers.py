@@ -57,6 +57,8 @@ class ParserData:
     json_values: tuple[str, ...]
     #: (paging option, member) where a member has the paging option's name.
     shadowed: tuple[tuple[str, str], ...] = ()
+    #: The paginator's limit key is a string: so are --page-size and --max-items.
+    string_limit: bool = False
 
     @property
     def constructor(self) -> Call:
@@ -78,6 +80,7 @@ class ParserData:
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
                 *((("json_values", self.json_values),) if self.json_values else ()),
                 *((("shadowed", self.shadowed),) if self.shadowed else ()),
+                *((("string_limit", True),) if self.string_limit else ()),
             ),
         )
 
@@ -163,8 +166,12 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
         json_values = tuple(member.name for member in members if _is_json_value_header(member))
     paginator = None
+    string_limit = False
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
+        inputs = service.shape(operation.input).members if operation.input else ()
+        limit = next((m for m in inputs if m.name == operation.paginator.limit_key), None)
+        string_limit = limit is not None and service.shape(limit.target).type == "string"
     return ParserData(
         service=service.name,
         operation=operation,
@@ -184,6 +191,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         streaming_input=streamed,
         json_values=json_values,
         shadowed=shadowed,
+        string_limit=string_limit,
     )
 
 
