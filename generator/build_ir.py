@@ -94,7 +94,7 @@ def _with_member_traits(raw_shapes: Mapping[str, Any]) -> Mapping[str, Any]:
         members = data.get("members") if isinstance(data, Mapping) else None
         if not isinstance(members, Mapping):
             continue
-        rewritten = dict(members)
+        rewritten = {}
         for member, ref in members.items():
             if not isinstance(ref, Mapping) or not isinstance(raw_shapes.get(ref.get("shape")), Mapping):
                 continue  # _member reports it
@@ -103,8 +103,8 @@ def _with_member_traits(raw_shapes: Mapping[str, Any]) -> Mapping[str, Any]:
                 name = f"{ref['shape']}({owner}.{member})"
                 extra[name] = {**raw_shapes[ref["shape"]], **traits}
                 rewritten[member] = {**ref, "shape": name}
-        if rewritten != members:
-            extra[owner] = {**data, "members": rewritten}
+        if rewritten:  # in the model's member order
+            extra[owner] = {**data, "members": {**members, **rewritten}}
     return {**raw_shapes, **extra} if extra else raw_shapes
 
 

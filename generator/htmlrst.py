@@ -32,23 +32,21 @@ _MARKUP_START = re.compile(
     r"[ \t]*(?:(?:[-*+\u2022\u2023\u2043]|[0-9]+[.)]|\([0-9]+\)|#[.)]|[A-Za-z][.)]|:[^:\n]*:)[ \t]+)*\.\."
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# A simple reference as docutils reads one in text: a name (word characters
-# joined by single ``-._+:``) ending in ``_`` or ``__``, with docutils' own
-# rule for the characters that may come before and after inline markup.
-_SIMPLE_REFERENCE = re.compile(
-    rf"(?:^|(?<=\s|[{punctuation_chars.openers}{punctuation_chars.delimiters}]))"
-    r"((?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*)(__?)"
+# docutils' rule for what may come right before inline markup and right after it.
+_MARKUP_BEFORE = rf"(?:^|(?<=\s|[{punctuation_chars.openers}{punctuation_chars.delimiters}]))"
+_MARKUP_AFTER = (
     rf"(?=$|\s|[\x00{punctuation_chars.closing_delimiters}{punctuation_chars.delimiters}"
     rf"{punctuation_chars.closers}])"
 )
-
+# A simple reference as docutils reads one in text: a name (word characters
+# joined by single ``-._+:``) ending in ``_`` or ``__``.
+_SIMPLE_REFERENCE = re.compile(
+    _MARKUP_BEFORE + r"((?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*)(__?)" + _MARKUP_AFTER
+)
 # A substitution reference (``|name|``, maybe ``|name|_``), which no page
 # defines (docutils: "Undefined substitution referenced").
 _SUBSTITUTION_REFERENCE = re.compile(
-    rf"(?:^|(?<=\s|[{punctuation_chars.openers}{punctuation_chars.delimiters}]))"
-    r"\|(?=[^\s|])[^|]*?(?<=[^\s|])\|(?:__?)?"
-    rf"(?=$|\s|[\x00{punctuation_chars.closing_delimiters}{punctuation_chars.delimiters}"
-    rf"{punctuation_chars.closers}])"
+    _MARKUP_BEFORE + r"\|(?=[^\s|])[^|]*?(?<=[^\s|])\|(?:__?)?" + _MARKUP_AFTER
 )
 
 # The tags the CLI's writer knows; any other tag is dropped and its text kept.
@@ -165,8 +163,10 @@ class _Writer:
             # substitution; the CLI writes them as they are.
             # Also in bold and italics, where inline markup that does not
             # close leaves it in plain text (servicecatalog).
-            text = _SIMPLE_REFERENCE.sub(_escaped_reference, (line[-1:] or " ") + text)[1:]
-            text = _SUBSTITUTION_REFERENCE.sub(_escaped_substitution, (line[-1:] or " ") + text)[1:]
+            # The line's last character decides whether markup may start (sliced off after).
+            before = line[-1:] or " "
+            text = _SIMPLE_REFERENCE.sub(_escaped_reference, before + text)[1:]
+            text = _SUBSTITUTION_REFERENCE.sub(_escaped_substitution, before + text)[1:]
         opening = _MARKUP_START.match(line + text)
         if opening and opening.end() > len(line):
             # Model text must not start explicit markup (``.. include::``,
@@ -283,18 +283,15 @@ class _Writer:
         reference takes (the text starts right after the backquote, with no
         backquote in it). There we write valid RST; elsewhere what the CLI does."""
         text = self._link_text()
-        if not text:  # no text: the address is the text, the named target serves it
-            self.pieces.append(self.href)
-            self.link_targets[self.href] = self.href
-            self.write("`_")
-        elif not text[0].isspace() and "`" not in text:  # ``<a href=x><i>Controls</i> </a>``
+        if text and not text[0].isspace() and "`" not in text:  # ``<a href=x><i>Controls</i> </a>``
             del self.pieces[self.link_start + 1 :]
             self.pieces.append(text.strip().replace(":", r"\:"))
             self.pieces.append(f" <{self.href}>`__")
-        else:
-            self.pieces.append(self.href)
-            self.link_targets[self.href] = self.href
-            self.write("`__")
+            return
+        self.pieces.append(self.href)
+        self.link_targets[self.href] = self.href
+        # With no text, the address is the text and the named target serves it.
+        self.write("`_" if not text else "`__")
 
     def end_link(self) -> None:
         if self.href:

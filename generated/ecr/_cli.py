@@ -42,6 +42,7 @@ _PAGING_OPTIONS = (
     ("--page-size", "PageSize", int),
     ("--max-items", "MaxItems", int),
 )
+_PAGING_DESTS = {option: "paging_" + key for option, key, _ in _PAGING_OPTIONS}
 _SCALARS = frozenset(
     {
         "string",
@@ -267,9 +268,6 @@ class Operation:
             raise ParamError(option, str(exc)) from None
         return value if loaded is None else loaded
 
-    def _paging_dest(self, option: str) -> str:
-        return next("paging_" + key for name, key, _ in self.paging_options() if name == option)
-
     def paging_options(self) -> tuple:
         """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
         if self.paginator is None:
@@ -290,10 +288,8 @@ class Operation:
         options = {member: option for option, member in self.shadowed.items()}
         for member in filter(None, input_tokens + (limit_key,)):
             option = options.get(member)
-            if option is None:
-                if values.get(dest(member)) is not None:
-                    paginate = False
-            elif option != "--max-items" and values.get(self._paging_dest(option)) is not None:
+            value = values.get(dest(member) if option is None else _PAGING_DESTS[option])
+            if value is not None and option != "--max-items":
                 paginate = False
         # As the CLI counts them: a value that is false (0) is none.
         given = [

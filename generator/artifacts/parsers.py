@@ -152,8 +152,8 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     paging = set()
     if operation.paginator is not None:
         paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
-    if operation.input:
-        members = service.shape(operation.input).members
+    members = service.shape(operation.input).members if operation.input else ()
+    if members:
         arguments = tuple(
             (f"--{member.cli_name}", member.name, member.target, member.cli_required)
             for member in members
@@ -169,8 +169,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     string_limit = False
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
-        inputs = service.shape(operation.input).members if operation.input else ()
-        limit = next((m for m in inputs if m.name == operation.paginator.limit_key), None)
+        limit = next((m for m in members if m.name == operation.paginator.limit_key), None)
         string_limit = limit is not None and service.shape(limit.target).type == "string"
     return ParserData(
         service=service.name,
