@@ -13,10 +13,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import batch
-from .errors import GeneratorError, InputError
-from .loader import available_services
-from .progress import Progress
+from generator.errors import GeneratorError, InputError
+from generator.model.loader import available_services
+from generator.pipeline import batch
+from generator.pipeline.progress import Progress
 
 DEFAULT_SERVICE = "ecr"
 DEFAULT_API_VERSION = "2015-09-21"

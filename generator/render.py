@@ -11,10 +11,10 @@ from typing import Any
 
 import jinja2
 
-from .htmlrst import INDENT, html_to_rst
-from .pyformat import assignment
+from generator.markup.rst import INDENT, html_to_rst
+from generator.python.layout import assignment
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

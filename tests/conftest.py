@@ -1,16 +1,9 @@
-from pathlib import Path
-
 import pytest
 
 from generator.cli import main
-from generator.generate import load
+from generator.pipeline.service import load
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "generated"
-# Other shapes than ECR's: maps, recursive shapes and blobs (dynamodb), blobs
-# in and out (kms), tagged unions and nested lists (rds-data,
-# verifiedpermissions), the query protocol and timestamps (sts).
-OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
+from .support.paths import OTHER_SERVICES
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,13 +1,13 @@
 """atheris (coverage-guided, libFuzzer) over ECR's generated parsers (argv
 and --cli-input-json documents) and strict validators, for a bounded time:
-20 seconds of fuzzing in a child process (tests/fuzz_atheris.py). Any
+20 seconds of fuzzing in a child process (tests/support/fuzz_atheris.py). Any
 exception other than SystemExit 0, 2 or 255 is a crash and fails the run."""
 
 import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent / "fuzz_atheris.py"
+SCRIPT = Path(__file__).resolve().parent / "support" / "fuzz_atheris.py"
 
 
 def test_atheris_finds_no_crash(tmp_path):

@@ -5,11 +5,11 @@ import json
 import shutil
 
 from generator import cli
-from generator.progress import Progress
-from generator.writer import read_tree
+from generator.pipeline.progress import Progress
+from generator.pipeline.writer import read_tree
 
-from .hostile import write_model
-from .test_cli import MODELS
+from .support.hostile import write_model
+from .support.paths import MODELS
 
 SAMPLE = ("kms", "rds-data", "sts")
 

@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.artifacts import skeletons
-from generator.writer import MANIFEST, read_tree
+from generator.pipeline.kinds import skeletons
+from generator.pipeline.writer import MANIFEST, read_tree
 
-from .conftest import GENERATED, ROOT
-from .oracle import run_aws
-
-MODELS = Path(__file__).parent / "fixtures" / "models"
+from .support.oracle import run_aws
+from .support.paths import GENERATED, MODELS, ROOT
 
 
 def run_generator(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -112,7 +110,7 @@ def test_a_failed_verification_leaves_the_old_tree_intact(tmp_path, monkeypatch,
         for path, text in skeletons.render(service, operations, renderer):
             yield path, text[:-3]  # truncated JSON
 
-    monkeypatch.setattr("generator.artifacts.KINDS", (type("Broken", (), {"render": staticmethod(broken)}),))
+    monkeypatch.setattr("generator.pipeline.kinds.KINDS", (type("Broken", (), {"render": staticmethod(broken)}),))
     assert cli.main(["--out", str(out), "--no-cache"]) == 3
     message = capsys.readouterr().err
     assert message.startswith("error: generated output failed verification: skeletons/ecr/")

@@ -16,11 +16,11 @@ import collections
 
 import pytest
 
-from generator import batch
-from generator.generate import load
-from generator.progress import Progress
+from generator.pipeline import batch
+from generator.pipeline.progress import Progress
+from generator.pipeline.service import load
 
-from .conformance import Outcome, service_outcomes
+from .support.conformance import Outcome, service_outcomes
 
 #: service -> (why it is in the sample, every N-th operation, operations
 #: always included by CLI name)

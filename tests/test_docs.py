@@ -21,13 +21,13 @@ import pytest
 
 from generator.cli import main
 from generator.errors import VerificationError
-from generator.generate import load
-from generator.ir import Service
-from generator.rstcheck import check_rst
-from generator.verify import verify
+from generator.model.ir import Service
+from generator.pages.check import check_rst
+from generator.pipeline.service import load
+from generator.pipeline.verify import verify
 
-from .conftest import GENERATED, OTHER_SERVICES, ROOT
-from .doc_oracle import awscli_page, awscli_service_commands, normalise
+from .support.doc_oracle import awscli_page, awscli_service_commands, normalise
+from .support.paths import GENERATED, MODELS, OTHER_SERVICES, ROOT
 
 ECR = load("ecr", "2015-09-21")
 _TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
@@ -192,9 +192,9 @@ def test_hostile_model_text_stays_text(tmp_path):
     from docutils import nodes
     from docutils.core import publish_doctree
 
-    from generator.rstcheck import check_rst
+    from generator.pages.check import check_rst
 
-    from .hostile import SERVICE, hostile_model, write_model
+    from .support.hostile import SERVICE, hostile_model, write_model
 
     data_path = write_model(tmp_path / "models", hostile_model())
     out = tmp_path / "out"
@@ -214,7 +214,7 @@ def test_hostile_model_text_stays_text(tmp_path):
 
 # Waiters ----------------------------------------------------------------------
 
-TINY_MODELS = Path(__file__).parent / "fixtures" / "models"
+TINY_MODELS = MODELS
 
 
 def _waiter(operation: str, *acceptors: dict, **more) -> dict:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.docpage import options
-from generator.generate import load
+from generator.pages.content import options
+from generator.pipeline.service import load
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 ECR = load("ecr", "2015-09-21")
 CHROMIUM = Path("/usr/bin/chromium")

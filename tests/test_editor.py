@@ -9,11 +9,11 @@ import subprocess
 
 from jsonschema import Draft202012Validator
 
-from generator.generate import load
+from generator.pipeline.service import load
 
-from .conftest import GENERATED, ROOT
-from .schemadata import DocumentFactory
-from .strictcheck import corpus
+from .support.paths import GENERATED, ROOT
+from .support.schemadata import DocumentFactory
+from .support.strictcheck import corpus
 
 EDITOR = ROOT / "tests" / "editor"
 ECR = load("ecr", "2015-09-21")

@@ -7,9 +7,9 @@ import sys
 import time
 
 from generator import cli
-from generator.writer import read_tree
+from generator.pipeline.writer import read_tree
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 
 def test_an_unwritable_output_location_is_one_line_exit_4(capsys):

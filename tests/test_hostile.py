@@ -7,10 +7,10 @@ import black
 import pytest
 
 from generator import cli
-from generator.format import _MODE
-from generator.writer import read_tree
+from generator.pipeline.writer import read_tree
+from generator.python.black_format import BLACK_MODE
 
-from .hostile import LONG_SHAPE, NASTY_ENUM, NASTY_MEMBER_NAMES, SERVICE, hostile_model, write_model
+from .support.hostile import LONG_SHAPE, NASTY_ENUM, NASTY_MEMBER_NAMES, SERVICE, hostile_model, write_model
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_the_hostile_modules_are_as_black_writes_them(hostile_tree):
     assert any(LONG_SHAPE in path.read_text(encoding="utf-8") for path in modules)
     for path in modules:
         text = path.read_text(encoding="utf-8")
-        assert black.format_str(text, mode=_MODE) == text, path
+        assert black.format_str(text, mode=BLACK_MODE) == text, path
 
 
 def test_hostile_names_and_values_survive_in_the_skeletons(hostile_tree):
@@ -106,7 +106,7 @@ def test_shapes_nested_beyond_reason_are_an_error_not_a_crash(tmp_path, capsys):
 def test_hostile_text_is_inert_in_the_reference_page(hostile_tree):
     from docutils import nodes
 
-    from generator.rstcheck import check_rst
+    from generator.pages.check import check_rst
 
     _, _, out = hostile_tree
     data = (out / f"docs/{SERVICE}/do-thing.rst").read_bytes()

@@ -7,10 +7,10 @@ import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 
-from generator.generate import load
-from generator.htmlrst import INDENT, convert, html_to_rst
+from generator.markup.rst import INDENT, convert, html_to_rst
+from generator.pipeline.service import load
 
-from .doc_oracle import awscli_doc_string
+from .support.doc_oracle import awscli_doc_string
 
 MODEL_SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 
@@ -237,8 +237,8 @@ def test_smuggled_markup_stays_text(name, level):
 
 
 def test_html_the_parser_cannot_read_is_an_input_error():
-    from generator.doctext import plain_text
     from generator.errors import InputError
+    from generator.markup.text import plain_text
 
     for convert_text in (html_to_rst, plain_text):
         with pytest.raises(InputError, match="cannot read"):
@@ -247,7 +247,7 @@ def test_html_the_parser_cannot_read_is_an_input_error():
 
 @pytest.mark.parametrize("page", [".. raw:: html\n\n   <b>x</b>\n", "Text\n\n* .. include:: /etc/passwd\n"])
 def test_the_page_check_refuses_raw_output_and_reading_files(page):
-    from generator.rstcheck import check_rst
+    from generator.pages.check import check_rst
 
     with pytest.raises(ValueError, match="has no place in a reference page"):
         check_rst("page.rst", page.encode())
@@ -258,7 +258,7 @@ def test_the_page_check_refuses_raw_output_and_reading_files(page):
 def test_an_empty_admonition_is_dropped_not_left_invalid(html):
     """The CLI writes ``.. note::`` with nothing under it (bedrock-agent-runtime's
     invoke-agent), which docutils rejects; the page check must pass."""
-    from generator.rstcheck import check_rst
+    from generator.pages.check import check_rst
 
     for level in (0, 1):
         text = convert(html, level).text
@@ -269,7 +269,7 @@ def test_an_empty_admonition_is_dropped_not_left_invalid(html):
 def test_a_page_too_large_to_parse_gets_the_markup_line_check(monkeypatch):
     """quicksight's definition pages (up to 17 MB) are not parsed; their lines
     that open explicit markup must still be markup the generator writes."""
-    from generator import rstcheck
+    from generator.pages import check as rstcheck
 
     monkeypatch.setattr(rstcheck, "FULL_PARSE_LIMIT", 10)
     ours = "Title\n=====\n\n.. note::\n\n  Text.\n\n.. _cli:aws x:\n\n.. _https://a: https://a\n"

@@ -7,10 +7,10 @@ import sys
 import pytest
 
 from generator.cli import main
-from generator.generate import load
+from generator.pipeline.service import load
 
-from .doc_oracle import awscli_page, normalise
-from .test_parsers import assert_agrees
+from .support.doc_oracle import awscli_page, normalise
+from .support.parser_corpus import assert_agrees
 
 # Operations whose only required members include an idempotency token
 # (athena's is the whole input; braket's sits beside a required ARN).

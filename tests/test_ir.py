@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.generate import load
+from generator.pipeline.service import load
 
-from .oracle import outfile_commands
+from .support.oracle import outfile_commands
 
 
 @pytest.mark.parametrize("name", ["s3", "lambda", "glacier", "bedrock-runtime", "kinesis", "ecr"])

@@ -4,7 +4,7 @@ import pytest
 from botocore import xform_name
 from botocore.loaders import Loader
 
-from generator.names import operation_name, python_identifier, split_name
+from generator.model.names import operation_name, python_identifier, split_name
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +65,9 @@ def test_service_command_names_match_the_cli_command_table():
 
     from awscli.clidriver import create_clidriver
 
-    from generator.build_ir import CLI_SERVICE_NAMES
+    from generator.model.builder import CLI_SERVICE_NAMES
 
-    from .oracle import ORACLE_ENV
+    from .support.oracle import ORACLE_ENV
 
     with mock.patch.dict(os.environ, ORACLE_ENV):
         commands = create_clidriver()._get_command_table()

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import cli
-from generator.generate import load
+from generator.pipeline.service import load
 
-from .capture import capture_aws
-from .trees import operation_module
+from .support.capture import capture_aws
+from .support.trees import operation_module
 
 ECR = load("ecr", "2015-09-21")
 OPERATIONS = [op for op in ECR.operations if not op.streaming_output]

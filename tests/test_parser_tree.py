@@ -10,9 +10,9 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.generate import load
+from generator.pipeline.service import load
 
-from .conftest import GENERATED, ROOT
+from .support.paths import GENERATED, ROOT
 
 ECR = load("ecr", "2015-09-21")
 

@@ -12,12 +12,12 @@ import subprocess
 import pytest
 from botocore.loaders import Loader
 
-from generator.generate import load
-from generator.patterns import translate
-from generator.regex_guard import guard
+from generator.patterns.guard import guard
+from generator.patterns.translate import translate
+from generator.pipeline.service import load
 
-from .conftest import ROOT
-from .schemadata import RegexSampler
+from .support.paths import ROOT
+from .support.schemadata import RegexSampler
 
 SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 # Strings on which engines that differ would disagree: line terminators (``$``

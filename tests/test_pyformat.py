@@ -8,10 +8,10 @@ import black
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.format import _MODE
-from generator.pyformat import LINE_LENGTH, Call, assignment, string
+from generator.python.black_format import BLACK_MODE
+from generator.python.layout import LINE_LENGTH, Call, assignment, string
 
-from .conftest import GENERATED
+from .support.paths import GENERATED
 
 # Text that exercises quote choice, escapes, wide and combining characters.
 _TEXT = st.text(alphabet=st.sampled_from(list("ab \"'\\\n\t\x00\x7f") + ["é", "漢", "\u0301", "\U0001f600"]),
@@ -60,20 +60,20 @@ def _evaluated(node):
 @given(target=_NAMES.map(str.upper), value=_VALUES)
 def test_black_leaves_an_assignment_unchanged_and_it_means_the_value(target, value):
     text = assignment(target, value)
-    assert black.format_str(text, mode=_MODE) == text
+    assert black.format_str(text, mode=BLACK_MODE) == text
     statement = ast.parse(text).body[0]
     assert _evaluated(statement.value) == _plain(value)
 
 
 def test_the_line_length_is_blacks():
-    assert _MODE.line_length == LINE_LENGTH
+    assert BLACK_MODE.line_length == LINE_LENGTH
 
 
 def test_quotes_follow_blacks_preference():
     for text in ["plain", "it's", 'say "hi"', "it's \"both\" ''", "\"'\"", "back\\slash", "\x00\n"]:
         literal = string(text)
         assert ast.literal_eval(literal) == text
-        assert black.format_str(f"x = {literal}\n", mode=_MODE) == f"x = {literal}\n"
+        assert black.format_str(f"x = {literal}\n", mode=BLACK_MODE) == f"x = {literal}\n"
 
 
 def test_operation_modules_are_as_black_writes_them(other_trees):
@@ -84,4 +84,4 @@ def test_operation_modules_are_as_black_writes_them(other_trees):
     assert len(modules) > 300
     for path in modules:
         text = path.read_text(encoding="utf-8")
-        assert black.format_str(text, mode=_MODE) == text, path
+        assert black.format_str(text, mode=BLACK_MODE) == text, path

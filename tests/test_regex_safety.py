@@ -16,16 +16,16 @@ import time
 import pytest
 from botocore.loaders import Loader
 
-from generator.backtracking import analyse
 from generator.cli import main
-from generator.generate import load
-from generator.names import python_identifier
-from generator.patterns import translate
-from generator.regex_guard import guard
+from generator.model.names import python_identifier
+from generator.patterns.backtracking import analyse
+from generator.patterns.guard import guard
+from generator.patterns.translate import translate
+from generator.pipeline.service import load
 
-from .hostile import SERVICE, hostile_model, write_model
-from .redos import attacks, javascript_times, slow_searches
-from .strictcheck import strict_module
+from .support.hostile import SERVICE, hostile_model, write_model
+from .support.redos import attacks, javascript_times, slow_searches
+from .support.strictcheck import strict_module
 
 # Long enough that a quadratic search takes seconds (10^8 steps and more),
 # short enough that a linear one takes well under a millisecond per text.

@@ -13,10 +13,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.errors import VerificationError
-from generator.generate import load
-from generator.verify import verify
+from generator.pipeline.service import load
+from generator.pipeline.verify import verify
 
-from .conftest import GENERATED, ROOT
+from .support.paths import GENERATED, ROOT
 
 ECR = load("ecr", "2015-09-21")
 SCHEMAS = GENERATED / "schemas"

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.generate import load
-from generator.ir import Operation, Service
+from generator.model.ir import Operation, Service
+from generator.pipeline.service import load
 
-from .conftest import GENERATED, OTHER_SERVICES
-from .modeldata import minimal_document
-from .oracle import run_aws
+from .support.modeldata import minimal_document
+from .support.oracle import run_aws
+from .support.paths import GENERATED, OTHER_SERVICES
 
 ECR = load("ecr", "2015-09-21")
 

@@ -10,11 +10,11 @@ from botocore.validate import ParamValidator
 from jsonschema import Draft202012Validator
 
 from generator.cli import main
-from generator.generate import load
-from generator.names import python_identifier
+from generator.model.names import python_identifier
+from generator.pipeline.service import load
 
-from .conftest import GENERATED, OTHER_SERVICES
-from .strictcheck import compare, corpus, strict_module
+from .support.paths import GENERATED, OTHER_SERVICES
+from .support.strictcheck import compare, corpus, strict_module
 
 ECR = load("ecr", "2015-09-21")
 
@@ -81,7 +81,7 @@ def test_a_hostile_model_gives_schemas_and_strict_validators_that_agree(tmp_path
     """Quotes, backslashes and template syntax in enums and docs, member names
     that are path separators or keywords, shape names that are not
     identifiers, recursive shapes and unions, patterns no engine compiles."""
-    from .hostile import BAD_PATTERNS, SERVICE, hostile_model, write_model
+    from .support.hostile import BAD_PATTERNS, SERVICE, hostile_model, write_model
 
     data_path = write_model(tmp_path / "models", hostile_model())
     tree = tmp_path / "out"

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from generator.cli import main
-from generator.generate import load
-from generator.names import python_identifier
+from generator.model.names import python_identifier
+from generator.pipeline.service import load
 
-from .conftest import GENERATED
-from .hostile import SERVICE, hostile_model, write_model
-from .strictcheck import jsonschema_finding, strict_finding, strict_module
+from .support.hostile import SERVICE, hostile_model, write_model
+from .support.paths import GENERATED
+from .support.strictcheck import jsonschema_finding, strict_finding, strict_module
 
 TOO_DEEP = "Invalid parameter: nested too deeply to validate"
 SPECIAL_NUMBERS = [2**63, 1e308, float("inf"), float("-inf"), float("nan"), -0.0, True]

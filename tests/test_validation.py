@@ -7,13 +7,13 @@ from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.generate import load
-from generator.ir import Service, Shape
-from generator.loader import load_service
+from generator.model.ir import Service, Shape
+from generator.model.loader import load_service
+from generator.pipeline.service import load
 
-from .documents import full_document
-from .modeldata import minimal_document
-from .trees import operation_module, sampled_operations
+from .support.documents import full_document
+from .support.modeldata import minimal_document
+from .support.trees import operation_module, sampled_operations
 
 SERVICES = ("ecr", "dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
 WRONG = st.one_of(
@@ -165,13 +165,13 @@ def test_compiled_validator_agrees_on_every_kind_of_shape():
     from botocore.model import ServiceModel as BotocoreModel
 
     from generated.ecr._cli import Operation
-    from generator.artifacts.parsers import _reachable
-    from generator.build_ir import build_ir
-    from generator.loader import RawService
+    from generator.model.builder import build_ir
+    from generator.model.loader import RawService
+    from generator.python.parser_modules import shape_rows
 
     service = build_ir(RawService("synthetic", "2020-01-01", SYNTHETIC, {}))
     validate = Operation(
-        service="synthetic", cli_name="op", input_shape="Request", shapes=_reachable(service, "Request"),
+        service="synthetic", cli_name="op", input_shape="Request", shapes=shape_rows(service, "Request"),
         arguments=(), paginator=None, idempotency_tokens=(), input_skeleton="", output_skeleton="", summary="",
     ).validate
     shape = BotocoreModel(SYNTHETIC, "synthetic").shape_for("Request")

@@ -62,8 +62,8 @@ def unpack_complex(shapes, option: str, shape: str, value):
         # The CLI takes a bare word for a structure of one string named Value.
         if shapes[detail[0][1]][0] == "string" and "=" not in value:
             return {"Value": value}
-    from ._shorthand import ShorthandError, parse_shorthand
     from ._paramfile import ParamFileError
+    from ._shorthand import ShorthandError, parse_shorthand
 
     try:
         if isinstance(value, list):

@@ -1,0 +1,7 @@
+"""Model patterns: translated into one dialect that Python's ``re`` and JavaScript's
+``RegExp`` read alike (``translate``, over the code-point sets of ``charsets``), read back into a
+tree (``tree``), checked for slow backtracking (``backtracking``), and guarded: carried,
+rewritten or left out (``guard``).
+
+May import: nothing else of the generator. Private names stay inside this package.
+"""

@@ -1,0 +1,214 @@
+"""``<service>/<op>.py``: stdlib-only command-line parsers, one module per operation.
+
+Each operation module carries the data its parser needs (the shapes reachable
+from its input, its options, its pagination and its skeletons) as Python
+literals; the shared logic is ``generator/python/runtime/``, real Python
+copied byte for byte into each service package.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.clirules.options import paging_options
+from generator.model.ir import Member, Operation, Service, ServiceEntry, Shape
+from generator.model.names import python_identifier
+from generator.render import Renderer
+from generator.skeletons.documents import input_skeleton, output_skeleton
+
+from .layout import Call
+from .runtime import runtime_sources
+
+_NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
+_LENGTHS = frozenset({"string", "list"})
+
+
+@dataclass(frozen=True)
+class ParserData:
+    """Everything an operation module prints, as plain Python values."""
+
+    service: str
+    operation: Operation
+    input_shape: str | None
+    #: name -> (type, min, detail, required members, trait); see ``_shape_row``.
+    shapes: dict[str, tuple[Any, ...]]
+    #: (option, member, shape, required) in model order.
+    arguments: tuple[tuple[str, str, str, bool], ...]
+    #: (input token members, limit key member) or None.
+    paginator: tuple[tuple[str, ...], str] | None
+    #: Top-level members botocore fills in when they are missing.
+    idempotency_tokens: tuple[str, ...]
+    input_skeleton: str
+    output_skeleton: str
+    summary: str
+    #: Streaming output: the CLI's ``outfile`` word (written only when true).
+    outfile: bool
+    #: Members that are streamed blobs: a file path on the command line.
+    streaming_input: tuple[str, ...]
+    #: JSON-value header members: JSON text on the command line.
+    json_values: tuple[str, ...]
+    #: (paging option, member) where a member has the paging option's name.
+    shadowed: tuple[tuple[str, str], ...] = ()
+    #: The paginator's limit key is a string: so are --page-size and --max-items.
+    string_limit: bool = False
+
+    @property
+    def constructor(self) -> Call:
+        """The module's ``Operation(...)``, written out by the ``pyassign`` filter."""
+        return Call(
+            "Operation",
+            (
+                ("service", self.service),
+                ("cli_name", self.operation.cli_name),
+                ("input_shape", self.input_shape),
+                ("shapes", self.shapes),
+                ("arguments", self.arguments),
+                ("paginator", self.paginator),
+                ("idempotency_tokens", self.idempotency_tokens),
+                ("input_skeleton", self.input_skeleton),
+                ("output_skeleton", self.output_skeleton),
+                ("summary", self.summary),
+                *((("outfile", True),) if self.outfile else ()),
+                *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
+                *((("json_values", self.json_values),) if self.json_values else ()),
+                *((("shadowed", self.shadowed),) if self.shadowed else ()),
+                *((("string_limit", True),) if self.string_limit else ()),
+            ),
+        )
+
+
+def service_package(service: Service) -> str:
+    return python_identifier(service.name)
+
+
+def _shape_row(shape: Shape) -> tuple[Any, ...]:
+    """The validator's and converter's view of a shape: its type; the minimum
+    botocore checks (a length for strings and lists, a value for numbers);
+    members, element or key and value shapes; required members; a trait."""
+    low = shape.constraints.min
+    if shape.type not in _NUMBERS | _LENGTHS:
+        low = None
+    detail: Any = None
+    if shape.type == "structure":
+        detail = tuple((member.name, _row_name(member)) for member in shape.members)
+    elif shape.type == "list" and shape.member is not None:
+        detail = shape.member.target
+    elif shape.type == "map" and shape.key is not None and shape.value is not None:
+        detail = (shape.key.target, shape.value.target)
+    trait = "document" if shape.document else "union" if shape.union else ""
+    return (shape.type, low, detail, shape.required_names, trait)
+
+
+def _is_json_value_header(member: Member) -> bool:
+    return member.json_value and member.location == "header"
+
+
+def _is_streamed_blob(service: Service, member: Member) -> bool:
+    target = service.shape(member.target)
+    return target.type == "blob" and (member.streaming or target.streaming)
+
+
+def _row_name(member: Member) -> str:
+    """The row a member's value is checked against: its shape's, or for a
+    JSON-value header member (which botocore only checks encodes to JSON) a
+    row of its own, under a name no model shape can have."""
+    return f"{member.target} (JSON value)" if _is_json_value_header(member) else member.target
+
+
+def shape_rows(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]:
+    """The parser's shape table: a row per shape reachable from ``root``, sorted by name."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    pending = [root] if root else []
+    while pending:
+        name = pending.pop()
+        if name in rows:
+            continue
+        shape = service.shape(name)
+        rows[name] = _shape_row(shape)
+        for member in shape.members:
+            if _is_json_value_header(member):
+                rows[_row_name(member)] = ("string", None, None, (), "jsonvalue")
+        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
+        pending.extend(ref.target for ref in refs)
+    return dict(sorted(rows.items()))
+
+
+def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
+    arguments: tuple[tuple[str, str, str, bool], ...] = ()
+    tokens: tuple[str, ...] = ()
+    streamed: tuple[str, ...] = ()
+    json_values: tuple[str, ...] = ()
+    shadowed: tuple[tuple[str, str], ...] = ()
+    # A member whose option is a paging option's name (acm's MaxItems limit key)
+    # gives way to the paging option, as in the CLI's argument table; the
+    # paging option then stands for the member too (see ``_cli.Operation``).
+    paging = set()
+    if operation.paginator is not None:
+        paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
+    members = service.shape(operation.input).members if operation.input else ()
+    if members:
+        arguments = tuple(
+            (f"--{member.cli_name}", member.name, member.target, member.cli_required)
+            for member in members
+            if f"--{member.cli_name}" not in paging
+        )
+        shadowed = tuple(
+            (f"--{member.cli_name}", member.name) for member in members if f"--{member.cli_name}" in paging
+        )
+        tokens = tuple(member.name for member in members if member.idempotency_token)
+        streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
+        json_values = tuple(member.name for member in members if _is_json_value_header(member))
+    paginator = None
+    string_limit = False
+    if operation.paginator is not None:
+        paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
+        limit = next((m for m in members if m.name == operation.paginator.limit_key), None)
+        string_limit = limit is not None and service.shape(limit.target).type == "string"
+    return ParserData(
+        service=service.name,
+        operation=operation,
+        input_shape=operation.input,
+        shapes=shape_rows(service, operation.input),
+        arguments=arguments,
+        paginator=paginator,
+        idempotency_tokens=tokens,
+        input_skeleton=renderer.render(
+            "skeletons/operation.input.json.jinja", skeleton=input_skeleton(service, operation.input)
+        ),
+        output_skeleton=renderer.render(
+            "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
+        ),
+        summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
+        outfile=operation.streaming_output,
+        streaming_input=streamed,
+        json_values=json_values,
+        shadowed=shadowed,
+        string_limit=string_limit,
+    )
+
+
+def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    """The root package, shared by every service's parsers."""
+    yield "__init__.py", renderer.render("python/package_init.py.jinja")
+
+
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer
+) -> Iterator[tuple[str, str]]:
+    package = service_package(service)
+    context = {"service": service, "package": package}
+    # The package files and the runtime are written as black writes them
+    # (tests/test_pyformat.py holds every generated module to that): no black pass.
+    yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
+    yield f"{package}/__main__.py", renderer.render(
+        "python/service_main.py.jinja",
+        operations={op.cli_name: op.py_name for op in operations},
+        **context,
+    )
+    for name, text in runtime_sources().items():
+        yield f"{package}/{name}", text
+    # An operation module is fixed text around its data, and the data is laid
+    # out as black lays it out (``pyassign``): no black pass, the slowest stage.
+    for operation in operations:
+        data = parser_data(service, operation, renderer)
+        yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)

@@ -1,0 +1,480 @@
+"""Turns an operation's command line into request parameters as AWS CLI v1 does.
+
+Each operation module holds its model data (shapes, arguments, pagination,
+skeletons) and hands it to ``Operation``; this module is the shared logic.
+Parsing runs in AWS CLI order: global options, operation options (argparse),
+the pagination check, each option's value (``file://``, shorthand or JSON,
+type conversion), ``--cli-input-json``, ``--generate-cli-skeleton``, and
+botocore's parameter validation.
+"""
+
+import os
+import sys
+
+from ._paramfile import ParamFileError, load_paramfile
+
+# argparse and json are imported only where they are needed: a plain command
+# line needs neither (see ``Operation._quick_parse``), and start-up time is
+# most of what a parse costs.
+
+# (option, argparse keyword arguments) of the AWS CLI's global options,
+# accepted wherever they appear and otherwise ignored (see the README).
+GLOBAL_OPTIONS = (
+    ("--debug", {"action": "store_true"}),
+    ("--endpoint-url", {}),
+    ("--no-verify-ssl", {"action": "store_false", "dest": "verify_ssl"}),
+    ("--no-paginate", {"action": "store_false", "dest": "paginate"}),
+    ("--output", {"choices": ["json", "text", "table"]}),
+    ("--query", {}),
+    ("--profile", {}),
+    ("--region", {}),
+    ("--version", {"action": "store_true"}),
+    ("--color", {"choices": ["on", "off", "auto"], "default": "auto"}),
+    ("--no-sign-request", {"action": "store_false", "dest": "sign_request"}),
+    ("--ca-bundle", {"dest": "ca_bundle"}),
+    ("--cli-read-timeout", {"dest": "read_timeout", "type": int}),
+    ("--cli-connect-timeout", {"dest": "connect_timeout", "type": int}),
+    ("--v2-debug", {"action": "store_true", "dest": "v2_debug"}),
+)
+_GLOBAL_NAMES = tuple(option for option, _ in GLOBAL_OPTIONS)
+_PAGING_OPTIONS = (
+    ("--starting-token", "StartingToken", None),
+    ("--page-size", "PageSize", int),
+    ("--max-items", "MaxItems", int),
+)
+_PAGING_DESTS = {option: "paging_" + key for option, key, _ in _PAGING_OPTIONS}
+_SCALARS = frozenset(
+    {
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "blob",
+        "timestamp",
+        "bigdecimal",
+        "biginteger",
+    }
+)
+# The AWS CLI hands these types to argparse as ``type=``; other scalars are
+# converted after ``file://`` values are read.
+ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
+# How many words an option takes (argparse's nargs: 0, None, "*", "?").
+_FLAG, _ONE, _MANY, _OPTIONAL = range(4)
+_SKELETONS = ("input", "output")
+# What validation sees in place of the UUID botocore would put in a missing
+# idempotency token (a UUID's length: the token's length limits apply to it).
+_TOKEN = "00000000-0000-0000-0000-000000000000"
+
+
+def dest(member: str) -> str:
+    """The namespace attribute of a member's option: never a Namespace method
+    (``__init__``) nor one of the parser's own (``help``, ``cli_input_json``)."""
+    return "member:" + member
+
+
+class CliError(Exception):
+    """A rejected command line: ``message`` goes to stderr, ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = 255) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class ParamError(CliError):
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"Error parsing parameter '{option}': {message}")
+
+
+def _warn_of_max_items(value) -> None:
+    """The CLI's warning on a --max-items it will page by; a string limit
+    (cloudfront) must then read as a whole number."""
+    try:
+        if int(value) <= 0:
+            sys.stderr.write(
+                "warning: Non-positive values for --max-items may result in undefined behavior.\n"
+            )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+class Operation:
+    """One operation's command line: see the module docstring for the steps."""
+
+    def __init__(
+        self,
+        *,
+        service: str,
+        cli_name: str,
+        input_shape,
+        shapes,
+        arguments,
+        paginator,
+        idempotency_tokens,
+        input_skeleton: str,
+        output_skeleton: str,
+        summary: str,
+        outfile: bool = False,
+        streaming_input: tuple = (),
+        json_values: tuple = (),
+        shadowed: tuple = (),
+        string_limit: bool = False,
+    ) -> None:
+        self.service = service
+        self.cli_name = cli_name
+        self.input_shape = input_shape
+        self.shapes = shapes
+        #: (option, member, shape, required) in model order.
+        self.arguments = arguments
+        #: (input token members, limit key member) or None.
+        self.paginator = paginator
+        #: Members botocore fills in with a fresh UUID when they are missing.
+        self.idempotency_tokens = idempotency_tokens
+        self.input_skeleton = input_skeleton
+        self.output_skeleton = output_skeleton
+        self.summary = summary
+        #: Streaming output: a required ``outfile`` word instead of the
+        #: ``--cli-input-json`` and ``--generate-cli-skeleton`` options.
+        self.outfile = outfile
+        #: Streamed blob members: the CLI takes a path and hands on the open file.
+        self.streaming_input = streaming_input
+        #: JSON-value header members: the CLI reads their value as JSON.
+        self.json_values = json_values
+        #: Paging option -> the member whose option it took over (acm's
+        #: ``--max-items``): without pagination, its value is that member's.
+        self.shadowed = dict(shadowed)
+        #: The limit key is a string (cloudfront's MaxItems): so are the
+        #: values of --page-size and --max-items, as in the CLI.
+        self.string_limit = string_limit
+        self.prog = f"python -m {__package__} {cli_name}"
+        self._check = None
+
+    # -- the command line ------------------------------------------------
+
+    def build(self, argv) -> tuple:
+        """``(params, paginate, skeleton)`` before validation; raises ``CliError``."""
+        argv = list(argv)
+        values = self._quick_parse(argv)
+        paginate = True
+        if values is None:
+            from ._argparser import parse
+
+            values, paginate = parse(self, argv)
+        paginate = self._paginate(values, paginate)
+        params: dict = {}
+        for option, member, shape, _ in self.arguments:
+            value = values.get(dest(member))
+            if value is not None:
+                params[member] = self._unpack(option, member, shape, value)
+        paging = {}
+        for option, key, kind in self.paging_options():
+            value = values.get("paging_" + key)
+            if value is None:
+                continue
+            if kind is None:  # a string, which the CLI also reads from file://
+                value = self._paging_text(option, value)
+            if not paginate and option in self.shadowed:
+                params[self.shadowed[option]] = value
+            else:
+                paging[key] = value
+        if "MaxItems" in paging:
+            _warn_of_max_items(paging["MaxItems"])
+        if paging:
+            params["PaginationConfig"] = paging
+        if values.get("cli_input_json") is not None:
+            from ._convert import merge_input_json
+
+            merge_input_json(params, values["cli_input_json"])
+        return params, paginate, values.get("generate_cli_skeleton")
+
+    def _quick_parse(self, argv: list):
+        """The values argparse gives (by destination) for a command line made
+        only of this operation's options, each followed by the words it takes:
+        no global option, abbreviation, ``--x=y``, word starting with a dash,
+        stray word or missing required option. None for any other command
+        line, which argparse then reads (and reports). Importing argparse
+        costs more than all the rest of a parse."""
+        actions = None if self.outfile else self._quick_actions()
+        if actions is None:
+            return None
+        values: dict = {}
+        index, count = 0, len(argv)
+        while index < count:
+            option = argv[index]
+            action = actions.get(option)
+            # The AWS CLI's global parser reads a prefix of its options as the option.
+            if action is None or any(name.startswith(option) for name in _GLOBAL_NAMES):
+                return None
+            target, arity, detail = action
+            start = index = index + 1
+            while index < count and not argv[index].startswith("-"):
+                index += 1
+            words = argv[start:index]
+            if arity == _MANY:
+                value = words
+            elif arity == _FLAG:
+                if words:
+                    return None
+                value = detail
+            elif arity == _ONE:
+                if len(words) != 1:
+                    return None
+                value = words[0]
+                if detail is not None:
+                    try:
+                        value = detail(value)
+                    except (TypeError, ValueError):
+                        return None
+            else:
+                if len(words) > 1 or words and words[0] not in _SKELETONS:
+                    return None
+                value = words[0] if words else "input"
+            values[target] = value
+        if not required_overridden(argv):
+            for _, member, shape, required in self.arguments:
+                if required and dest(member) not in values and self.shapes[shape][0] != "boolean":
+                    return None
+        return values
+
+    def _quick_actions(self) -> dict:
+        """Option -> (destination, how many words, detail) as the argparse path
+        declares them; None when two declarations share an option string,
+        which argparse refuses."""
+        actions: dict = {}
+        declared = 0
+        for option, member, shape, _ in self.arguments:
+            kind = self.shapes[shape][0]
+            if kind == "boolean":
+                actions[option] = (dest(member), _FLAG, True)
+                actions["--no-" + option[2:]] = (dest(member), _FLAG, False)
+                declared += 2
+                continue
+            arity = _MANY if kind == "list" else _ONE
+            actions[option] = (dest(member), arity, ARGPARSE_TYPES.get(kind))
+            declared += 1
+        actions["--cli-input-json"] = ("cli_input_json", _ONE, None)
+        actions["--generate-cli-skeleton"] = ("generate_cli_skeleton", _OPTIONAL, None)
+        for option, key, kind in self.paging_options():
+            actions[option] = ("paging_" + key, _ONE, kind)
+        return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
+
+    @staticmethod
+    def _paging_text(option: str, value: str) -> str:
+        try:
+            loaded = load_paramfile(value, remote=True)
+        except ParamFileError as exc:
+            raise ParamError(option, str(exc)) from None
+        return value if loaded is None else loaded
+
+    def paging_options(self) -> tuple:
+        """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
+        if self.paginator is None:
+            return ()
+        limit_key = self.paginator[1]
+        return tuple(
+            (option, key, None if self.string_limit else kind)
+            for option, key, kind in _PAGING_OPTIONS
+            if limit_key or key != "PageSize"
+        )
+
+    def _paginate(self, values: dict, paginate: bool) -> bool:
+        if self.paginator is None:
+            return False
+        input_tokens, limit_key = self.paginator
+        # Setting a paging member yourself turns the CLI's pagination off;
+        # through a paging option that took its place too, but for --max-items.
+        options = {member: option for option, member in self.shadowed.items()}
+        for member in filter(None, input_tokens + (limit_key,)):
+            option = options.get(member)
+            value = values.get(dest(member) if option is None else _PAGING_DESTS[option])
+            if value is not None and option != "--max-items":
+                paginate = False
+        # As the CLI counts them: a value that is false (0) is none.
+        given = [
+            option
+            for option, key, _ in self.paging_options()
+            if values.get("paging_" + key) and option not in self.shadowed
+        ]
+        if given and not paginate:
+            raise CliError(
+                "Error during pagination: Cannot specify --no-paginate along with pagination arguments: "
+                + ", ".join(given)
+            )
+        return paginate
+
+    # -- one option's value ------------------------------------------------
+
+    def _unpack(self, option: str, member: str, shape: str, value):
+        try:
+            single = value[0] if isinstance(value, list) and len(value) == 1 else value
+            loaded = load_paramfile(single, remote=True)
+        except ParamFileError as exc:
+            raise ParamError(option, str(exc)) from None
+        if loaded is not None:
+            value = loaded
+        if member in self.streaming_input:
+            return _open_streamed(option, value)
+        if member in self.json_values:
+            from ._convert import parse_json
+
+            return parse_json(option, value)
+        if self._is_complex(shape):
+            from ._convert import unpack_complex
+
+            return unpack_complex(self.shapes, option, shape, value)
+        from ._convert import unpack_plain
+
+        return unpack_plain(self.shapes, option, shape, value)
+
+    def _is_complex(self, shape: str) -> bool:
+        kind, _, detail, _, _ = self.shapes[shape]
+        if kind in ("structure", "map"):
+            return True
+        return kind == "list" and self.shapes[detail][0] not in _SCALARS
+
+    # -- validation --------------------------------------------------------
+
+    def validate(self, params, paginate: bool = True) -> list:
+        """botocore ParamValidator's message lines for ``params`` (none when valid)."""
+        if (
+            paginate
+            and self.paginator is not None
+            and isinstance(params, dict)
+            and "PaginationConfig" in params
+        ):
+            params = self._as_requested(params)
+        check = self._check or self._compile_checker()
+        try:
+            return check(params)
+        except RecursionError:
+            from ._validate import TOO_DEEP
+
+            return [TOO_DEEP]
+
+    def _compile_checker(self):
+        if self.input_shape is None:
+            self._check = _no_input
+        else:
+            from ._validate import compile_checker
+
+            self._check = compile_checker(self.shapes, self.input_shape)
+        return self._check
+
+    def _as_requested(self, params: dict) -> dict:
+        """The request botocore's paginator sends for the first page."""
+        config = params["PaginationConfig"]
+        request = {key: item for key, item in params.items() if key != "PaginationConfig"}
+        if isinstance(config, dict):
+            _, limit_key = self.paginator
+            if config.get("PageSize") is not None and limit_key:
+                request[limit_key] = config["PageSize"]
+            token = config.get("StartingToken")
+            if isinstance(token, str):
+                from ._convert import decode_starting_token
+
+                try:
+                    request.update(decode_starting_token(token, self.paginator[0]))
+                except CliError:
+                    pass  # reported by parse_args; no request member comes from it
+        return request
+
+    def _check_starting_token(self, params: dict, paginate: bool) -> None:
+        config = params.get("PaginationConfig")
+        if paginate and self.paginator is not None and isinstance(config, dict):
+            token = config.get("StartingToken")
+            if isinstance(token, str):
+                from ._convert import decode_starting_token
+
+                decode_starting_token(token, self.paginator[0])
+
+    # -- entry points ------------------------------------------------------
+
+    def parse_args(self, argv) -> dict:
+        """The parameters the AWS CLI hands to its operation caller for ``argv``.
+
+        Errors go to stderr and raise ``SystemExit`` with the CLI's exit code;
+        ``--generate-cli-skeleton`` prints the skeleton and exits 0.
+        """
+        argv = list(argv)
+        skeleton_only = argv in (["--generate-cli-skeleton"], ["--generate-cli-skeleton", "input"])
+        if skeleton_only and not self.outfile:
+            # Nothing else to parse: the skeleton is the whole answer.
+            sys.stdout.write(self.input_skeleton)
+            raise SystemExit(0)
+        if "-h" in argv or "--help" in argv:
+            sys.stdout.write(self.help())
+            raise SystemExit(0)
+        try:
+            params, paginate, skeleton = self.build(argv)
+            if skeleton == "input":
+                sys.stdout.write(self.input_skeleton)
+                raise SystemExit(0)
+            self._check_starting_token(params, paginate)
+            # The CLI hands on the parameters as they are; botocore then fills
+            # in missing idempotency tokens and validates the result.
+            filled = {name: _TOKEN for name in self.idempotency_tokens if name not in params}
+            errors = self.validate({**params, **filled} if filled else params, paginate)
+            if errors:
+                raise CliError("Parameter validation failed:\n" + "\n".join(errors))
+            if skeleton == "output":
+                sys.stdout.write(self.output_skeleton)
+                raise SystemExit(0)
+        except CliError as exc:
+            if exc.code == 0:
+                sys.stdout.write(exc.message + "\n")
+            else:
+                sys.stderr.write(("" if exc.code == 2 else "\n") + exc.message + "\n")
+            raise SystemExit(exc.code) from None
+        except RecursionError as exc:
+            # JSON nested deeper than Python's reader goes: the CLI prints the
+            # reader's message and exits 255, as for any unexpected error.
+            sys.stderr.write(f"\n{exc}\n")
+            raise SystemExit(255) from None
+        return params
+
+    def help(self) -> str:
+        lines = [f"usage: {self.prog} [options]", "", self.summary, "", "options:"]
+        for option, _, shape, required in self.arguments:
+            kind = self.shapes[shape][0]
+            name = f"{option} | --no-{option[2:]}" if kind == "boolean" else option
+            lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
+        if self.outfile:
+            lines.append("  outfile (the file the streaming output would be written to) [required]")
+        else:
+            lines.append("  --cli-input-json <JSON or file://path>")
+            lines.append("  --generate-cli-skeleton [input | output]")
+        lines.extend(f"  {option}" for option, _, _ in self.paging_options())
+        return "\n".join(lines) + "\n"
+
+    def main(self, argv) -> int:
+        params = self.parse_args(argv)
+        from ._jsonout import dumps
+
+        sys.stdout.write(dumps(params) + "\n")
+        return 0
+
+
+def _open_streamed(option: str, value):
+    """A streamed blob's value names a file (after ``~`` and variables are
+    expanded, and after a ``file://`` value is read): its open binary file."""
+    path = os.path.expanduser(os.path.expandvars(value))
+    if not os.path.isfile(path):
+        raise ParamError(option, "Blob values must be a path to a file.")
+    return open(path, "rb")
+
+
+def required_overridden(argv: list) -> bool:
+    """The AWS CLI drops required options when the input comes as a document."""
+    if "--cli-input-json" in argv:
+        return True
+    if "--generate-cli-skeleton" in argv:
+        index = argv.index("--generate-cli-skeleton")
+        return argv[index + 1 : index + 2] != ["output"]
+    return False
+
+
+def _no_input(params) -> list:
+    """An operation without input accepts anything, as botocore does."""
+    return []

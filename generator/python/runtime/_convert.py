@@ -1,0 +1,199 @@
+"""One option's value -> request data: JSON, shorthand and type conversion,
+with the AWS CLI's rules and error messages."""
+
+from ._cli import CliError, ParamError
+
+_SCALARS = frozenset(
+    {
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "blob",
+        "timestamp",
+        "bigdecimal",
+        "biginteger",
+    }
+)
+
+
+def _scalar(kind: str, value):
+    """The CLI's conversion of one string; Python's own errors are its messages."""
+    if kind in ("integer", "long", "biginteger"):
+        return int(value)
+    if kind in ("float", "double", "bigdecimal"):
+        return float(value)
+    return value
+
+
+def unpack_plain(shapes, option: str, shape: str, value):
+    kind, _, detail, _, _ = shapes[shape]
+    try:
+        if kind != "list":
+            return _scalar(kind, value)
+        if isinstance(value, str) and value.lstrip().startswith("["):
+            return parse_json(option, value)
+        if isinstance(value, list) and len(value) == 1 and value[0].strip().startswith("["):
+            return parse_json(option, value[0])
+        member_kind = shapes[detail][0]
+        return [_scalar(member_kind, item) for item in value]
+    except (ValueError, TypeError) as exc:
+        if isinstance(exc, CliError):
+            raise
+        raise CliError(str(exc)) from None
+
+
+def unpack_complex(shapes, option: str, shape: str, value):
+    if isinstance(value, (bytes, bytearray)):
+        # What the AWS CLI's shorthand parser fails with on fileb:// content.
+        raise CliError("'in <string>' requires string as left operand, not int")
+    kind, _, detail, _, trait = shapes[shape]
+    if trait == "document":
+        # A document is JSON, read as it is.
+        return parse_json(option, value)
+    first = value[0] if isinstance(value, list) and value else value
+    looks_like_json = isinstance(first, str) and first.strip().startswith(("[", "{"))
+    # The CLI has no shorthand for a list or map of documents either.
+    if looks_like_json or _of_documents(shapes, shape):
+        return _unpack_json(shapes, option, shape, value)
+    if kind == "structure" and len(detail) == 1 and detail[0][0] == "Value":
+        # The CLI takes a bare word for a structure of one string named Value.
+        if shapes[detail[0][1]][0] == "string" and "=" not in value:
+            return {"Value": value}
+    from ._paramfile import ParamFileError
+    from ._shorthand import ShorthandError, parse_shorthand
+
+    try:
+        if isinstance(value, list):
+            parsed = [parse_shorthand(item) for item in value]
+        else:
+            parsed = parse_shorthand(value)
+    except ShorthandError as exc:
+        raise ParamError(option, str(exc)) from None
+    except ParamFileError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return _visit(shapes, option, shape, parsed, "")
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _of_documents(shapes, shape: str) -> bool:
+    """A list or map whose elements (through nested lists and maps) are documents."""
+    kind, _, detail, _, trait = shapes[shape]
+    while kind in ("list", "map"):
+        kind, _, detail, _, trait = shapes[detail if kind == "list" else detail[1]]
+    return trait == "document"
+
+
+def _visit(shapes, option: str, shape: str, value, name: str):
+    """Shorthand gives strings; the model says which are numbers, booleans or
+    lists. ``name``: the structure member the value is (or is inside of)."""
+    kind, _, detail, _, trait = shapes[shape]
+    if trait == "document":
+        raise ParamError(
+            option,
+            "Shorthand syntax does not support document types. Use JSON input for "
+            f"top-level argument to specify nested parameter: {name}",
+        )
+    if kind == "structure":
+        if isinstance(value, dict):
+            for member, target in detail:
+                if member in value:
+                    value[member] = _visit(shapes, option, target, value[member], member)
+        return value
+    if kind == "list":
+        if not isinstance(value, list):
+            return [value]
+        return [_visit(shapes, option, detail, item, name) for item in value]
+    if kind == "map":
+        if isinstance(value, dict):
+            for key in value:
+                value[key] = _visit(shapes, option, detail[1], value[key], name)
+        return value
+    if kind == "boolean":
+        lowered = value.lower()
+        if lowered == "true":
+            return True
+        if lowered == "false":
+            return False
+        return value
+    return _scalar(kind, value)
+
+
+def parse_json(option: str, text: str):
+    import json  # only JSON values need it; a command imports it only then
+
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ParamError(option, f"Invalid JSON: {exc}\nJSON received: {text}") from None
+
+
+def _unpack_json(shapes, option: str, shape: str, value):
+    kind, _, detail, _, _ = shapes[shape]
+    if kind in ("structure", "map"):
+        if not value.lstrip().startswith("{"):
+            raise ParamError(option, f"Invalid JSON:\n{value}")
+        return parse_json(option, value)
+    if isinstance(value, str):
+        if value.lstrip().startswith("["):
+            return parse_json(option, value)
+    elif len(value) == 1 and value[0].strip().startswith("["):
+        return parse_json(option, value[0])
+    member_kind = shapes[detail][0]
+    if member_kind in _SCALARS:
+        return [_scalar(member_kind, item) for item in value]
+    return [_unpack_json(shapes, option, detail, item) for item in value]
+
+
+def merge_input_json(params: dict, text: str) -> None:
+    """``--cli-input-json``: the document's members join those the options set."""
+    from ._paramfile import ParamFileError, load_paramfile
+
+    try:
+        loaded = load_paramfile(text, remote=True)
+    except ParamFileError as exc:
+        raise ParamError("--cli-input-json", str(exc)) from None
+    if loaded is not None:
+        text = loaded
+    import json
+
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise CliError(
+            f"Error parsing parameter 'cli-input-json': Invalid JSON: {exc}\nJSON received: {text}"
+        ) from None
+    if not isinstance(document, dict):
+        raise CliError(f"'{type(document).__name__}' object has no attribute 'keys'")
+    for key, item in document.items():
+        if key not in params:
+            params[key] = item
+
+
+def decode_starting_token(token: str, input_tokens) -> dict:
+    """The request members a ``--starting-token`` sets, as botocore's paginator reads it."""
+    import base64
+    import binascii
+    import json
+
+    try:
+        decoded = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+        if isinstance(decoded, dict):
+            decoded.pop("boto_truncate_amount", None)
+            return {key: item for key, item in decoded.items() if item is not None}
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    parts = token.split("___")
+    if len(parts) == len(input_tokens) + 1:
+        try:
+            int(parts[-1])
+            parts.pop()
+        except ValueError:
+            pass
+    if len(parts) > len(input_tokens):
+        raise CliError(f"Bad starting token: {token}")
+    return {name: part for name, part in zip(input_tokens, parts) if part != "None"}

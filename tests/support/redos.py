@@ -1,0 +1,97 @@
+"""Adversarial texts for a pattern, and a runner that times each search in a
+child process: a search that does not finish within its budget is reported,
+not waited for (Python's ``re`` checks for signals while it backtracks)."""
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+from generator.patterns.backtracking import analyse
+from generator.patterns.tree import sets_of
+
+# Characters that end a text so that a match fails: nothing, punctuation,
+# controls, a line break, a character no pattern names.
+ENDINGS = ("", "!", "\x00", "\n", " ", "-", ":", "/", "\uffff")
+
+
+def attacks(pattern: str, thorough: bool = True) -> list[list[str]]:
+    """Texts a backtracking search is slowest on, if it is slow at all, as
+    ``[prefix, pump, ending]`` (the pump repeated to the length wanted): the
+    analysis' own witness, and every character the pattern names (the first,
+    last and a middle one of each set) repeated; ``thorough`` False: fewer
+    characters and endings, for patterns the analysis finds safe."""
+    texts = []
+    risk = analyse(pattern)
+    if risk is not None:
+        texts += [[risk.prefix, risk.pump, end] for end in ENDINGS]
+    chars = set()
+    for ranges in sets_of(pattern):
+        for low, high in ranges[:4]:
+            for cp in (low, high, (low + high) // 2):
+                if not 0xD800 <= cp <= 0xDFFF:
+                    chars.add(chr(cp))
+    endings = ENDINGS[:4] if thorough else ENDINGS[1:3]
+    for char in sorted(chars)[: 16 if thorough else 6]:
+        texts += [["", char, end] for end in endings]
+    return texts
+
+
+_CHILD = r"""
+import json, re, signal, sys, time
+class Slow(Exception):
+    pass
+def alarm(*_):
+    raise Slow()
+signal.signal(signal.SIGALRM, alarm)
+budget, length, repeats = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+slow = []
+for item in json.load(sys.stdin):
+    search = re.compile(item["pattern"]).search
+    for prefix, pump, ending in item["texts"]:
+        text = prefix + pump * (repeats or length // len(pump)) + ending
+        signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            search(text)
+        except Slow:
+            slow.append([item["label"], text[:40], len(text)])
+            break
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+json.dump(slow, sys.stdout)
+"""
+
+
+def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0) -> list[list[Any]]:
+    """``items``: ``{"label", "pattern", "texts"}`` (texts from ``attacks``,
+    pumped to about ``length`` characters, or ``repeats`` times); the (label,
+    text) pairs whose search took longer than ``budget`` seconds."""
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(budget), str(length), str(repeats)],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1800,
+    )
+    return json.loads(result.stdout)
+
+
+def javascript_times(items: list[dict[str, Any]], length: int, timeout: float) -> dict[str, float]:
+    """The slowest search of each item in JavaScript (``RegExp`` with the u
+    flag), in milliseconds; a hang fails the run with TimeoutExpired."""
+    import shutil
+    from pathlib import Path
+
+    node = shutil.which("node")
+    assert node, "node is needed for the pattern tests (see scripts/test)"
+    script = Path(__file__).resolve().parent.parent / "editor" / "regex-time.mjs"
+    result = subprocess.run(
+        [node, str(script)],
+        input=json.dumps({"length": length, "items": items}),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=timeout,
+    )
+    return {item["label"]: item["slowest"] for item in json.loads(result.stdout)}
