@@ -46,7 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         help="with one service: an operation by API name (CompleteLayerUpload) or CLI name "
         "(complete-layer-upload); repeatable",
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: generated)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output directory; needed for any selection but the committed one (default: generated)",
+    )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if --out differs")
     parser.add_argument(
         "--data-path",
@@ -65,6 +69,37 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="render every service, even unchanged ones")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
+
+
+def _selection_options(args: argparse.Namespace) -> list[str]:
+    """The options given that select something other than the committed tree's contents."""
+    given = {
+        "--service": args.service,
+        "--all-services": args.all_services,
+        "--operation": args.operation,
+        "--api-version": args.api_version,
+        "--data-path": args.data_path,
+    }
+    return [option for option, value in given.items() if value]
+
+
+def _out(args: argparse.Namespace) -> Path:
+    """``--out``, or the committed tree when nothing but the committed selection is asked for."""
+    if args.out is not None:
+        return Path(args.out)
+    options = _selection_options(args)
+    if options:
+        raise InputError(
+            f"{options[0]} changes what is generated, so it needs --out DIR "
+            f"(without --out only the committed {DEFAULT_OUT}/ tree is regenerated)"
+        )
+    return DEFAULT_OUT
+
+
+def _check_data_paths(paths: Sequence[str]) -> None:
+    for path in paths:
+        if not Path(path).expanduser().is_dir():
+            raise InputError(f"--data-path {path}: no such folder")
 
 
 def _jobs(args: argparse.Namespace) -> list[batch.Job]:
@@ -89,8 +124,10 @@ def run(argv: Sequence[str]) -> int:
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
     started = time.monotonic()
+    out = _out(args)
+    _check_data_paths(args.data_path)
     jobs = _jobs(args)
-    settings = batch.Settings(args.out, tuple(args.data_path), args.jobs, not args.no_cache)
+    settings = batch.Settings(out, tuple(args.data_path), args.jobs, not args.no_cache)
     progress = Progress(len(jobs), enabled=not args.quiet)
     if args.check:
         summary = batch.check(jobs, settings, progress)
@@ -98,11 +135,11 @@ def run(argv: Sequence[str]) -> int:
             print(line)
         if summary.report:
             print(
-                f"{args.out}: {len(summary.report)} file(s) differ; run `python -m generator` to regenerate"
+                f"{out}: {len(summary.report)} file(s) differ; run `python -m generator` to regenerate"
             )
             return 1
         if not args.quiet:
-            print(f"{args.out}: up to date ({summary.services} service(s), {summary.operations} operations)")
+            print(f"{out}: up to date ({summary.services} service(s), {summary.operations} operations)")
         return 0
     summary = batch.generate(jobs, settings, progress)
     if not args.quiet:
@@ -110,7 +147,7 @@ def run(argv: Sequence[str]) -> int:
         print(
             f"{what}: {summary.operations} operations, {summary.written} files written, "
             f"{summary.unchanged} unchanged, {summary.removed} removed "
-            f"in {time.monotonic() - started:.1f}s -> {args.out}"
+            f"in {time.monotonic() - started:.1f}s -> {out}"
         )
     return 0
 

@@ -222,3 +222,50 @@ def test_a_model_with_a_dangling_reference_names_the_shape(tmp_path):
     result = run_generator("--service", "tinysvc", "--data-path", str(models), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert result.stderr == "error: shape 'Node': member 'value' refers to unknown shape 'Nowhere'\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--service", "sts"],
+        ["--all-services"],
+        ["--operation", "list-images"],
+        ["--api-version", "2015-09-21"],
+        ["--data-path", str(MODELS)],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_a_selection_without_out_is_refused_and_writes_nothing(tmp_path, argv):
+    before = read_tree(GENERATED)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", *argv], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {argv[0]} changes what is generated, so it needs --out DIR")
+    assert len(result.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+    assert read_tree(GENERATED) == before
+
+
+def test_a_data_path_that_does_not_exist_is_exit_2(tmp_path):
+    result = run_generator("--service", "sts", "--data-path", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert result.stderr == f"error: --data-path {tmp_path / 'nowhere'}: no such folder\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_second_run_into_the_same_folder_waits_for_the_first(tmp_path):
+    from generator.pipeline.writer import locked
+
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "generator", "--service", "tinysvc", "--data-path", str(MODELS)]
+    with locked(out, exclusive=True):  # stands for a first run, still writing
+        second = subprocess.Popen(
+            [*argv, "--out", str(out), "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True
+        )
+        assert second.stderr is not None
+        assert second.stderr.readline() == f"waiting for another run of the generator on {tmp_path} to finish\n"
+        assert second.poll() is None and not out.exists()
+    assert second.wait(timeout=120) == 0
+    assert (out / "skeletons/tinysvc/ping.input.json").is_file()
+    assert cli.main(["--service", "tinysvc", "--data-path", str(MODELS), "--out", str(out), "--check", "-q"]) == 0

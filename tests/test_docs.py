@@ -148,6 +148,12 @@ def test_normalise_removes_exactly_the_three_blocks():
         assert kept in normalised
 
 
+def test_pages_open_as_the_seed_does_breadcrumbs_one_blank_line_then_the_label():
+    opening = "[ :ref:`aws <cli:aws>` . :ref:`ecr <cli:aws ecr>` ]\n\n.. _cli:aws ecr complete-layer-upload:\n"
+    assert normalise(awscli_page("ecr", "complete-layer-upload")).startswith(opening)
+    assert (GENERATED / "docs/ecr/complete-layer-upload.rst").read_text().startswith(opening)
+
+
 def test_pages_are_the_same_under_another_hash_seed(tmp_path):
     trees = []
     for seed in ("1", "2"):

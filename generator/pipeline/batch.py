@@ -29,6 +29,7 @@ from .writer import (
     compare,
     list_tree,
     manifest_text,
+    locked,
     prepare,
     sha256,
     with_manifest,
@@ -158,6 +159,11 @@ def _run_jobs(
 
 def check(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summary:
     """Compare ``settings.out`` with what would be generated; write nothing."""
+    with locked(settings.out, exclusive=False):
+        return _check(jobs, settings, progress)
+
+
+def _check(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summary:
     forget_models()
     results = _run_jobs(jobs, settings, None, True, progress)
     expected = _merge(results)
@@ -175,6 +181,11 @@ def check(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summar
 
 def generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summary:
     """Render every job into a staging tree and swap it in as ``settings.out``."""
+    with locked(settings.out, exclusive=True):
+        return _generate(jobs, settings, progress)
+
+
+def _generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summary:
     forget_models()
     out = settings.out.absolute()
     settings = Settings(out, settings.data_paths, settings.jobs, settings.use_cache)

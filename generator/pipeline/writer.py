@@ -8,12 +8,15 @@ a manifest (``sha256  path`` per file) that marks it as ours: a folder the
 generator did not write is never replaced.
 """
 
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import OutputError
@@ -86,6 +89,37 @@ def compare(files: Mapping[str, bytes], root: Path) -> list[str]:
         if actual != data:
             report.append(f"stale: {path}")
     return report
+
+
+@contextlib.contextmanager
+def locked(out: Path, exclusive: bool) -> Iterator[None]:
+    """Hold the lock of ``out`` for a write (exclusive) or a check (shared).
+
+    Two runs into one folder at once (parallel build steps) would each build a
+    tree and the last swap would win silently; the second waits for the first
+    instead. The lock is on the folder that holds ``out``, whose inode the swap
+    does not change.
+    """
+    parent = out.absolute().parent
+    try:
+        if exclusive:
+            parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        yield  # nothing to check against, nothing to protect
+        return
+    except OSError as exc:
+        raise OutputError(f"cannot lock {out}: {exc.strerror or exc}") from exc
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    try:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another run of the generator on {parent} to finish", file=sys.stderr)
+            fcntl.flock(fd, mode)
+        yield
+    finally:
+        os.close(fd)
 
 
 def prepare(out: Path) -> dict[str, str]:

@@ -129,7 +129,9 @@ def _without_section(page: str, title: str) -> str:
 
 
 def normalise(page: str) -> str:
-    page = re.sub(r"\.\. meta::\n   :description: [^\n]*\n\n", "", page, count=1)
+    # The meta block goes with the blank lines after it: breadcrumbs, one blank
+    # line, the label, as pages were before the CLI added the block.
+    page = re.sub(r"\.\. meta::\n   :description: [^\n]*\n\n+", "", page, count=1)
     page = page.replace(_global_synopsis_block(), "", 1)
     for title in ("Global Options", "Examples"):
         page = _without_section(page, title)
