@@ -1,0 +1,148 @@
+"""The AWS CLI v2 as a test oracle, in a process of its own.
+
+v1 and v2 both import as ``awscli``, so v2 never runs in the test process: the
+v2 venv (``.venv-awscli2`` beside ``.venv``, built from
+``../shared/oracles/awscli-v2`` by its ``setup`` on first use, as
+``scripts/test`` does) runs ``oracle_v2_server.py``, one process per test
+process, and each request gets a fresh driver there. Both CLIs read the
+models of the botocore the project pins.
+"""
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv-awscli2"
+SETUP = ROOT.parent / "shared" / "oracles" / "awscli-v2" / "setup"
+_SERVER = Path(__file__).with_name("oracle_v2_server.py")
+
+
+class OracleUnavailable(RuntimeError):
+    """The v2 oracle could not be built or started (a test that needs it fails)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class Capture:
+    exit_code: int
+    #: What v2 handed to its operation caller (None if it never got there), as
+    #: JSON: blobs ``{"$bytes": base64}``, open files ``{"$file": path}``,
+    #: timestamps ``{"$datetime": iso}``.
+    params: dict[str, Any] | None
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class ServiceCommands:
+    #: ``{command: class name}``: ``ServiceOperation`` for model operations.
+    kinds: dict[str, str]
+    #: Commands the service page documents.
+    documented: tuple[str, ...]
+    has_wait: bool
+    waiters: tuple[str, ...]
+
+
+def botocore_data_dir() -> str:
+    import botocore
+
+    return os.path.join(os.path.dirname(os.path.abspath(botocore.__file__)), "data")
+
+
+def ensure_built() -> Path:
+    """Build the v2 venv unless it is complete for this botocore (``setup`` is
+    idempotent and returns at once then). Returns the venv."""
+    if not SETUP.exists():
+        raise OracleUnavailable(f"the AWS CLI v2 oracle is missing: {SETUP} (a checkout needs ../shared beside it)")
+    done = subprocess.run(
+        [str(SETUP), str(VENV), botocore_data_dir()], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise OracleUnavailable(f"building the AWS CLI v2 oracle failed: {done.stderr.strip()[-2000:]}")
+    return VENV
+
+
+class _Server:
+    def __init__(self, venv: Path) -> None:
+        read, write = os.pipe()
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(venv / "cli"),
+            "AWS_DATA_PATH": str(venv / "models"),
+            "PYTHONHASHSEED": "0",
+        }
+        self._process = subprocess.Popen(
+            [str(venv / "bin" / "python"), str(_SERVER), str(write)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            pass_fds=(write,),
+            env=env,
+            text=True,
+            encoding="utf-8",
+        )
+        os.close(write)
+        self._answers: IO[str] = os.fdopen(read, "r", encoding="utf-8")
+        self._lock = threading.Lock()
+
+    def ask(self, **request: Any) -> Any:
+        assert self._process.stdin is not None
+        with self._lock:
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            line = self._answers.readline()
+        if not line:
+            raise OracleUnavailable(f"the AWS CLI v2 oracle stopped (exit {self._process.poll()})")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"AWS CLI v2 oracle: {answer['error']} (request {request})")
+        return answer["ok"]
+
+
+@functools.cache
+def _server() -> _Server:
+    return _Server(ensure_built())
+
+
+def run_aws2(argv: Sequence[str], validate_stub: bool = True) -> Result:
+    """``aws2 ARGV``: exit code, stdout, stderr (``validate_stub``: see ``run_aws``)."""
+    answer = _server().ask(op="run", argv=list(argv), validate_stub=validate_stub)
+    return Result(answer["exit_code"], answer["stdout"], answer["stderr"])
+
+
+def capture_aws2(argv: Sequence[str]) -> Capture:
+    """``aws2 ARGV`` with nothing sent: the parameters it hands to its operation caller."""
+    answer = _server().ask(op="capture", argv=list(argv))
+    return Capture(answer["exit_code"], answer["params"], answer["stdout"], answer["stderr"])
+
+
+def aws2_page(service: str, *subcommands: str) -> str:
+    """The html-target RST of ``aws2 <service> [<subcommand>...] help``, unnormalised."""
+    return str(_server().ask(op="page", path=[service, *subcommands])["page"])
+
+
+def aws2_service_commands(service: str) -> ServiceCommands:
+    answer = _server().ask(op="commands", service=service)
+    return ServiceCommands(
+        answer["kinds"], tuple(answer["documented"]), answer["has_wait"], tuple(answer["waiters"])
+    )
+
+
+if __name__ == "__main__":  # scripts: python -m tests.support.oracle_v2 ARGV... runs aws2 in-process style
+    result = run_aws2(sys.argv[1:])
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    sys.exit(result.exit_code)
