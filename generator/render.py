@@ -13,6 +13,7 @@ import jinja2
 
 from generator.markup.rst import INDENT, html_to_rst
 from generator.python.layout import assignment
+from generator.skeletons.yaml_text import to_yaml
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -65,6 +66,8 @@ def rst_heading(title: str, border: str) -> str:
 
 TEMPLATE_FILTERS = {
     "json": to_json,
+    # A YAML skeleton (generator.skeletons.yaml_input) as the AWS CLI v2 prints it.
+    "yaml": to_yaml,
     "pyassign": python_assignment,
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.

@@ -106,11 +106,12 @@ def test_a_failed_verification_leaves_the_old_tree_intact(tmp_path, monkeypatch,
     assert cli.main(["--out", str(out), "--quiet"]) == 0
     before = read_tree(out)
 
-    def broken(service, operations, renderer):
-        for path, text in skeletons.render(service, operations, renderer):
+    def broken(service, operations, renderer, cli):
+        for path, text in skeletons.render(service, operations, renderer, cli):
             yield path, text[:-3]  # truncated JSON
 
-    monkeypatch.setattr("generator.pipeline.kinds.KINDS", (type("Broken", (), {"render": staticmethod(broken)}),))
+    kind = type("Broken", (), {"render": staticmethod(broken)})
+    monkeypatch.setattr("generator.pipeline.kinds.KINDS", {1: (kind,), 2: (kind,)})
     assert cli.main(["--out", str(out), "--no-cache"]) == 3
     message = capsys.readouterr().err
     assert message.startswith("error: generated output failed verification: skeletons/ecr/")

@@ -8,6 +8,7 @@ doc tree has them: ``docs/<service>/wait/index.rst`` and one
 
 from collections.abc import Iterator, Sequence
 
+from generator.clirules.versions import CliVersion
 from generator.markup.rst import encodable
 from generator.model.ir import Operation, Service, ServiceEntry
 from generator.render import Renderer
@@ -16,7 +17,7 @@ from .content import operation_page, rendered_waiters, service_page, wait_page, 
 
 
 def render(
-    service: Service, operations: Sequence[Operation], renderer: Renderer
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     folder = f"docs/{service.name}"
     for operation in operations:

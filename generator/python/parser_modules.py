@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.clirules.options import paging_options
+from generator.clirules.versions import CliVersion
 from generator.model.ir import Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
 from generator.render import Renderer
@@ -193,7 +194,7 @@ def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterato
 
 
 def render(
-    service: Service, operations: Sequence[Operation], renderer: Renderer
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
     context = {"service": service, "package": package}

@@ -6,6 +6,7 @@ carries) and, over every rendered service, ``schemas/catalog.json``
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from generator.clirules.versions import CliVersion
 from generator.model.ir import Operation, Service, ServiceEntry
 from generator.patterns.translate import PYTHON_VERSION, UNICODE_VERSION
 from generator.render import Renderer
@@ -77,7 +78,9 @@ def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[st
     }
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
+) -> Iterator[tuple[str, str]]:
     shapes = ShapeSchemas(service)
     for operation in operations:
         for direction in DIRECTIONS:

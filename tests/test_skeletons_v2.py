@@ -1,0 +1,85 @@
+"""AWS CLI v2 skeletons, byte for byte against ``aws2 ... --generate-cli-skeleton``: the JSON
+input and output skeletons, and the YAML input skeleton (``yaml-input``)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.model.ir import Operation, Service
+from generator.pipeline.service import load
+
+from .support.modeldata import minimal_document
+from .support.oracle_v2 import run_aws2
+from .support.paths import GENERATED_V2, OTHER_SERVICES
+
+ECR = load("ecr", "2015-09-21")
+
+
+def _skeleton(tree: Path, service: Service, operation: Operation, suffix: str) -> str:
+    return (tree / "skeletons" / service.name / f"{operation.cli_name}.{suffix}").read_text(encoding="utf-8")
+
+
+def _assert_input_matches(service: Service, operation: Operation, tree: Path) -> None:
+    theirs = run_aws2([service.name, operation.cli_name, "--generate-cli-skeleton"])
+    assert theirs.exit_code == 0, theirs.stderr
+    assert _skeleton(tree, service, operation, "input.json") == theirs.stdout
+
+
+def _assert_yaml_input_matches(service: Service, operation: Operation, tree: Path) -> None:
+    theirs = run_aws2([service.name, operation.cli_name, "--generate-cli-skeleton", "yaml-input"])
+    assert theirs.exit_code == 0, theirs.stderr
+    assert _skeleton(tree, service, operation, "input.yaml") == theirs.stdout
+
+
+def _assert_output_matches(service: Service, operation: Operation, tree: Path) -> None:
+    # v2 prints the output skeleton only once the required options are given. Its blobs in
+    # --cli-input-json are base64 text; raw-in-base64-out takes the placeholder as it is
+    # (the output skeleton does not depend on the input's values).
+    argv = [service.name, operation.cli_name, "--generate-cli-skeleton", "output"]
+    document = minimal_document(service, operation.input)
+    if document:
+        argv += ["--cli-input-json", json.dumps(document), "--cli-binary-format", "raw-in-base64-out"]
+    theirs = run_aws2(argv, validate_stub=False)
+    assert theirs.exit_code == 0, theirs.stderr
+    assert _skeleton(tree, service, operation, "output.json") == theirs.stdout
+    checked = run_aws2(argv)
+    if checked.exit_code != 0:
+        # As with v1: the CLI may reject its own stub response; v2 says so with exit 252.
+        assert checked.exit_code == 252
+        assert "(ParamValidation): Parameter validation failed:" in checked.stderr, checked.stderr
+        assert checked.stdout == ""
+
+
+@pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
+def test_ecr_input_skeleton_equals_awscli_v2(operation):
+    _assert_input_matches(ECR, operation, GENERATED_V2)
+
+
+@pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
+def test_ecr_yaml_input_skeleton_equals_awscli_v2(operation):
+    _assert_yaml_input_matches(ECR, operation, GENERATED_V2)
+
+
+@pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
+def test_ecr_output_skeleton_equals_awscli_v2(operation):
+    _assert_output_matches(ECR, operation, GENERATED_V2)
+
+
+def test_every_ecr_operation_has_its_three_v2_skeletons():
+    names = sorted(p.name for p in (GENERATED_V2 / "skeletons" / "ecr").iterdir())
+    kinds = ("input.json", "output.json", "input.yaml")
+    assert len(ECR.operations) == 58
+    assert names == sorted(f"{op.cli_name}.{kind}" for op in ECR.operations for kind in kinds)
+
+
+@pytest.mark.parametrize("name", OTHER_SERVICES)
+def test_other_services_v2_skeletons_equal_awscli_v2(name, other_trees_v2):
+    service, tree = other_trees_v2[name]
+    for operation in service.operations:
+        if operation.streaming_output:
+            assert not (tree / "skeletons" / name / f"{operation.cli_name}.input.yaml").exists()
+            continue
+        _assert_input_matches(service, operation, tree)
+        _assert_yaml_input_matches(service, operation, tree)
+        _assert_output_matches(service, operation, tree)
