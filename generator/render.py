@@ -58,6 +58,12 @@ def rst_literal(text: str) -> str:
     return f"``{text}``"
 
 
+def rst_constraint(constraint: tuple[str, str]) -> str:
+    """``min: ``2````: a constraint of the AWS CLI v2's pages, its value a literal."""
+    name, value = constraint
+    return f"{name}: {rst_literal(value)}"
+
+
 def rst_heading(title: str, border: str) -> str:
     """A heading over- and underlined (the CLI's level-1 and level-2 style)."""
     line = border * len(title)
@@ -73,6 +79,7 @@ TEMPLATE_FILTERS = {
     # Model documentation (HTML) as RST at an indent level.
     "rst": html_to_rst,
     "rst_literal": rst_literal,
+    "rst_constraint": rst_constraint,
     "rst_heading": rst_heading,
     "para": rst_paragraph,
     "newline": rst_newline,

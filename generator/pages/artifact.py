@@ -21,7 +21,7 @@ def render(
 ) -> Iterator[tuple[str, str]]:
     folder = f"docs/{service.name}"
     for operation in operations:
-        text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation))
+        text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation, cli))
         yield f"{folder}/{operation.cli_name}.rst", encodable(text)
     waiters = rendered_waiters(service, operations)
     page = service_page(service, operations, waiters)
@@ -32,7 +32,7 @@ def render(
         text = renderer.render("docs/group.rst.jinja", page=wait_page(service, waiters))
         yield f"{folder}/wait/index.rst", encodable(text)
     for waiter in waiters:
-        text = renderer.render("docs/operation.rst.jinja", page=waiter_page(service, waiter))
+        text = renderer.render("docs/operation.rst.jinja", page=waiter_page(service, waiter, cli))
         yield f"{folder}/wait/{waiter.cli_name}.rst", encodable(text)
 
 

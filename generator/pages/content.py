@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.clirules import options as cli_options
+from generator.clirules.versions import CliVersion
 from generator.clirules.waiters import WAIT_DESCRIPTION, waiter_description
 from generator.markup.rst import convert
 from generator.model.ir import Member, Operation, Service, Shape, Waiter
@@ -28,6 +29,9 @@ class MemberDoc:
     children: tuple["MemberDoc", ...] = ()
     #: Only ``( ... recursive ... )`` is printed.
     recursive: bool = False
+    #: Listed under the documentation where the CLI version lists them (``CliVersion.page_constraints``).
+    enum: tuple[str, ...] = ()
+    constraints: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class OptionDoc:
     synopsis: str
     type_name: str
     documentation: str
+    #: After the type: `` [required]`` where the CLI version marks required options.
+    marker: str = ""
     streaming: bool = False
     union_keys: tuple[str, ...] = ()
     enum: tuple[str, ...] = ()
@@ -48,6 +54,7 @@ class OptionDoc:
     list_enum: tuple[str, ...] = ()
     #: The JSON Syntax block, laid out at the block's indent ('' for none).
     json_syntax: str = ""
+    constraints: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,18 +151,37 @@ def _uses_documents(service: Service, shape_name: str | None, seen: set[str]) ->
 # Member trees -----------------------------------------------------------
 
 
-def _children(service: Service, shape: Shape, stack: list[str]) -> Iterator[MemberDoc]:
+def _constraints(shape: Shape, cli: CliVersion) -> tuple[tuple[str, str], ...]:
+    """``(name, value)`` of the model's limits, where the CLI version lists them."""
+    if not cli.page_constraints:
+        return ()
+    limits = (("min", shape.constraints.min), ("max", shape.constraints.max), ("pattern", shape.constraints.pattern))
+    return tuple((name, str(value)) for name, value in limits if value is not None)
+
+
+def _member_enum(shape: Shape, cli: CliVersion) -> tuple[str, ...]:
+    return shape.constraints.enum if cli.page_constraints and shape.type == "string" else ()
+
+
+def _children(
+    service: Service, shape: Shape, stack: list[str], cli: CliVersion, marks_required: bool = True
+) -> Iterator[MemberDoc]:
+    """``marks_required``: whether the required members of ``shape`` itself are marked (the
+    Output section's first level is not; every deeper one is)."""
     if shape.type == "structure":
+        required = set(shape.required_names) if marks_required else set()
         for member in shape.members:
-            yield from _member_doc(service, member.name, member, stack)
+            yield from _member_doc(service, member.name, member, stack, cli, member.name in required)
     elif shape.type == "list" and shape.member is not None:
-        yield from _member_doc(service, "", shape.member, stack)
+        yield from _member_doc(service, "", shape.member, stack, cli, False)
     elif shape.type == "map" and shape.key is not None and shape.value is not None:
-        yield from _member_doc(service, shape.key.location_name or "key", shape.key, stack)
-        yield from _member_doc(service, shape.value.location_name or "value", shape.value, stack)
+        yield from _member_doc(service, shape.key.location_name or "key", shape.key, stack, cli, False)
+        yield from _member_doc(service, shape.value.location_name or "value", shape.value, stack, cli, False)
 
 
-def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -> Iterator[MemberDoc]:
+def _member_doc(
+    service: Service, name: str, member: Member, stack: list[str], cli: CliVersion, required: bool
+) -> Iterator[MemberDoc]:
     shape = service.shape(member.target)
     # A shape is documented again once inside itself, then only marked.
     if stack.count(shape.name) > 1:
@@ -165,11 +191,14 @@ def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -
     stack.append(shape.name)
     try:
         label = type_label(service, member)
+        marker = cli.required_marker if required else ""
         yield MemberDoc(
-            label=f"{name} -> ({label})" if name else f"({label})",
+            label=(f"{name} -> ({label})" if name else f"({label})") + marker,
             documentation=member_documentation(service, member),
             union_keys=tuple(m.name for m in shape.members) if shape.union else (),
-            children=tuple(_children(service, shape, stack)),
+            children=tuple(_children(service, shape, stack, cli)),
+            enum=_member_enum(shape, cli),
+            constraints=_constraints(shape, cli),
         )
     finally:
         stack.pop()
@@ -178,7 +207,7 @@ def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -
 # Options ------------------------------------------------------------------
 
 
-def _model_option(service: Service, member: Member) -> OptionDoc:
+def _model_option(service: Service, member: Member, cli: CliVersion) -> OptionDoc:
     shape = service.shape(member.target)
     names = (f"--{member.cli_name}",)
     if shape.type == "boolean":
@@ -195,7 +224,7 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
         if element is not None and element.type in SCALAR_TYPES:
             value = json_value(service, element, with_enum=False)
             list_syntax = f"{value} {value} ..."
-            list_enum = element.constraints.enum if element.type == "string" else ()
+            list_enum = element.constraints.enum if element.type == "string" and cli.list_syntax_values else ()
         elif shape.type not in SCALAR_TYPES:
             layout = Layout(1)
             json_example(service, shape, layout, [])
@@ -205,27 +234,32 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
         synopsis=synopsis,
         type_name=type_label(service, member),
         documentation=member_documentation(service, member),
+        marker=cli.required_marker if member.cli_required else "",
         streaming=_is_streaming_blob(shape, member),
         union_keys=tuple(m.name for m in shape.members) if shape.union else (),
         enum=shape.constraints.enum if shape.type == "string" else (),
-        members=tuple(_children(service, shape, [shape.name])),
+        members=tuple(_children(service, shape, [shape.name], cli)),
         shorthand=shorthand or (),
         list_syntax=list_syntax,
         list_enum=list_enum,
         json_syntax=json_syntax,
+        constraints=_constraints(shape, cli),
     )
 
 
-def _cli_option(option: cli_options.CliOption) -> OptionDoc:
+def _cli_option(option: cli_options.CliOption, constraints: tuple[tuple[str, str], ...] = ()) -> OptionDoc:
+    names = (option.name, *option.aliases)
     return OptionDoc(
-        names=(option.name,),
-        synopsis=f"[{option.name} <value>]",
+        names=names,
+        # An option with aliases takes them instead of a value: ``[--a | --b]``.
+        synopsis=f"[{' | '.join(names)}]" if option.aliases else f"[{option.name} <value>]",
         type_name=option.type_name,
         documentation=option.documentation,
+        constraints=constraints,
     )
 
 
-def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
+def options(service: Service, operation: Operation, cli: CliVersion) -> tuple[OptionDoc, ...]:
     """The options in the CLI's order: the input members, ``--cli-input-json``,
     the paging options, ``--generate-cli-skeleton``; where the output goes to
     a file, the members, the paging options and ``outfile``.
@@ -238,16 +272,18 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
     hidden = set(paginator.input_tokens) | {paginator.limit_key} if paginator else set()
     members = service.shape(operation.input).members if operation.input else ()
     table: dict[str, OptionDoc | None] = {
-        member.cli_name: None if member.name in hidden else _model_option(service, member)
+        member.cli_name: None if member.name in hidden else _model_option(service, member, cli)
         for member in members
     }
     if not operation.streaming_output:
-        table["cli-input-json"] = _cli_option(cli_options.CLI_INPUT_JSON)
+        table["cli-input-json"] = _cli_option(cli.input_document_option)
     if paginator is not None:
         limit = next((m for m in members if m.name == paginator.limit_key), None)
         limit_type = service.shape(limit.target).type if limit else "integer"
         for option in cli_options.paging_options(limit is not None, limit_type):
-            table[option.name.removeprefix("--")] = _cli_option(option)
+            # The page size is the limit key's value, with its limits.
+            limits = _constraints(service.shape(limit.target), cli) if limit and option.name == "--page-size" else ()
+            table[option.name.removeprefix("--")] = _cli_option(option, limits)
     if operation.streaming_output:
         # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
         table["outfile"] = OptionDoc(
@@ -257,7 +293,7 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
             documentation=cli_options.OUTFILE_DOCUMENTATION,
         )
     else:
-        table["generate-cli-skeleton"] = _cli_option(cli_options.GENERATE_CLI_SKELETON)
+        table["generate-cli-skeleton"] = _cli_option(cli.skeleton_option)
     return tuple(option for option in table.values() if option is not None)
 
 
@@ -281,10 +317,13 @@ def _command_page(
     lineage: tuple[str, ...],
     documentation: str,
     output_shape_name: str | None,
+    cli: CliVersion,
 ) -> OperationPage:
-    page_options = options(service, operation)
+    page_options = options(service, operation, cli)
     output_shape = service.shape(output_shape_name) if output_shape_name else None
-    output = tuple(_children(service, output_shape, [])) if output_shape is not None else ()
+    output = (
+        tuple(_children(service, output_shape, [], cli, marks_required=False)) if output_shape is not None else ()
+    )
 
     def documents() -> Iterator[str]:
         yield documentation
@@ -315,17 +354,17 @@ def _cli_name(service: Service) -> str:
     return service.cli_name or service.name
 
 
-def operation_page(service: Service, operation: Operation) -> OperationPage:
+def operation_page(service: Service, operation: Operation, cli: CliVersion) -> OperationPage:
     lineage = (_cli_name(service), operation.cli_name)
-    return _command_page(service, operation, lineage, operation.documentation, operation.output)
+    return _command_page(service, operation, lineage, operation.documentation, operation.output, cli)
 
 
-def waiter_page(service: Service, waiter: Waiter) -> OperationPage:
+def waiter_page(service: Service, waiter: Waiter, cli: CliVersion) -> OperationPage:
     """The CLI documents a waiter as the operation it polls, under the waiter's
     name and description, and without output (a waiter prints nothing)."""
     lineage = (_cli_name(service), "wait", waiter.cli_name)
     operation = service.operation(waiter.operation)
-    return _command_page(service, operation, lineage, waiter_description(waiter), None)
+    return _command_page(service, operation, lineage, waiter_description(waiter), None, cli)
 
 
 def _polls_deprecated(service: Service, waiter: Waiter) -> bool:

@@ -24,7 +24,7 @@ from generator.skeletons import artifact as skeletons
 
 KINDS: dict[int, tuple[ModuleType, ...]] = {
     1: (skeletons, parsers, docs, schemas, strict),
-    2: (skeletons,),
+    2: (skeletons, docs),
 }
 
 

@@ -128,11 +128,13 @@ def _without_section(page: str, title: str) -> str:
     return page
 
 
-def normalise(page: str) -> str:
+def normalise(page: str, global_synopsis: str | None = None) -> str:
+    """``global_synopsis``: the global options' Synopsis lines (``_global_synopsis_block``
+    of the CLI that rendered the page; v1's by default)."""
     # The meta block goes with the blank lines after it: breadcrumbs, one blank
     # line, the label, as pages were before the CLI added the block.
     page = re.sub(r"\.\. meta::\n   :description: [^\n]*\n\n+", "", page, count=1)
-    page = page.replace(_global_synopsis_block(), "", 1)
+    page = page.replace(_global_synopsis_block() if global_synopsis is None else global_synopsis, "", 1)
     for title in ("Global Options", "Examples"):
         page = _without_section(page, title)
     return page

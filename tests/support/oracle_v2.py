@@ -141,6 +141,53 @@ def aws2_service_commands(service: str) -> ServiceCommands:
     )
 
 
+@functools.cache
+def _global_synopsis_block() -> str:
+    """v2's global options' Synopsis lines as its pages print them (see ``doc_oracle``)."""
+    text = str(_server().ask(op="global_synopsis")["text"])
+    return "".join(f"  {line.strip()}\n" for line in text.splitlines() if line.strip())
+
+
+def aws2_own_options(*path: str) -> dict[str, str]:
+    """The documentation of the options v2 adds to ``aws2 PATH`` itself (``cli-input-json``,
+    ``generate-cli-skeleton``, the paging options), by name, as its pages print it."""
+    return dict(_server().ask(op="own_options", path=list(path))["options"])
+
+
+#: The options whose texts are v2's own: the v2 pages here describe them in other words (see
+#: ``generator.clirules.options``), so the comparison sets both pages' texts aside.
+OWN_TEXT_OPTIONS = {
+    "cli-input-json": "``--cli-input-json`` | ``--cli-input-yaml`` (string)\n",
+    "generate-cli-skeleton": "``--generate-cli-skeleton`` (string)\n",
+}
+SET_ASIDE = "(the CLI's own text)\n"
+
+
+def _set_aside(page: str, heading: str, text: str | None) -> str:
+    """The line after ``heading`` replaced by ``SET_ASIDE``; when ``text`` is given, that line
+    must be it (the oracle's page)."""
+    start = page.find(heading)
+    if start < 0:
+        return page
+    start += len(heading)
+    end = page.index("\n", start) + 1
+    if text is not None:
+        assert page[start:end] == text + "\n", (page[start:end], text)
+    return page[:start] + SET_ASIDE + page[end:]
+
+
+def normalise_v2(page: str, own_options: dict[str, str] | None = None) -> str:
+    """A v2 page, or ours, normalised as ``doc_oracle.normalise`` does (v2's global options);
+    then the text of each option in ``OWN_TEXT_OPTIONS`` set aside. Give ``own_options``
+    (``aws2_own_options``) for the oracle's page: each set-aside text must be v2's."""
+    from .doc_oracle import normalise
+
+    page = normalise(page, _global_synopsis_block())
+    for name, heading in OWN_TEXT_OPTIONS.items():
+        page = _set_aside(page, heading, None if own_options is None else own_options.get(name))
+    return page
+
+
 if __name__ == "__main__":  # scripts: python -m tests.support.oracle_v2 ARGV... runs aws2 in-process style
     result = run_aws2(sys.argv[1:])
     sys.stdout.write(result.stdout)

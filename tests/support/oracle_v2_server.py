@@ -141,6 +141,25 @@ def _page(path):
     return help_command.doc.getvalue().decode("utf-8")
 
 
+def _global_synopsis():
+    from awscli.clidocs import GLOBAL_OPTIONS_SYNOPSIS_FILE
+
+    with open(GLOBAL_OPTIONS_SYNOPSIS_FILE, encoding="utf-8") as synopsis:
+        return synopsis.read()
+
+
+def _own_options(path):
+    """The documentation of the options the CLI adds to a command, by name."""
+    from awscli.clidriver import create_clidriver
+
+    command = _command(create_clidriver(), tuple(path))
+    return {
+        name: argument.documentation
+        for name, argument in command.arg_table.items()
+        if getattr(argument, "_serialized_name", None) is None and isinstance(getattr(argument, "documentation", None), str)
+    }
+
+
 def _commands(service):
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
@@ -170,6 +189,10 @@ def handle(request):
         return {"page": _page(request["path"])}
     if op == "commands":
         return _commands(request["service"])
+    if op == "global_synopsis":
+        return {"text": _global_synopsis()}
+    if op == "own_options":
+        return {"options": _own_options(request["path"])}
     raise ValueError(f"unknown request {op!r}")
 
 
