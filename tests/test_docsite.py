@@ -104,6 +104,18 @@ def test_sphinx_builds_every_page_without_warnings(site):
         assert f'href="{name}.html"' in wait_index
 
 
+def test_sphinx_builds_every_v2_page_without_warnings(site):
+    """The AWS CLI v2 pages: a site of their own (``OUT/v2``), built with -W as well."""
+    v2 = site / "v2"
+    built = sorted(path.stem for path in (v2 / "ecr").glob("*.html"))
+    assert built == sorted([op.cli_name for op in ECR.operations] + ["index"])
+    assert (v2 / "index.html").is_file()
+    waiters = sorted(waiter.cli_name for waiter in ECR.waiters)
+    assert sorted(path.stem for path in (v2 / "ecr" / "wait").glob("*.html")) == sorted([*waiters, "index"])
+    page = (v2 / "ecr" / "complete-layer-upload.html").read_text(encoding="utf-8")
+    assert "--cli-input-yaml" in page and "Constraints:" in page
+
+
 def _chromium(*arguments: str, profile: Path) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM.exists(), "chromium is missing: scripts/test installs Debian's chromium package"
     return subprocess.run(
