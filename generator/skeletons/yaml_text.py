@@ -2,9 +2,9 @@
 
 Block style throughout, two spaces per level, a list's dashes at its key's
 indent, ``{}`` for an empty structure. An end-of-line comment follows its value
-after two spaces when it is the first comment of its mapping, after one space
-otherwise. Strings are plain where YAML 1.2 reads them back as the same string,
-else single-quoted (double-quoted where single quotes cannot hold them).
+after one space when the entry before it has a comment too, else after two.
+Strings are plain where YAML 1.2 reads them back as the same string, else
+single-quoted (double-quoted where single quotes cannot hold them).
 """
 
 import re
@@ -94,13 +94,13 @@ def _inline(value: YamlNode) -> str:
 
 
 def _mapping(mapping: YamlMap, indent: int, lead: str, lines: list[str]) -> None:
-    commented = False
+    after_comment = False
     for index, entry in enumerate(mapping.entries):
         start = lead if index == 0 else " " * indent
         comment = ""
         if entry.comment:
-            comment = (" # " if commented else "  # ") + entry.comment
-            commented = True
+            comment = (" # " if after_comment else "  # ") + entry.comment
+        after_comment = bool(entry.comment)
         key = scalar(entry.key)
         value = entry.value
         if isinstance(value, YamlMap) and value.entries:
