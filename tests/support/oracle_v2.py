@@ -141,6 +141,11 @@ def aws2_service_commands(service: str) -> ServiceCommands:
     )
 
 
+def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None], ...]:
+    """``(name, class name, member it sets or None)`` of each argument of ``aws2 PATH``."""
+    return tuple(tuple(row) for row in _server().ask(op="arguments", path=list(path))["arguments"])  # type: ignore[misc]
+
+
 @functools.cache
 def _global_synopsis_block() -> str:
     """v2's global options' Synopsis lines as its pages print them (see ``doc_oracle``)."""

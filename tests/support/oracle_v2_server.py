@@ -160,6 +160,17 @@ def _own_options(path):
     }
 
 
+def _arguments(path):
+    """``[name, class name, member or None]`` of each argument of ``aws PATH``."""
+    from awscli.clidriver import create_clidriver
+
+    command = _command(create_clidriver(), tuple(path))
+    return [
+        [name, type(argument).__name__, getattr(argument, "_serialized_name", None)]
+        for name, argument in command.arg_table.items()
+    ]
+
+
 def _commands(service):
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
@@ -189,6 +200,8 @@ def handle(request):
         return {"page": _page(request["path"])}
     if op == "commands":
         return _commands(request["service"])
+    if op == "arguments":
+        return {"arguments": _arguments(request["path"])}
     if op == "global_synopsis":
         return {"text": _global_synopsis()}
     if op == "own_options":
