@@ -233,6 +233,7 @@ def test_a_model_with_a_dangling_reference_names_the_shape(tmp_path):
         ["--operation", "list-images"],
         ["--api-version", "2015-09-21"],
         ["--data-path", str(MODELS)],
+        ["--cli-version", "2"],
     ],
     ids=lambda argv: argv[0],
 )

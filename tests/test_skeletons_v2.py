@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.model.ir import Operation, Service
 from generator.pipeline.service import load
 
@@ -83,3 +84,24 @@ def test_other_services_v2_skeletons_equal_awscli_v2(name, other_trees_v2):
         _assert_input_matches(service, operation, tree)
         _assert_yaml_input_matches(service, operation, tree)
         _assert_output_matches(service, operation, tree)
+
+
+def test_yaml_edge_cases_equal_awscli_v2(tmp_path):
+    """A fixture model of what the YAML layout turns on: enum values YAML would read as
+    something else (quoted), member names likewise, documentation XML cannot parse, CDATA,
+    comments, line breaks, empty or blank documentation, the comment gaps after members
+    with no comment, and every kind of placeholder (blobs, timestamps, shorts, recursion,
+    lists of lists, maps, documents)."""
+    from .support.paths import MODELS
+
+    out = tmp_path / "out"
+    argv = ["--data-path", str(MODELS), "--service", "yamlsvc", "--cli-version", "2", "--out", str(out), "--quiet"]
+    assert main(argv) == 0
+    service = load("yamlsvc", data_paths=[str(MODELS)])
+    for operation in service.operations:
+        for suffix, extra in (("input.yaml", ["yaml-input"]), ("input.json", [])):
+            theirs = run_aws2(
+                ["yamlsvc", operation.cli_name, "--generate-cli-skeleton", *extra], data_paths=[str(MODELS)]
+            )
+            assert theirs.exit_code == 0, theirs.stderr
+            assert _skeleton(out, service, operation, suffix) == theirs.stdout, suffix

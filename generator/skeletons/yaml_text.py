@@ -2,14 +2,14 @@
 
 Block style throughout, two spaces per level, a list's dashes at its key's
 indent, ``{}`` for an empty structure. An end-of-line comment follows its value
-after one space when the entry before it has a comment too, else after two.
+after one or two spaces (``_comment_gap``).
 Strings are plain where YAML 1.2 reads them back as the same string, else
 single-quoted (double-quoted where single quotes cannot hold them).
 """
 
 import re
 
-from .yaml_input import Binary, Timestamp, YamlMap, YamlNode
+from .yaml_input import Binary, Timestamp, YamlEntry, YamlMap, YamlNode
 
 _INDENT = 2
 
@@ -93,14 +93,29 @@ def _inline(value: YamlNode) -> str:
 
 
 
+def _comment_gap(entries: tuple[YamlEntry, ...], index: int) -> str:
+    """The space before entry ``index``'s comment: one space when the comment lines up with an
+    earlier one, two when it is the first. The oracle looks for that earlier comment on the
+    entry just before, else on the entries from the first up to (not including) the first
+    whose key sorts at or after this one's (code point order)."""
+    key = entries[index].key
+    if index and entries[index - 1].comment:
+        return " "
+    earlier = ""
+    for entry in entries:
+        if entry.key >= key:
+            break
+        if entry.comment:
+            earlier = " "
+    return earlier or "  "
+
+
 def _mapping(mapping: YamlMap, indent: int, lead: str, lines: list[str]) -> None:
-    after_comment = False
     for index, entry in enumerate(mapping.entries):
         start = lead if index == 0 else " " * indent
         comment = ""
         if entry.comment:
-            comment = (" # " if after_comment else "  # ") + entry.comment
-        after_comment = bool(entry.comment)
+            comment = f"{_comment_gap(mapping.entries, index)}# {entry.comment}"
         key = scalar(entry.key)
         value = entry.value
         if isinstance(value, YamlMap) and value.entries:

@@ -117,9 +117,12 @@ def _server() -> _Server:
     return _Server(ensure_built())
 
 
-def run_aws2(argv: Sequence[str], validate_stub: bool = True) -> Result:
-    """``aws2 ARGV``: exit code, stdout, stderr (``validate_stub``: see ``run_aws``)."""
-    answer = _server().ask(op="run", argv=list(argv), validate_stub=validate_stub)
+def run_aws2(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequence[str] = ()) -> Result:
+    """``aws2 ARGV``: exit code, stdout, stderr (``validate_stub``: see ``run_aws``; ``data_paths``:
+    extra model folders)."""
+    answer = _server().ask(
+        op="run", argv=list(argv), validate_stub=validate_stub, data_paths=[str(path) for path in data_paths]
+    )
     return Result(answer["exit_code"], answer["stdout"], answer["stderr"])
 
 

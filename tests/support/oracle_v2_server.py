@@ -15,7 +15,11 @@ would. Requests:
   is sent, botocore's request is stubbed below its validation;
 - ``{"op": "page", "path": [...]}``: the html-target RST of ``aws PATH help``;
 - ``{"op": "commands", "service": ...}``: the service's command table by class
-  name, documented commands, and the ``wait`` command's waiters.
+  name, documented commands, and the ``wait`` command's waiters;
+- ``arguments``, ``own_options`` (a command's argument table, the documentation of the
+  options the CLI adds), ``global_synopsis``.
+
+Any request may carry ``"data_paths": [...]``: model folders searched before the others.
 """
 
 import base64
@@ -186,7 +190,22 @@ def _commands(service):
     }
 
 
+@contextlib.contextmanager
+def _data_paths(paths):
+    """Extra model folders before the CLI's own (``AWS_DATA_PATH`` as awscli set it at import)."""
+    if not paths:
+        yield
+        return
+    with mock.patch.dict(os.environ, {"AWS_DATA_PATH": os.pathsep.join([*paths, _BASE_DATA_PATH])}):
+        yield
+
+
 def handle(request):
+    with _data_paths(request.get("data_paths", ())):
+        return _handle(request)
+
+
+def _handle(request):
     op = request["op"]
     if op == "run":
         code, out, err = _run(request["argv"], validate_stub=request.get("validate_stub", True))
@@ -209,10 +228,17 @@ def handle(request):
     raise ValueError(f"unknown request {op!r}")
 
 
+_BASE_DATA_PATH = ""
+
+
 def main():
+    global _BASE_DATA_PATH
     answers = os.fdopen(int(sys.argv[1]), "w", encoding="utf-8")
     os.environ.update(ENV)
     os.environ.pop("AWS_PROFILE", None)
+    import awscli  # noqa: F401  (adds its own data folder to AWS_DATA_PATH)
+
+    _BASE_DATA_PATH = os.environ["AWS_DATA_PATH"]
     for line in sys.stdin:
         try:
             answer = {"ok": handle(json.loads(line))}
