@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.clirules.versions import V1
 from generator.pages.content import options
 from generator.pipeline.service import load
 
@@ -130,7 +131,7 @@ def test_complete_layer_upload_renders_in_chromium(site, tmp_path):
     operation = ECR.operation("CompleteLayerUpload")
     page = site / "ecr" / f"{operation.cli_name}.html"
     expected = {
-        "options": [name for option in options(ECR, operation) for name in option.names],
+        "options": [name for option in options(ECR, operation, V1) for name in option.names],
         "outputMembers": [member.name for member in ECR.shape(operation.output).members],
     }
     probe_data = f'<script id="probe-expected" type="application/json">{json.dumps(expected)}</script>'
