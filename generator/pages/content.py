@@ -291,6 +291,7 @@ def options(service: Service, operation: Operation, cli: CliVersion) -> tuple[Op
             synopsis="<outfile>",
             type_name="string",
             documentation=cli_options.OUTFILE_DOCUMENTATION,
+            marker=cli.required_marker,
         )
     else:
         table["generate-cli-skeleton"] = _cli_option(cli.skeleton_option)
