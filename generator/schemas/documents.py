@@ -36,6 +36,16 @@ class LeftOut:
     translation: Translation
 
 
+_BLOB_INPUT_NOTE = (
+    "Binary data. The AWS CLI v1 sends this text as it is; the AWS CLI v2 reads it as base64 "
+    "text, unless given --cli-binary-format raw-in-base64-out (then as v1 does)."
+)
+_BLOB_INPUT_MARKDOWN = (
+    "Binary data. The AWS CLI v1 sends this text as it is; the AWS CLI v2 reads it as base64 "
+    "text, unless given `--cli-binary-format raw-in-base64-out` (then as v1 does)."
+)
+
+
 def _describe(*sources: str) -> dict[str, str]:
     source = next((text for text in sources if text.strip()), "")
     return {"description": plain_text(source), "markdownDescription": markdown(source)}
@@ -120,6 +130,10 @@ def shape_schema(service: Service, shape: Shape, direction: str) -> dict[str, An
             schema["pattern"] = ISO_8601
     elif shape.type == "blob":
         schema["type"] = "string"  # base64 text; the model's length limits count bytes
+        if direction == "input":
+            # The one place where the two CLIs read the same document differently.
+            for key, note in (("description", _BLOB_INPUT_NOTE), ("markdownDescription", _BLOB_INPUT_MARKDOWN)):
+                schema[key] = f"{schema[key]}\n\n{note}" if schema.get(key) else note
     elif shape.type in ("bigdecimal", "biginteger"):
         schema["type"] = "number"
     return schema
