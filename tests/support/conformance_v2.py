@@ -6,8 +6,9 @@ Compared: the skeletons (JSON input, YAML input, JSON output) and the reference 
 what ``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
 time, not in a list kept here: v2 has no such command, or a hand-written one (its command
 table's class), or its argument table departs from the model (an argument of another class
-than the model's and the ones v2 adds to every command, or a member with no argument of its
-name): then the outcome is "customized" and names what v2 changed; otherwise "mismatch".
+than the model's and the ones v2 adds to every command, a member with no argument of its
+name, or a member's argument documented otherwise than the model documents the member):
+then the outcome is "customized" and names what v2 changed; otherwise "mismatch".
 """
 
 import json
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from generator.cli import main as generate
 from generator.model.ir import Operation, Service
+from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import Outcome, first_difference
@@ -40,13 +42,15 @@ KINDS = ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "service-
 def argument_customisation(service: Service, operation: Operation) -> str:
     """How v2's arguments for ``operation`` depart from the model ('' when they do not)."""
     arguments = aws2_arguments(service.cli_name, operation.cli_name)
+    members = {m.name: m for m in service.shape(operation.input).members} if operation.input else {}
     found = []
-    for name, kind, _ in arguments:
+    for name, kind, member, documentation in arguments:
         if kind not in MODEL_ARGUMENTS | STANDARD_ARGUMENTS:
             found.append(f"--{name} ({kind})")
-    names = {name for name, _, _ in arguments}
-    members = service.shape(operation.input).members if operation.input else ()
-    found += [f"no --{m.cli_name}" for m in members if m.cli_name not in names]
+        elif member in members and documentation != member_documentation(service, members[member]):
+            found.append(f"--{name} documented in v2's own words")
+    names = {name for name, _, _, _ in arguments}
+    found += [f"no --{m.cli_name}" for m in members.values() if m.cli_name not in names]
     return ", ".join(found)
 
 

@@ -144,8 +144,8 @@ def aws2_service_commands(service: str) -> ServiceCommands:
     )
 
 
-def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None], ...]:
-    """``(name, class name, member it sets or None)`` of each argument of ``aws2 PATH``."""
+def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None, str], ...]:
+    """``(name, class name, member it sets or None, documentation)`` of each argument of ``aws2 PATH``."""
     return tuple(tuple(row) for row in _server().ask(op="arguments", path=list(path))["arguments"])  # type: ignore[misc]
 
 

@@ -165,14 +165,22 @@ def _own_options(path):
 
 
 def _arguments(path):
-    """``[name, class name, member or None]`` of each argument of ``aws PATH``."""
+    """``[name, class name, member or None, documentation]`` of each argument of ``aws PATH``."""
     from awscli.clidriver import create_clidriver
 
     command = _command(create_clidriver(), tuple(path))
-    return [
-        [name, type(argument).__name__, getattr(argument, "_serialized_name", None)]
-        for name, argument in command.arg_table.items()
-    ]
+    rows = []
+    for name, argument in command.arg_table.items():
+        documentation = getattr(argument, "documentation", "")
+        rows.append(
+            [
+                name,
+                type(argument).__name__,
+                getattr(argument, "_serialized_name", None),
+                documentation if isinstance(documentation, str) else "",
+            ]
+        )
+    return rows
 
 
 def _commands(service):
