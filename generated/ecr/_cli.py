@@ -18,7 +18,7 @@ from ._paramfile import ParamFileError, load_paramfile
 # most of what a parse costs.
 
 # (option, argparse keyword arguments) of the AWS CLI's global options,
-# accepted wherever they appear and otherwise ignored (see the README).
+# accepted wherever they appear and otherwise ignored (see the generator's docs/known-differences.rst).
 GLOBAL_OPTIONS = (
     ("--debug", {"action": "store_true"}),
     ("--endpoint-url", {}),
