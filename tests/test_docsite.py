@@ -101,6 +101,13 @@ def test_front_page_links_every_project_page_and_the_reference(site):
     assert 'href="ecr/index.html"' in (site / "aws.html").read_text(encoding="utf-8")
 
 
+def test_readme_links_every_project_page():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((docs/[^)#]+)\)", readme))
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.rst") if path.stem != "index"}
+    assert linked == pages
+
+
 def test_sphinx_builds_every_page_without_warnings(site):
     built = sorted(path.stem for path in (site / "ecr").glob("*.html"))
     assert built == sorted([op.cli_name for op in ECR.operations] + ["index"])
