@@ -169,7 +169,7 @@ def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -
 
 def _model_option(service: Service, member: Member) -> OptionDoc:
     shape = service.shape(member.target)
-    names = (f"--{member.cli_name}",)
+    names: tuple[str, ...] = (f"--{member.cli_name}",)
     if shape.type == "boolean":
         names += (f"--no-{member.cli_name}",)
         synopsis = " | ".join(names)
@@ -178,6 +178,7 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
     if not member.cli_required:
         synopsis = f"[{synopsis}]"
     shorthand = shorthand_lines(service, shape)
+    list_enum: tuple[str, ...]
     list_syntax, list_enum, json_syntax = "", (), ""
     element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
     if shorthand is not None and shape.type != "boolean":
