@@ -66,7 +66,8 @@ _PAGING_OPTIONS: "tuple[PagingOption, ...]" = (
     ("--max-items", "MaxItems", int),
 )
 _PAGING_DESTS = {option: "paging_" + key for option, key, _ in _PAGING_OPTIONS}
-_SCALARS = frozenset(
+#: Model types whose values are not containers.
+SCALAR_TYPES = frozenset(
     {
         "string",
         "integer",
@@ -356,7 +357,7 @@ class Operation:
         kind, _, detail, _, _ = self.shapes[shape]
         if kind in ("structure", "map"):
             return True
-        return kind == "list" and self.shapes[detail][0] not in _SCALARS
+        return kind == "list" and self.shapes[detail][0] not in SCALAR_TYPES
 
     # -- validation --------------------------------------------------------
 

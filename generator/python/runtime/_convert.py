@@ -1,7 +1,7 @@
 """One option's value -> request data: JSON, shorthand and type conversion,
 with the AWS CLI's rules and error messages."""
 
-from ._cli import CliError, ParamError
+from ._cli import SCALAR_TYPES, CliError, ParamError
 
 # For the type checker only: annotations that use these names are strings,
 # since importing typing would add about 2 ms to every command.
@@ -11,21 +11,6 @@ if TYPE_CHECKING:
 
     from ._cli import Shapes
     from ._shorthand import Value
-
-_SCALARS = frozenset(
-    {
-        "string",
-        "integer",
-        "long",
-        "float",
-        "double",
-        "boolean",
-        "blob",
-        "timestamp",
-        "bigdecimal",
-        "biginteger",
-    }
-)
 
 
 def _scalar(kind: str, value: "str | bytes") -> "int | float | str | bytes":
@@ -154,7 +139,7 @@ def _unpack_json(shapes: "Shapes", option: str, shape: str, value: "Any") -> "An
     elif len(value) == 1 and value[0].strip().startswith("["):
         return parse_json(option, value[0])
     member_kind = shapes[detail][0]
-    if member_kind in _SCALARS:
+    if member_kind in SCALAR_TYPES:
         return [_scalar(member_kind, item) for item in value]
     return [_unpack_json(shapes, option, detail, item) for item in value]
 
