@@ -1,6 +1,7 @@
-"""Sphinx configuration of the doc site built from generated/docs (scripts/build-docs)."""
+"""Sphinx configuration of the doc site: the project's pages (docs/) and the reference pages
+generated into generated/docs, copied into one source folder by scripts/build-docs."""
 
-project = "AWS CLI reference (generated)"
+project = "aws-cli-artifacts"
 root_doc = "index"
 extensions: list[str] = []
 html_theme = "alabaster"

@@ -73,7 +73,9 @@ def _assert_wait_pages_match(service: Service, folder: Path) -> None:
 
 @pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
 def test_ecr_operation_page_equals_awscli_v2(operation):
-    assert _ours(GENERATED_V2 / "docs" / "ecr" / f"{operation.cli_name}.rst") == _theirs("ecr", operation.cli_name)
+    assert _ours(GENERATED_V2 / "docs" / "ecr" / f"{operation.cli_name}.rst") == _theirs(
+        "ecr", operation.cli_name
+    )
 
 
 def test_ecr_service_page_equals_awscli_v2():

@@ -1,4 +1,5 @@
-"""The doc site: Sphinx builds generated/docs with -W, and a browser shows the pages.
+"""The doc site: Sphinx builds the project's pages (docs/) and generated/docs with -W, and a
+browser shows the pages.
 
 The browser test opens the built CompleteLayerUpload page in headless
 Chromium (Debian's ``chromium``; scripts/test installs it), checks that the
@@ -87,6 +88,25 @@ def site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def test_front_page_links_every_project_page_and_the_reference(site):
+    front = (site / "index.html").read_text(encoding="utf-8")
+    pages = sorted(path.stem for path in (ROOT / "docs").glob("*.rst") if path.stem != "index")
+    assert pages, "docs/ holds the project's pages"
+    for page in pages:
+        assert f'href="{page}.html"' in front, page
+        assert (site / f"{page}.html").is_file(), page
+    # The generated root index (the `aws` page) is the reference's entry, linked from the front page.
+    assert 'href="aws.html"' in front
+    assert 'href="ecr/index.html"' in (site / "aws.html").read_text(encoding="utf-8")
+
+
+def test_readme_links_every_project_page():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((docs/[^)#]+)\)", readme))
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.rst") if path.stem != "index"}
+    assert linked == pages
 
 
 def test_sphinx_builds_every_page_without_warnings(site):

@@ -21,7 +21,6 @@ from generator.model.names import python_identifier
 from generator.patterns.backtracking import analyse
 from generator.patterns.guard import guard
 from generator.patterns.translate import translate
-from generator.pipeline.service import load
 
 from .support.hostile import SERVICE, hostile_model, write_model
 from .support.redos import attacks, javascript_times, slow_searches

@@ -95,7 +95,17 @@ def test_yaml_edge_cases_equal_awscli_v2(tmp_path):
     from .support.paths import MODELS
 
     out = tmp_path / "out"
-    argv = ["--data-path", str(MODELS), "--service", "yamlsvc", "--cli-version", "2", "--out", str(out), "--quiet"]
+    argv = [
+        "--data-path",
+        str(MODELS),
+        "--service",
+        "yamlsvc",
+        "--cli-version",
+        "2",
+        "--out",
+        str(out),
+        "--quiet",
+    ]
     assert main(argv) == 0
     service = load("yamlsvc", data_paths=[str(MODELS)])
     for operation in service.operations:

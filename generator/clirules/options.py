@@ -12,6 +12,8 @@ the CLI's pages.
 
 from dataclasses import dataclass
 
+from generator.model.ir import Member, Operation, Service
+
 _PAGINATION_GUIDE = (
     ' <p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/userguide/pagination.html">'
     "Pagination</a> in the <i>AWS Command Line Interface User Guide</i>.</p> "
@@ -102,3 +104,41 @@ def paging_options(has_limit_key: bool, limit_type: str) -> tuple[CliOption, ...
     if has_limit_key:
         return (STARTING_TOKEN, CliOption("--page-size", limit_type, _PAGE_SIZE_DOCUMENTATION), max_items)
     return (STARTING_TOKEN, max_items)
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How a paginated operation's options stand in the CLI's argument table.
+
+    The CLI keeps its options in one table by name: the members the paging
+    options replace (the paginator's input tokens and limit key) stay in the
+    request but get no option of their own, and a paging option whose name a
+    member already has (acm's ``MaxItems``) takes that member's place and
+    stands for it when pagination is off.
+    """
+
+    options: tuple[CliOption, ...]
+    #: Member names the paging options replace.
+    replaced: frozenset[str]
+    #: Members whose option name is a paging option's, in model order.
+    shadowed: tuple[Member, ...]
+    #: The limit key is a string member (cloudfront, route53): the sizes are strings.
+    string_limit: bool
+
+
+def operation_paging(service: Service, operation: Operation) -> Paging | None:
+    """The paging facts of ``operation``; None when it is not paginated."""
+    paginator = operation.paginator
+    if paginator is None:
+        return None
+    members = service.shape(operation.input).members if operation.input else ()
+    limit = next((member for member in members if member.name == paginator.limit_key), None)
+    limit_type = service.shape(limit.target).type if limit else "integer"
+    options = paging_options(limit is not None, limit_type)
+    names = {option.name for option in options}
+    return Paging(
+        options=options,
+        replaced=frozenset(paginator.input_tokens) | {paginator.limit_key},
+        shadowed=tuple(member for member in members if f"--{member.cli_name}" in names),
+        string_limit=limit_type == "string",
+    )

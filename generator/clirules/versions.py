@@ -7,7 +7,13 @@ own behaviour: v2 also prints a YAML input skeleton.
 
 from dataclasses import dataclass
 
-from .options import CLI_INPUT_DOCUMENT_V2, CLI_INPUT_JSON, GENERATE_CLI_SKELETON, GENERATE_CLI_SKELETON_V2, CliOption
+from .options import (
+    CLI_INPUT_DOCUMENT_V2,
+    CLI_INPUT_JSON,
+    GENERATE_CLI_SKELETON,
+    GENERATE_CLI_SKELETON_V2,
+    CliOption,
+)
 
 
 @dataclass(frozen=True)

@@ -282,6 +282,7 @@ class _Writer:
         serve: docutils' "Anonymous hyperlink mismatch" error wherever the
         reference takes (the text starts right after the backquote, with no
         backquote in it). There we write valid RST; elsewhere what the CLI does."""
+        assert self.href is not None
         text = self._link_text()
         if text and not text[0].isspace() and "`" not in text:  # ``<a href=x><i>Controls</i> </a>``
             del self.pieces[self.link_start + 1 :]

@@ -120,32 +120,21 @@ def member_documentation(service: Service, member: Member) -> str:
     return member.documentation or service.shape(member.target).documentation
 
 
-def _is_streaming_blob(shape: Shape, member: Member) -> bool:
-    return shape.type == "blob" and (shape.streaming or member.streaming)
-
-
 def type_label(service: Service, member: Member) -> str:
     shape = service.shape(member.target)
-    if shape.type == "string" and member.json_value and member.location == "header":
+    if shape.type == "string" and member.json_value_header:
         return "JSON"
     if shape.document:
         return "document"
-    if _is_streaming_blob(shape, member):
+    if service.streamed_blob(member):
         return "streaming blob"
     if shape.union:
         return "tagged union structure"
     return shape.type
 
 
-def _uses_documents(service: Service, shape_name: str | None, seen: set[str]) -> bool:
-    if shape_name is None or shape_name in seen:
-        return False
-    seen.add(shape_name)
-    shape = service.shape(shape_name)
-    if shape.document:
-        return True
-    refs = [*shape.members, *(ref for ref in (shape.member, shape.key, shape.value) if ref is not None)]
-    return any(_uses_documents(service, ref.target, seen) for ref in refs)
+def _uses_documents(service: Service, root: str | None) -> bool:
+    return any(service.shape(name).document for name in service.reachable(root))
 
 
 # Member trees -----------------------------------------------------------
@@ -209,7 +198,7 @@ def _member_doc(
 
 def _model_option(service: Service, member: Member, cli: CliVersion) -> OptionDoc:
     shape = service.shape(member.target)
-    names = (f"--{member.cli_name}",)
+    names: tuple[str, ...] = (f"--{member.cli_name}",)
     if shape.type == "boolean":
         names += (f"--no-{member.cli_name}",)
         synopsis = " | ".join(names)
@@ -218,6 +207,7 @@ def _model_option(service: Service, member: Member, cli: CliVersion) -> OptionDo
     if not member.cli_required:
         synopsis = f"[{synopsis}]"
     shorthand = shorthand_lines(service, shape)
+    list_enum: tuple[str, ...]
     list_syntax, list_enum, json_syntax = "", (), ""
     element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
     if shorthand is not None and shape.type != "boolean":
@@ -235,7 +225,7 @@ def _model_option(service: Service, member: Member, cli: CliVersion) -> OptionDo
         type_name=type_label(service, member),
         documentation=member_documentation(service, member),
         marker=cli.required_marker if member.cli_required else "",
-        streaming=_is_streaming_blob(shape, member),
+        streaming=service.streamed_blob(member),
         union_keys=tuple(m.name for m in shape.members) if shape.union else (),
         enum=shape.constraints.enum if shape.type == "string" else (),
         members=tuple(_children(service, shape, [shape.name], cli)),
@@ -264,26 +254,22 @@ def options(service: Service, operation: Operation, cli: CliVersion) -> tuple[Op
     the paging options, ``--generate-cli-skeleton``; where the output goes to
     a file, the members, the paging options and ``outfile``.
 
-    The CLI keeps its options in one table by name: the members the paging
-    options replace (the paginator's input tokens and limit key) stay in
-    their place but undocumented, and a paging option whose name a member
-    already has (Lambda's ``MaxItems``) takes that member's place."""
-    paginator = operation.paginator
-    hidden = set(paginator.input_tokens) | {paginator.limit_key} if paginator else set()
+    The paging options replace and shadow members as ``cli_options.Paging`` says."""
+    paging = cli_options.operation_paging(service, operation)
+    replaced = paging.replaced if paging else frozenset()
     members = service.shape(operation.input).members if operation.input else ()
     table: dict[str, OptionDoc | None] = {
-        member.cli_name: None if member.name in hidden else _model_option(service, member, cli)
+        member.cli_name: None if member.name in replaced else _model_option(service, member, cli)
         for member in members
     }
     if not operation.streaming_output:
         table["cli-input-json"] = _cli_option(cli.input_document_option)
-    if paginator is not None:
-        limit = next((m for m in members if m.name == paginator.limit_key), None)
-        limit_type = service.shape(limit.target).type if limit else "integer"
-        for option in cli_options.paging_options(limit is not None, limit_type):
-            # The page size is the limit key's value, with its limits.
-            limits = _constraints(service.shape(limit.target), cli) if limit and option.name == "--page-size" else ()
-            table[option.name.removeprefix("--")] = _cli_option(option, limits)
+    limit_key = operation.paginator.limit_key if operation.paginator else ""
+    limit = next((member for member in members if limit_key and member.name == limit_key), None)
+    for option in paging.options if paging else ():
+        # The page size is the limit key's value, with its limits.
+        limits = _constraints(service.shape(limit.target), cli) if limit and option.name == "--page-size" else ()
+        table[option.name.removeprefix("--")] = _cli_option(option, limits)
     if operation.streaming_output:
         # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
         table["outfile"] = OptionDoc(
@@ -341,8 +327,8 @@ def _command_page(
         crosslink=(
             f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else ""
         ),
-        uses_documents=_uses_documents(service, operation.input, set())
-        or _uses_documents(service, output_shape_name, set()),
+        uses_documents=_uses_documents(service, operation.input)
+        or _uses_documents(service, output_shape_name),
         paginated=operation.paginator is not None,
         result_keys=operation.paginator.result_keys if operation.paginator else (),
         options=page_options,

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from .charsets import ANY, Ranges, complement, normalize
 from .tree import anchored as _anchored
 from .tree import intersect as _intersect
+from .tree import Node
 from .tree import tree as _tree
 
 # Bounded repeats are expanded up to this many copies; a larger bound counts as none.
@@ -79,7 +80,7 @@ class _Automaton:
         for source in sources:
             self.follow[source] |= targets
 
-    def build(self, node: tuple) -> tuple[bool, set[int], set[int]]:
+    def build(self, node: Node) -> tuple[bool, set[int], set[int]]:
         """(nullable, first positions, last positions) of ``node``."""
         kind = node[0]
         if kind == "set":
@@ -97,7 +98,7 @@ class _Automaton:
             _, first, _ = self.build(node[1])
             return True, first, set()
         if kind == "alt":
-            nullable, firsts, lasts = False, set(), set()
+            nullable, firsts, lasts = False, set[int](), set[int]()
             for item in node[1]:
                 n, f, l = self.build(item)
                 nullable, firsts, lasts = nullable or n, firsts | f, lasts | l
@@ -111,19 +112,19 @@ class _Automaton:
         if high is not None and high > _EXPAND:
             high = None
         low = min(low, _EXPAND)
-        copies: list[tuple] = [body] * low
+        copies: list[Node] = [body] * low
         if high is None:
             copies.append(("star", body))
         elif high > low:
             # X{0,3} as (X(X(X)?)?)?: each copy is skipped in one way only.
-            chain: tuple = ("opt", body)
+            chain: Node = ("opt", body)
             for _ in range(high - low - 1):
                 chain = ("opt", ("cat", (body, chain)))
             copies.append(chain)
         return self.sequence(copies)
 
-    def sequence(self, items: list[tuple]) -> tuple[bool, set[int], set[int]]:
-        nullable, first, last = True, set(), set()
+    def sequence(self, items: list[Node]) -> tuple[bool, set[int], set[int]]:
+        nullable, first, last = True, set[int](), set[int]()
         for item in items:
             if item[0] == "star":
                 n, f, l = self.build(item[1])

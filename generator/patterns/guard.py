@@ -26,9 +26,9 @@ import functools
 import re
 
 from .backtracking import analyse
-from .charsets import complement
+from .charsets import Ranges, complement
 from .translate import Translation, _emit_set, translate
-from .tree import Item, sequences
+from .tree import Item, Node, sequences
 from .tree import intersect as _intersect
 
 _MAX_REWRITES = 64
@@ -77,8 +77,9 @@ def _replace(text: str, item: Item, low: int, high: int | None, atom: str | None
     return text[: item.start] + body + _quantifier(low, high) + text[item.stop :]
 
 
-def _subset(small: tuple, large: tuple) -> bool:
-    return _intersect(small[1], large[1]) == small[1]
+def _subset(small: Node, large: Node) -> bool:
+    ranges: Ranges = small[1]
+    return _intersect(ranges, large[1]) == ranges
 
 
 def _rewrite(text: str) -> str | None:
@@ -133,10 +134,10 @@ def _rewrite(text: str) -> str | None:
             optional = items[0]
             if optional.atom[0] == "set" and _intersect(optional.atom[1], last.atom[1]):
                 # (X? C)* is ((X - C)? C)*: an X that is a C is a round of its own.
-                rest = _difference(optional.atom[1], last.atom[1])
-                if not rest:  # every X is a C: (C? C)* is (C)*
+                remainder = _difference(optional.atom[1], last.atom[1])
+                if not remainder:  # every X is a C: (C? C)* is (C)*
                     return _replace(text, optional, 0, 0)
-                return _replace(text, optional, 0, 1, _emit_set(rest))
+                return _replace(text, optional, 0, 1, _emit_set(remainder))
     for owner, items in found:
         if not items:
             continue
@@ -176,7 +177,7 @@ def _free(found: list[tuple[int, list[Item]]], owner: int, end: int) -> bool:
     return False
 
 
-def _difference(a: tuple, b: tuple) -> tuple:
+def _difference(a: Ranges, b: Ranges) -> Ranges:
     return _intersect(a, complement(b))
 
 

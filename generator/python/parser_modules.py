@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.clirules.options import paging_options
+from generator.clirules.options import operation_paging
 from generator.clirules.versions import CliVersion
-from generator.model.ir import Member, Operation, Service, ServiceEntry, Shape
+from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
 from generator.render import Renderer
 from generator.skeletons.documents import input_skeleton, output_skeleton
@@ -20,7 +20,6 @@ from generator.skeletons.documents import input_skeleton, output_skeleton
 from .layout import Call
 from .runtime import runtime_sources
 
-_NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
 _LENGTHS = frozenset({"string", "list"})
 
 
@@ -87,7 +86,7 @@ def _shape_row(shape: Shape) -> tuple[Any, ...]:
     botocore checks (a length for strings and lists, a value for numbers);
     members, element or key and value shapes; required members; a trait."""
     low = shape.constraints.min
-    if shape.type not in _NUMBERS | _LENGTHS:
+    if shape.type not in NUMBER_TYPES | _LENGTHS:
         low = None
     detail: Any = None
     if shape.type == "structure":
@@ -100,37 +99,22 @@ def _shape_row(shape: Shape) -> tuple[Any, ...]:
     return (shape.type, low, detail, shape.required_names, trait)
 
 
-def _is_json_value_header(member: Member) -> bool:
-    return member.json_value and member.location == "header"
-
-
-def _is_streamed_blob(service: Service, member: Member) -> bool:
-    target = service.shape(member.target)
-    return target.type == "blob" and (member.streaming or target.streaming)
-
-
 def _row_name(member: Member) -> str:
     """The row a member's value is checked against: its shape's, or for a
     JSON-value header member (which botocore only checks encodes to JSON) a
     row of its own, under a name no model shape can have."""
-    return f"{member.target} (JSON value)" if _is_json_value_header(member) else member.target
+    return f"{member.target} (JSON value)" if member.json_value_header else member.target
 
 
 def shape_rows(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]:
     """The parser's shape table: a row per shape reachable from ``root``, sorted by name."""
     rows: dict[str, tuple[Any, ...]] = {}
-    pending = [root] if root else []
-    while pending:
-        name = pending.pop()
-        if name in rows:
-            continue
+    for name in service.reachable(root):
         shape = service.shape(name)
         rows[name] = _shape_row(shape)
         for member in shape.members:
-            if _is_json_value_header(member):
+            if member.json_value_header:
                 rows[_row_name(member)] = ("string", None, None, (), "jsonvalue")
-        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
-        pending.extend(ref.target for ref in refs)
     return dict(sorted(rows.items()))
 
 
@@ -141,30 +125,24 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     json_values: tuple[str, ...] = ()
     shadowed: tuple[tuple[str, str], ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
-    # gives way to the paging option, as in the CLI's argument table; the
-    # paging option then stands for the member too (see ``_cli.Operation``).
-    paging = set()
-    if operation.paginator is not None:
-        paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
+    # gives way to the paging option, which then stands for the member too
+    # (see ``_cli.Operation``).
+    paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
     if members:
+        gone = set(paging.shadowed) if paging else set()
         arguments = tuple(
             (f"--{member.cli_name}", member.name, member.target, member.cli_required)
             for member in members
-            if f"--{member.cli_name}" not in paging
+            if member not in gone
         )
-        shadowed = tuple(
-            (f"--{member.cli_name}", member.name) for member in members if f"--{member.cli_name}" in paging
-        )
+        shadowed = tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
         tokens = tuple(member.name for member in members if member.idempotency_token)
-        streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
-        json_values = tuple(member.name for member in members if _is_json_value_header(member))
+        streamed = tuple(member.name for member in members if service.streamed_blob(member))
+        json_values = tuple(member.name for member in members if member.json_value_header)
     paginator = None
-    string_limit = False
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
-        limit = next((m for m in members if m.name == operation.paginator.limit_key), None)
-        string_limit = limit is not None and service.shape(limit.target).type == "string"
     return ParserData(
         service=service.name,
         operation=operation,
@@ -184,7 +162,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         streaming_input=streamed,
         json_values=json_values,
         shadowed=shadowed,
-        string_limit=string_limit,
+        string_limit=bool(paging and paging.string_limit),
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model.ir import Service
-from generator.schemas.documents import ShapeSchemas, reachable, ref_name
+from generator.schemas.documents import ShapeSchemas, ref_name
 
 from .layout import Call, Code, fits, literal, statement, string
 
@@ -203,7 +203,7 @@ class Compiler:
             empty = {"type": "object", "properties": {}, "additionalProperties": False}
             yield self.function(NO_INPUT, "(no input)", self.container_body(empty))
             return
-        for name in reachable(self.service, root):
+        for name in self.service.reachable(root, into_json_values=False):
             if (self.is_container(name) or name == root) and function_name(name) not in done:
                 yield self.function(function_name(name), name, self.function_body(name))
 

@@ -152,21 +152,6 @@ def _pattern(shape: Shape) -> str | None:
     return guard(shape.constraints.pattern).pattern
 
 
-def reachable(service: Service, root: str) -> list[str]:
-    """Names of the shapes ``root`` refers to, itself included, sorted."""
-    seen: set[str] = set()
-    pending = [root]
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        shape = service.shape(name)
-        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
-        pending.extend(ref.target for ref in refs if not ref.json_value)
-    return sorted(seen)
-
-
 class ShapeSchemas:
     """Each shape's ``$defs`` entry, built once per direction: a service's
     operations share most of their shapes. The entries are shared, not copied;
@@ -206,7 +191,7 @@ def operation_schema(
         ]
     if root is not None:
         entry = shapes or ShapeSchemas(service)
-        schema["$defs"] = {name: entry(name, direction) for name in reachable(service, root)}
+        schema["$defs"] = {name: entry(name, direction) for name in service.reachable(root, into_json_values=False)}
     return schema
 
 
@@ -217,7 +202,7 @@ def left_out(service: Service, operations: tuple[Operation, ...] | list[Operatio
     for operation in operations:
         for root in (operation.input, operation.output):
             if root is not None:
-                names.update(reachable(service, root))
+                names.update(service.reachable(root, into_json_values=False))
     for name in sorted(names):
         pattern = service.shape(name).constraints.pattern
         if pattern is not None:

@@ -92,7 +92,6 @@ def _inline(value: YamlNode) -> str:
     return scalar(value)
 
 
-
 def _comment_gap(entries: tuple[YamlEntry, ...], index: int) -> str:
     """The space before entry ``index``'s comment: one space when the comment lines up with an
     earlier one, two when it is the first. The oracle looks for that earlier comment on the

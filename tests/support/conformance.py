@@ -400,7 +400,7 @@ def _service_outcomes(
                     else f"awscli's command is hand-written ({command.kind})"
                 )
                 outcomes.append(Outcome(service.name, operation.cli_name, "command", "customized", reason))
-                kept = ("validation",)  # botocore's validation does not depend on the CLI
+                kept: tuple[str, ...] = ("validation",)  # botocore's validation does not depend on the CLI
             else:
                 kept = kinds
                 arguments = changed[operation.cli_name]
@@ -416,7 +416,9 @@ def _service_outcomes(
     return outcomes
 
 
-def _guarded(context: Context, operation: Operation | None, kind: str, run: Callable[[], list[Outcome]]):
+def _guarded(
+    context: Context, operation: Operation | None, kind: str, run: Callable[[], list[Outcome]]
+) -> list[Outcome]:
     """A crash of one comparison is an outcome, not the end of the run."""
     try:
         return run()

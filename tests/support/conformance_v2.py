@@ -23,7 +23,14 @@ from generator.pipeline.service import load
 
 from .conformance import Outcome, first_difference
 from .modeldata import minimal_document
-from .oracle_v2 import aws2_arguments, aws2_own_options, aws2_page, aws2_service_commands, normalise_v2, run_aws2
+from .oracle_v2 import (
+    aws2_arguments,
+    aws2_own_options,
+    aws2_page,
+    aws2_service_commands,
+    normalise_v2,
+    run_aws2,
+)
 
 #: Argument classes v2 derives from the model, and those it adds to every command of a kind.
 MODEL_ARGUMENTS = frozenset({"CLIArgument", "ListArgument", "BooleanArgument"})
@@ -80,7 +87,9 @@ class _Judge:
         if operation is not None:
             arguments = argument_customisation(self.service, operation)
             if arguments:
-                return Outcome(service, name, kind, "customized", f"{difference}; v2's arguments: {arguments}"[:400])
+                return Outcome(
+                    service, name, kind, "customized", f"{difference}; v2's arguments: {arguments}"[:400]
+                )
         return Outcome(service, name, kind, "mismatch", difference[:400])
 
 
@@ -88,7 +97,9 @@ def _difference(ours: str, theirs: str) -> str | None:
     return None if ours == theirs else first_difference(ours, theirs).replace("awscli", "aws2")
 
 
-def _skeleton_outcomes(judge: _Judge, tree: Path, operation: Operation, kinds: tuple[str, ...]) -> Iterator[Outcome]:
+def _skeleton_outcomes(
+    judge: _Judge, tree: Path, operation: Operation, kinds: tuple[str, ...]
+) -> Iterator[Outcome]:
     service = judge.service
     folder = tree / "skeletons" / service.name
     if operation.streaming_output:
@@ -111,7 +122,9 @@ def _skeleton_outcomes(judge: _Judge, tree: Path, operation: Operation, kinds: t
             theirs = run_aws2(argv, validate_stub=validate)
             if theirs.exit_code != 0:
                 return f"aws2 exit {theirs.exit_code}: {theirs.stderr.strip()[:200]}"
-            return _difference((folder / f"{operation.cli_name}.{suffix}").read_text(encoding="utf-8"), theirs.stdout)
+            return _difference(
+                (folder / f"{operation.cli_name}.{suffix}").read_text(encoding="utf-8"), theirs.stdout
+            )
 
         yield judge.outcome(operation, kind, compare)
 
@@ -122,7 +135,8 @@ def _page_outcome(judge: _Judge, tree: Path, operation: Operation) -> Outcome:
 
     def compare() -> str | None:
         theirs = normalise_v2(
-            aws2_page(service.cli_name, operation.cli_name), aws2_own_options(service.cli_name, operation.cli_name)
+            aws2_page(service.cli_name, operation.cli_name),
+            aws2_own_options(service.cli_name, operation.cli_name),
         )
         return _difference(normalise_v2(path.read_text(encoding="utf-8")), theirs)
 
@@ -143,7 +157,9 @@ def _service_page_outcome(judge: _Judge, tree: Path) -> Outcome:
     the operations v2 has no command for is compared again (v2 drops event-stream ones)."""
     service = judge.service
     commands = judge.commands
-    model = {operation.cli_name for operation in service.operations} | ({"wait"} if commands.has_wait else set())
+    model = {operation.cli_name for operation in service.operations} | (
+        {"wait"} if commands.has_wait else set()
+    )
     cli_only = set(commands.documented) - model
     dropped = {operation.cli_name for operation in service.operations} - set(commands.kinds)
     theirs = _without_entries(normalise_v2(aws2_page(service.cli_name)), cli_only)
@@ -175,7 +191,9 @@ def generated_outcomes(name: str, folder: Path, kinds: tuple[str, ...], every: i
     """Generate ``name`` for CLI v2 into a folder of its own under ``folder`` and compare it."""
     with tempfile.TemporaryDirectory(dir=folder) as own:
         tree = Path(own) / "tree"
-        code = generate(["--service", name, "--cli-version", "2", "--out", str(tree), "--quiet", "--jobs", "1"])
+        code = generate(
+            ["--service", name, "--cli-version", "2", "--out", str(tree), "--quiet", "--jobs", "1"]
+        )
         if code != 0:
             return [Outcome(name, "(service)", "service", "mismatch", f"generator exit {code}")]
         return service_outcomes(name, tree, kinds, every)

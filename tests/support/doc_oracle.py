@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -36,7 +37,7 @@ def _oracle_environment(data_paths: Sequence[str] = ()) -> Iterator[None]:
         yield
 
 
-def _command(driver, path: tuple[str, ...]):
+def _command(driver: Any, path: tuple[str, ...]) -> Any:
     """The CLI's command object for ``aws <path...>``."""
     command = driver._get_command_table()[path[0]]
     for name in path[1:]:
@@ -60,7 +61,8 @@ def awscli_page(service: str, *subcommands: str, data_paths: Sequence[str] = ())
             docevents.generate_events(driver.session, help_command)
         finally:
             handler.unregister()
-        return help_command.doc.getvalue().decode("utf-8")
+        page: str = help_command.doc.getvalue().decode("utf-8")
+        return page
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def awscli_doc_string(html: str, indent: int = 0) -> str:
     for _ in range(indent):
         document.style.indent()
     document.include_doc_string(html)
-    return document.getvalue().decode("utf-8")
+    text: str = document.getvalue().decode("utf-8")
+    return text
 
 
 def _global_synopsis_block() -> str:

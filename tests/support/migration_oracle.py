@@ -50,11 +50,17 @@ class Move:
 
 def _paths(a: Any, b: Any, path: str = "") -> list[str]:
     """Where two parameter trees part, as ``path: v1 -> v2`` lines."""
-    if isinstance(a, dict) and isinstance(b, dict) and not {"$bytes", "$file", "$datetime"} & (a.keys() | b.keys()):
+    if (
+        isinstance(a, dict)
+        and isinstance(b, dict)
+        and not {"$bytes", "$file", "$datetime"} & (a.keys() | b.keys())
+    ):
         lines = []
         for key in list(a) + [k for k in b if k not in a]:
             if a.get(key, "(absent)") != b.get(key, "(absent)"):
-                lines += _paths(a.get(key, "(absent)"), b.get(key, "(absent)"), f"{path}.{key}" if path else key)
+                lines += _paths(
+                    a.get(key, "(absent)"), b.get(key, "(absent)"), f"{path}.{key}" if path else key
+                )
         return lines
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         return [line for i, (x, y) in enumerate(zip(a, b)) for line in _paths(x, y, f"{path}[{i}]")]
@@ -78,8 +84,12 @@ def differences(argv: Sequence[str]) -> list[str]:
         lines.append(f"exit code: {found.v1_exit} -> {found.v2_exit}")
     if found.v1_params != found.v2_params:
         if found.v1_params is None or found.v2_params is None:
-            lines.append("request: " + ("not sent" if found.v1_params is None else "sent") + " -> "
-                         + ("not sent" if found.v2_params is None else "sent"))
+            lines.append(
+                "request: "
+                + ("not sent" if found.v1_params is None else "sent")
+                + " -> "
+                + ("not sent" if found.v2_params is None else "sent")
+            )
         else:
             lines += _paths(found.v1_params, found.v2_params)
     return lines

@@ -67,7 +67,9 @@ def ensure_built() -> Path:
     """Build the v2 venv unless it is complete for this botocore (``setup`` is
     idempotent and returns at once then). Returns the venv."""
     if not SETUP.exists():
-        raise OracleUnavailable(f"the AWS CLI v2 oracle is missing: {SETUP} (a checkout needs ../shared beside it)")
+        raise OracleUnavailable(
+            f"the AWS CLI v2 oracle is missing: {SETUP} (a checkout needs ../shared beside it)"
+        )
     done = subprocess.run(
         [str(SETUP), str(VENV), botocore_data_dir()], capture_output=True, text=True, check=False
     )
@@ -146,7 +148,10 @@ def aws2_service_commands(service: str) -> ServiceCommands:
 
 def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None, str], ...]:
     """``(name, class name, member it sets or None, documentation)`` of each argument of ``aws2 PATH``."""
-    return tuple(tuple(row) for row in _server().ask(op="arguments", path=list(path))["arguments"])  # type: ignore[misc]
+    rows = _server().ask(op="arguments", path=list(path))["arguments"]
+    return tuple(
+        (str(name), str(kind), member, str(documentation)) for name, kind, member, documentation in rows
+    )
 
 
 @functools.cache

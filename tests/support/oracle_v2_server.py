@@ -29,6 +29,8 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
 from unittest import mock
 
 ENV = {
@@ -47,7 +49,7 @@ class _Response:
     status_code = 200
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """Captured parameters as JSON: blobs as ``{"$bytes": base64}``, open files
     as ``{"$file": name}``, timestamps as ``{"$datetime": iso}``."""
     if isinstance(value, dict):
@@ -67,7 +69,7 @@ def _plain(value):
 
 
 @contextlib.contextmanager
-def _captured_streams():
+def _captured_streams() -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
     stderr = io.TextIOWrapper(err, encoding="utf-8", newline="\n", write_through=True)
@@ -77,22 +79,24 @@ def _captured_streams():
         stderr.flush()
 
 
-def _run(argv, calls=None, validate_stub=True):
+def _run(
+    argv: Sequence[str], calls: list[Any] | None = None, validate_stub: bool = True
+) -> tuple[int, str, str]:
     from awscli.clidriver import create_clidriver
 
     with contextlib.ExitStack() as stack:
         if not validate_stub:
             # Print the stub response even where it breaks the output shape's own
             # constraints (as the v1 oracle does: the CLI's long-standing bug).
-            stack.enter_context(
-                mock.patch("botocore.stub.Stubber._validate_response", lambda *args: None)
-            )
+            stack.enter_context(mock.patch("botocore.stub.Stubber._validate_response", lambda *args: None))
         if calls is not None:
             from awscli.clidriver import CLIOperationCaller
 
             real_invoke = CLIOperationCaller.invoke
 
-            def invoke(self, service_name, operation_name, parameters, parsed_globals):
+            def invoke(
+                self: Any, service_name: str, operation_name: str, parameters: Any, parsed_globals: Any
+            ) -> Any:
                 calls.append(_copy(parameters))
                 return real_invoke(self, service_name, operation_name, parameters, parsed_globals)
 
@@ -113,7 +117,7 @@ def _run(argv, calls=None, validate_stub=True):
         return code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8", "replace")
 
 
-def _copy(value):
+def _copy(value: Any) -> Any:
     """The parameters as handed over: the caller may change them afterwards."""
     if isinstance(value, dict):
         return {key: _copy(item) for key, item in value.items()}
@@ -122,7 +126,7 @@ def _copy(value):
     return value
 
 
-def _command(driver, path):
+def _command(driver: Any, path: Sequence[str]) -> Any:
     command = driver._get_command_table()[path[0]]
     for name in path[1:]:
         table = command._get_command_table() if hasattr(command, "_get_command_table") else None
@@ -130,7 +134,7 @@ def _command(driver, path):
     return command
 
 
-def _page(path):
+def _page(path: Sequence[str]) -> str:
     from awscli.bcdoc import docevents
     from awscli.clidriver import create_clidriver
 
@@ -142,17 +146,17 @@ def _page(path):
         docevents.generate_events(driver.session, help_command)
     finally:
         handler.unregister()
-    return help_command.doc.getvalue().decode("utf-8")
+    return str(help_command.doc.getvalue().decode("utf-8"))
 
 
-def _global_synopsis():
+def _global_synopsis() -> str:
     from awscli.clidocs import GLOBAL_OPTIONS_SYNOPSIS_FILE
 
     with open(GLOBAL_OPTIONS_SYNOPSIS_FILE, encoding="utf-8") as synopsis:
         return synopsis.read()
 
 
-def _own_options(path):
+def _own_options(path: Sequence[str]) -> dict[str, str]:
     """The documentation of the options the CLI adds to a command, by name."""
     from awscli.clidriver import create_clidriver
 
@@ -160,11 +164,12 @@ def _own_options(path):
     return {
         name: argument.documentation
         for name, argument in command.arg_table.items()
-        if getattr(argument, "_serialized_name", None) is None and isinstance(getattr(argument, "documentation", None), str)
+        if getattr(argument, "_serialized_name", None) is None
+        and isinstance(getattr(argument, "documentation", None), str)
     }
 
 
-def _arguments(path):
+def _arguments(path: Sequence[str]) -> list[list[Any]]:
     """``[name, class name, member or None, documentation]`` of each argument of ``aws PATH``."""
     from awscli.clidriver import create_clidriver
 
@@ -183,7 +188,7 @@ def _arguments(path):
     return rows
 
 
-def _commands(service):
+def _commands(service: str) -> dict[str, Any]:
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
 
@@ -192,14 +197,16 @@ def _commands(service):
     has_wait = isinstance(wait, WaitCommand)
     return {
         "kinds": {name: type(command).__name__ for name, command in table.items()},
-        "documented": sorted(name for name, command in table.items() if not hasattr(command, "_UNDOCUMENTED")),
+        "documented": sorted(
+            name for name, command in table.items() if not hasattr(command, "_UNDOCUMENTED")
+        ),
         "waiters": sorted(wait.subcommand_table) if has_wait else [],
         "has_wait": has_wait,
     }
 
 
 @contextlib.contextmanager
-def _data_paths(paths):
+def _data_paths(paths: Sequence[str]) -> Iterator[None]:
     """Extra model folders before the CLI's own (``AWS_DATA_PATH`` as awscli set it at import)."""
     if not paths:
         yield
@@ -208,18 +215,18 @@ def _data_paths(paths):
         yield
 
 
-def handle(request):
+def handle(request: dict[str, Any]) -> Any:
     with _data_paths(request.get("data_paths", ())):
         return _handle(request)
 
 
-def _handle(request):
+def _handle(request: dict[str, Any]) -> Any:
     op = request["op"]
     if op == "run":
         code, out, err = _run(request["argv"], validate_stub=request.get("validate_stub", True))
         return {"exit_code": code, "stdout": out, "stderr": err}
     if op == "capture":
-        calls = []
+        calls: list[Any] = []
         code, out, err = _run(request["argv"], calls)
         params = _plain(calls[0]) if calls else None
         return {"exit_code": code, "stdout": out, "stderr": err, "params": params}
@@ -239,7 +246,7 @@ def _handle(request):
 _BASE_DATA_PATH = ""
 
 
-def main():
+def main() -> None:
     global _BASE_DATA_PATH
     answers = os.fdopen(int(sys.argv[1]), "w", encoding="utf-8")
     os.environ.update(ENV)

@@ -5,7 +5,7 @@ not waited for (Python's ``re`` checks for signals while it backtracks)."""
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import Any, cast
 
 from generator.patterns.backtracking import analyse
 from generator.patterns.tree import sets_of
@@ -74,7 +74,7 @@ def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repea
         check=True,
         timeout=1800,
     )
-    return json.loads(result.stdout)
+    return cast(list[list[Any]], json.loads(result.stdout))
 
 
 def javascript_times(items: list[dict[str, Any]], length: int, timeout: float) -> dict[str, float]:

@@ -54,7 +54,11 @@ def jsonschema_finding(error: ValidationError) -> Finding:
     keyword = str(error.validator)
     if "propertyNames" in error.absolute_schema_path:
         return path, "key"
-    if keyword in ("minProperties", "maxProperties") and "properties" in error.schema:
+    if (
+        keyword in ("minProperties", "maxProperties")
+        and isinstance(error.schema, dict)
+        and "properties" in error.schema
+    ):
         return path, "union"
     return path, _LENGTH_KINDS.get(keyword, keyword)
 
