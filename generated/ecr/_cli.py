@@ -145,6 +145,7 @@ class Operation:
         json_values: "tuple[str, ...]" = (),
         shadowed: "tuple[tuple[str, str], ...]" = (),
         string_limit: bool = False,
+        literal: tuple = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -172,6 +173,9 @@ class Operation:
         #: The limit key is a string (cloudfront's MaxItems): so are the
         #: values of --page-size and --max-items, as in the CLI.
         self.string_limit = string_limit
+        #: Members whose values the CLI takes as they are: never read from
+        #: ``file://``, ``fileb://``, ``http://`` or ``https://``.
+        self.literal = literal
         self.prog = f"python -m {__package__} {cli_name}"
         self._check: Callable[[Any], list[str]] | None = None
 
@@ -332,13 +336,14 @@ class Operation:
     # -- one option's value ------------------------------------------------
 
     def _unpack(self, option: str, member: str, shape: str, value: "Any") -> "Any":
-        try:
-            single = value[0] if isinstance(value, list) and len(value) == 1 else value
-            loaded = load_paramfile(single, remote=True)
-        except ParamFileError as exc:
-            raise ParamError(option, str(exc)) from None
-        if loaded is not None:
-            value = loaded
+        if member not in self.literal:
+            try:
+                single = value[0] if isinstance(value, list) and len(value) == 1 else value
+                loaded = load_paramfile(single, remote=True)
+            except ParamFileError as exc:
+                raise ParamError(option, str(exc)) from None
+            if loaded is not None:
+                value = loaded
         if member in self.streaming_input:
             return _open_streamed(option, value)
         if member in self.json_values:

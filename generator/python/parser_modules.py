@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
@@ -50,6 +51,8 @@ class ParserData:
     shadowed: tuple[tuple[str, str], ...] = ()
     #: The paginator's limit key is a string: so are --page-size and --max-items.
     string_limit: bool = False
+    #: Members whose values the CLI takes literally (no file:// or URL reading).
+    literal: tuple[str, ...] = ()
 
     @property
     def constructor(self) -> Call:
@@ -72,6 +75,7 @@ class ParserData:
                 *((("json_values", self.json_values),) if self.json_values else ()),
                 *((("shadowed", self.shadowed),) if self.shadowed else ()),
                 *((("string_limit", True),) if self.string_limit else ()),
+                *((("literal", self.literal),) if self.literal else ()),
             ),
         )
 
@@ -123,6 +127,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     streamed: tuple[str, ...] = ()
     json_values: tuple[str, ...] = ()
     shadowed: tuple[tuple[str, str], ...] = ()
+    literal: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
     # gives way to the paging option, which then stands for the member too
     # (see ``_cli.Operation``).
@@ -139,6 +144,8 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
+        literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
+        literal = tuple(member.name for member in members if f"--{member.cli_name}" in literal_names)
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
@@ -162,6 +169,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         json_values=json_values,
         shadowed=shadowed,
         string_limit=bool(paging and paging.string_limit),
+        literal=literal,
     )
 
 
