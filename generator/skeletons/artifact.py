@@ -1,4 +1,8 @@
-"""``skeletons/<service>/<cli-name>.input.json`` and ``.output.json``."""
+"""``skeletons/<service>/<cli-name>.input.json`` and ``.output.json``.
+
+No output skeleton where the CLI prints nothing for ``--generate-cli-skeleton
+output`` (no output shape, or one without members): a ``.json`` file holds JSON.
+"""
 
 from collections.abc import Iterator, Sequence
 
@@ -20,7 +24,6 @@ def render(
             "skeletons/operation.input.json.jinja",
             skeleton=input_skeleton(service, operation.input),
         )
-        yield f"{base}.output.json", renderer.render(
-            "skeletons/operation.output.json.jinja",
-            skeleton=output_skeleton(service, operation.output),
-        )
+        output = output_skeleton(service, operation.output)
+        if output:
+            yield f"{base}.output.json", renderer.render("skeletons/operation.output.json.jinja", skeleton=output)
