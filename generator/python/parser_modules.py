@@ -14,6 +14,7 @@ from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
+from generator.pages.help_text import help_lines
 from generator.render import Renderer
 from generator.skeletons.documents import input_skeleton, output_skeleton
 
@@ -40,7 +41,6 @@ class ParserData:
     idempotency_tokens: tuple[str, ...]
     input_skeleton: str
     output_skeleton: str
-    summary: str
     #: Streaming output: the CLI's ``outfile`` word (written only when true).
     outfile: bool
     #: Members that are streamed blobs: a file path on the command line.
@@ -69,7 +69,6 @@ class ParserData:
                 ("idempotency_tokens", self.idempotency_tokens),
                 ("input_skeleton", self.input_skeleton),
                 ("output_skeleton", self.output_skeleton),
-                ("summary", self.summary),
                 *((("outfile", True),) if self.outfile else ()),
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
                 *((("json_values", self.json_values),) if self.json_values else ()),
@@ -163,7 +162,6 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         output_skeleton=renderer.render(
             "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
         ),
-        summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
         outfile=operation.streaming_output,
         streaming_input=streamed,
         json_values=json_values,
@@ -198,3 +196,15 @@ def render(
     for operation in operations:
         data = parser_data(service, operation, renderer)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
+    # Help text, in modules of its own: a parse never loads it.
+    yield f"{package}/_help/__init__.py", renderer.render("python/help_init.py.jinja", **context)
+    for operation in operations:
+        yield f"{package}/_help/{help_module(operation)}.py", renderer.render(
+            "python/help.py.jinja", operation=operation, lines=help_lines(service, operation), **context
+        )
+
+
+def help_module(operation: Operation) -> str:
+    """The module of an operation's help under ``_help``: its CLI name with
+    underscores, the rule ``_cli.Operation.print_help`` follows."""
+    return operation.cli_name.replace("-", "_")
