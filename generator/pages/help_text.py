@@ -8,6 +8,7 @@ it is required and its description. The members a paginator's options stand
 for, which the page leaves out, are listed too: the parsers accept them.
 """
 
+import re
 import textwrap
 
 from generator.markup.text import plain_text
@@ -18,12 +19,16 @@ from .content import member_documentation, options, type_label
 WIDTH = 79
 _INDENT = "  "
 _BODY_INDENT = "      "
+_LONE_DASH = re.compile(r"^-\n+", re.MULTILINE)
 
 
 def _paragraphs(html: str, indent: str) -> list[str]:
     """Model HTML (or the CLI's own text, with RST literals) as wrapped lines;
     list items keep their dash and hang under it."""
     text = plain_text(html.replace("``", ""))
+    # A list item that holds paragraphs comes out as a dash on a line of its
+    # own: the dash goes in front of the item's first paragraph.
+    text = _LONE_DASH.sub("- ", text)
     lines: list[str] = []
     for paragraph in text.split("\n\n"):
         if lines:
