@@ -56,7 +56,7 @@ def fetch(url: str) -> str:
     import urllib.request
 
     class NoRedirects(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
             return None  # a redirect is then an error status, as in the CLI
 
     request = urllib.request.Request(_target(url), method="GET")
@@ -89,7 +89,8 @@ def fetch(url: str) -> str:
     if status != 200:
         raise ParamFileError(f"received non 200 status code of {status}")
     try:
-        return body.decode(_charset(content_type))
+        text: str = body.decode(_charset(content_type))
+        return text
     except (UnicodeDecodeError, LookupError) as exc:
         raise ParamFileError(str(exc)) from None
 
@@ -133,7 +134,7 @@ def _encoded(text: str, safe: str) -> str:
     return quote(text, safe=safe + ":@!$&'()*+,;=~" + ("%" if keep else ""))
 
 
-def _charset(content_type) -> str:
+def _charset(content_type: "str | None") -> str:
     """The CLI's decoding: the Content-Type's charset; ISO-8859-1 for a text
     type without one; UTF-8 otherwise."""
     if not content_type:

@@ -34,6 +34,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        content_type: str | None
         if self.path.startswith("/echo"):
             status, content_type, body = 200, "text/plain; charset=utf-8", self.path.encode("utf-8")
         elif self.path == "/closed":

@@ -144,7 +144,7 @@ class Operation:
         json_values: "tuple[str, ...]" = (),
         shadowed: "tuple[tuple[str, str], ...]" = (),
         string_limit: bool = False,
-        literal: tuple = (),
+        literal: "tuple[str, ...]" = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -471,7 +471,7 @@ class Operation:
         module = import_module(f"._help.{self.cli_name.replace('-', '_')}", __package__)
         return "\n".join((f"usage: {self.prog} [options]", "", *module.LINES)) + "\n"
 
-    def asks_for_help(self, argv: list) -> bool:
+    def asks_for_help(self, argv: "list[str]") -> bool:
         """``-h``, ``--help``, or the word ``help`` where no option takes it as
         its value, whatever else the line holds. The CLI's own parser takes
         ``help`` in its one positional place (after an operation's ``outfile``)."""

@@ -154,7 +154,7 @@ def merge_input_json(params: "dict[str, Any]", text: "str | bytes") -> None:
         raise ParamError("--cli-input-json", str(exc)) from None
     # The CLI downloads a URL here like any option's value, but then reads
     # the document from files only: the URL itself is taken as the JSON.
-    if loaded is not None and not text.startswith(REMOTE_PREFIXES):
+    if loaded is not None and not (isinstance(text, str) and text.startswith(REMOTE_PREFIXES)):
         text = loaded
     import json
 
