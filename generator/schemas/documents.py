@@ -181,9 +181,9 @@ def operation_schema(
     return schema
 
 
-def left_out(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
-    """Model patterns of the operations' shapes that no schema carries, or
-    carries rewritten (``translation.bounded``)."""
+def patterned(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
+    """Every model pattern of the operations' shapes, as the schemas carry it
+    (``translation.pattern`` None: left out; ``translation.bounded``: rewritten)."""
     names: set[str] = set()
     for operation in operations:
         for root in (operation.input, operation.output):
@@ -192,6 +192,5 @@ def left_out(service: Service, operations: tuple[Operation, ...] | list[Operatio
     for name in sorted(names):
         pattern = service.shape(name).constraints.pattern
         if pattern is not None:
-            translation = guard(pattern)
-            if translation.pattern is None or translation.bounded:
-                yield LeftOut(name, translation)
+            yield LeftOut(name, guard(pattern))
+
