@@ -182,6 +182,7 @@ class _Parser:
         char = self.peek()
         if char == "(":
             text = self.group(flags)
+            self.last_set = None  # what the group read inside is not the atom
             # ECMA-262 with the u flag quantifies no lookaround.
             return text, not text.startswith(("(?=", "(?!", "(?<"))
         if char == "^":
