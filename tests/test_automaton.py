@@ -1,0 +1,249 @@
+"""Pattern automata: the strict validators' check of the patterns a
+backtracking engine could be slow on (generator/patterns/automaton.py, walked
+by generator/python/runtime/_automaton.py).
+
+The oracle is Python's ``re`` on the same translated pattern: exhaustively
+on short texts for each construct the compiler handles, and on texts drawn
+from every automaton-checked botocore pattern (a sample here; all of them,
+and every other pattern, in ``scripts/pattern-attacks``). Linear time is
+shown by counting the matcher's steps, not by a clock.
+"""
+
+import itertools
+import random
+import re
+
+import pytest
+from botocore.loaders import Loader
+
+from generator.cli import main
+from generator.model.names import python_identifier
+from generator.patterns import automaton as compiler
+from generator.patterns.automaton import TooLarge, compile_search
+from generator.patterns.guard import automatic, guard
+from generator.patterns.translate import translate
+from generator.pipeline.service import load
+from generator.python.runtime import _automaton as runtime
+
+from .support.documents import full_document
+from .support.redos import attack_verdicts, attacks, breaking_text, pattern_texts
+from .support.strictcheck import strict_module
+
+
+def _both(pattern: str):
+    built = compile_search(pattern)
+    return built, runtime.Automaton(built.table())
+
+
+@pytest.mark.parametrize(
+    ("source", "alphabet"),
+    [
+        ("[a-z0-9]{3}-[a-z0-9]{2}", "a1-"),
+        ("^(?=.{2,4}$)a+b", "ab\n"),  # an anchored lookahead: a length check
+        ("(?=.{0,3}$)ab", "ab"),  # unanchored: the match starts near the end
+        ("(?!.*\\.\\.)[a-z.]+", "a."),  # a negative lookahead: a complement
+        ("^(?=.*\\d)(?=.*[a-z])[a-z0-9]+$", "a1-"),  # two lookaheads: an intersection
+        ("\\bab\\b", "ab -"),  # \b: both neighbours
+        ("(?m)^a$", "a\n\r"),  # multiline anchors
+        ("\\Aa+\\z", "a\n"),  # Java's anchors
+        ("^(a|ab)*c$", "abc"),
+        ("^(?:\\/|(?!\\/))[a-z]+", "/a"),  # a possessive ? spelled out
+        ("[0-9]{2}+x", "0x"),
+        ("^$|^a", "a\n"),
+        ("", "a"),
+        ("(?!)", "a"),
+        ("x(?=y)", "xy"),
+        ("(?<=a)b", "ab"),  # a lookbehind of one character
+        ("(?<!a)b", "ab"),
+        ("^(?:(?!ab).)*$", "ab"),  # a lookahead inside a repeat: expanded? no: unbounded
+    ],
+)
+def test_automata_agree_with_re_on_every_short_text(source, alphabet):
+    pattern = translate(source).pattern
+    assert pattern is not None
+    try:
+        built, table = _both(pattern)
+    except TooLarge as exc:
+        assert "unbounded repeat" in str(exc) and "(?!ab)" in source
+        return
+    compiled = re.compile(pattern)
+    for size in range(7):
+        for letters in itertools.product(alphabet, repeat=size):
+            text = "".join(letters)
+            expected = compiled.search(text) is not None
+            assert built.run(text) == expected, (source, text)
+            assert table.search(text) == expected, (source, text)
+
+
+def test_astral_characters_and_lone_surrogates_are_one_code_point_each():
+    pattern = translate("^[\\u{1F600}-\\u{1F64F}]{2}$|^\\uD800$").pattern
+    _, table = _both(pattern)
+    assert table.search("\U0001f600\U0001f64f")
+    assert not table.search("\U0001f600")
+    assert table.search("\ud800")
+    assert not table.search("\ud800\udc00")
+
+
+def test_the_table_reads_back_the_same_automaton():
+    built = compile_search(translate("^ab*$").pattern)
+    table = built.table()
+    assert table.count(";") + 1 == len(built)
+    matcher = runtime.Automaton(table)
+    assert (matcher.bounds, matcher.final) == ([[0, 0x61, 0x62], [0, 0x62, 0x63]], [False, True])
+    assert matcher.targets == [[-1, 1, -1], [-1, 1, -1]]
+
+
+def test_a_state_that_accepts_everything_ends_the_walk():
+    matcher = runtime.Automaton(compile_search(translate("ab").pattern).table())
+    assert matcher.accepts >= 0
+    assert matcher.search("ab" + "\x00" * 10)
+
+
+def test_minimisation_merges_equivalent_states():
+    # (a|b)*c and [ab]*c are one automaton; a lookahead that always holds adds nothing.
+    tables = {compile_search(translate(source).pattern).table() for source in ("^(a|b)*c", "^[ab]*c", "^(?=[\\s\\S]*)[ab]*c")}
+    assert len(tables) == 1
+
+
+def test_a_pattern_past_the_state_cap_is_reported(monkeypatch):
+    monkeypatch.setattr(compiler, "MAX_STATES", 50)
+    with pytest.raises(TooLarge, match="more than 50 automaton states"):
+        compile_search(translate("[a-z]{0,30}-[a-z]{0,30}x").pattern)
+    with pytest.raises(TooLarge, match="back-reference"):
+        compile_search(translate("(a)\\1").pattern)
+
+
+class _Counting:
+    """The matcher's one lookup per character, counted."""
+
+    def __init__(self, monkeypatch):
+        self.steps = 0
+        lookup = runtime.bisect_right
+
+        def counted(row, value):
+            self.steps += 1
+            return lookup(row, value)
+
+        monkeypatch.setattr(runtime, "bisect_right", counted)
+
+
+def _botocore_patterns() -> list[str]:
+    loader = Loader()
+    found: set[str] = set()
+    for service in loader.list_available_services("service-2"):
+        model = loader.load_service_model(service, "service-2")
+        found.update(shape["pattern"] for shape in model["shapes"].values() if "pattern" in shape)
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def sampled():
+    """The automaton-checked patterns among every fourth botocore pattern
+    (all of them: scripts/pattern-attacks)."""
+    chosen = [
+        source
+        for source in _botocore_patterns()[::4]
+        if translate(source).pattern and guard(source).pattern is None and automatic(source).table is not None
+    ]
+    assert len(chosen) > 40
+    return chosen
+
+
+def test_linear_steps_on_each_attack(sampled, monkeypatch):
+    """On its own attack of 100,000 characters, each automaton looks up one
+    transition per character at most, whatever the pattern (its cost does
+    not depend on the pattern's ambiguity)."""
+    counter = _Counting(monkeypatch)
+    for source in sampled:
+        matcher = runtime.Automaton(automatic(source).table)
+        for prefix, pump, ending in attacks(translate(source).pattern)[:6]:
+            text = prefix + pump * (100_000 // max(len(pump), 1)) + ending
+            counter.steps = 0
+            matcher.search(text)
+            assert counter.steps <= len(text), source
+
+
+def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):
+    """The validators' verdict equals re's on the translated pattern, on texts
+    drawn from it, mutated, and its attacks (short enough for re to finish;
+    a search that takes longer than its budget is no evidence either way)."""
+    rng = random.Random(16)
+    items = []
+    for source in sampled:
+        pattern = translate(source).pattern
+        items.append({"label": source, "pattern": pattern, "texts": pattern_texts(pattern, rng, attack_length=200)})
+    verdicts = attack_verdicts(items, budget=0.5)
+    compared = wrong = 0
+    for item in items:
+        matcher = runtime.Automaton(automatic(item["label"]).table)
+        for text, expected in zip(item["texts"], verdicts[item["label"]]):
+            if expected is None:
+                continue
+            compared += 1
+            if matcher.search(text) != expected:
+                wrong += 1
+                pytest.fail(f"{item['label']!r} on {text[:60]!r}: re says {expected}")
+    assert compared > 20 * len(items) and wrong == 0
+
+
+# Services whose patterns are mostly ARNs, and ECR (the README's figures).
+SERVICES = ("kinesis", "iam", "sns", "lambda", "states", "ecr")
+
+
+def _string_paths(service, shape_name, document, path=()):
+    """(path, shape name) of every string value in the document."""
+    shape = service.shape(shape_name)
+    if shape.type == "structure" and isinstance(document, dict) and not shape.document:
+        for member in shape.members:
+            if member.name in document:
+                yield from _string_paths(service, member.target, document[member.name], path + (member.name,))
+    elif shape.type == "list" and isinstance(document, list):
+        for index, item in enumerate(document):
+            yield from _string_paths(service, shape.member.target, item, path + (index,))
+    elif shape.type == "map" and isinstance(document, dict):
+        for key, item in document.items():
+            yield from _string_paths(service, shape.value.target, item, path + (key,))
+    elif shape.type == "string":
+        yield path, shape_name
+
+
+def _replace(document, path, value):
+    if not path:
+        return value
+    copy = dict(document) if isinstance(document, dict) else list(document)
+    copy[path[0]] = _replace(document[path[0]], path[1:], value)
+    return copy
+
+
+def _shown(path):
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_strict_validation_rejects_a_value_that_breaks_any_pattern(name, tmp_path):
+    """For every operation and every string of a full request whose shape has
+    a pattern (carried by the schema or not): a value that breaks it gets
+    its pattern error from ``validate(strict=True)``."""
+    tree = tmp_path / "out"
+    assert main(["--service", name, "--out", str(tree), "--quiet"]) == 0
+    service = load(name)
+    checked = by_automaton = 0
+    for operation in service.operations:
+        module = strict_module(tree, python_identifier(name), operation.py_name)
+        document = full_document(service, operation.input)
+        for path, shape_name in _string_paths(service, operation.input, document) if operation.input else ():
+            source = service.shape(shape_name).constraints.pattern
+            if source is None or translate(source).pattern is None:
+                continue
+            broken = breaking_text(translate(source).pattern)
+            errors = module.validate(_replace(document, path, broken))
+            wanted = f"Invalid pattern for parameter {_shown(path)}, value: {broken!r}"
+            assert any(line.startswith(wanted) for line in errors), (operation.name, path, source, errors)
+            checked += 1
+            by_automaton += guard(source).pattern is None
+    assert checked > 0
+    if name != "ecr":
+        assert by_automaton > 0
