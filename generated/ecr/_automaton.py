@@ -11,15 +11,23 @@ from bisect import bisect_right
 
 
 class Automaton:
-    """One pattern's automaton, read from its table."""
+    """One pattern's automaton, read from its table when first used."""
 
-    __slots__ = ("bounds", "targets", "final", "accepts")
+    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts")
 
     def __init__(self, table: str) -> None:
+        self.table = table
+        #: Per state: where each range of code points starts, and its target.
         self.bounds: list[list[int]] = []
         self.targets: list[list[int]] = []
+        #: Per state: the targets of the 128 ASCII characters, looked up directly.
+        self.ascii: list[list[int]] = []
         self.final: list[bool] = []
-        for row in table.split(";"):
+        #: A state where every text matches, whatever follows (-1 if none).
+        self.accepts = -1
+
+    def read(self) -> None:
+        for row in self.table.split(";"):
             bounds, targets = [0], []
             first, *rest = row[1:].split(",")
             targets.append(_target(first))
@@ -30,24 +38,26 @@ class Automaton:
             self.final.append(row[0] == "+")
             self.bounds.append(bounds)
             self.targets.append(targets)
-        #: A state where every text matches, whatever follows (-1 if none).
-        self.accepts = next(
-            (
-                state
-                for state, targets in enumerate(self.targets)
-                if self.final[state] and all(target == state for target in targets)
-            ),
-            -1,
-        )
+            self.ascii.append([targets[bisect_right(bounds, code) - 1] for code in range(128)])
+        for state, targets in enumerate(self.targets):
+            if self.final[state] and all(target == state for target in targets):
+                self.accepts = state
+                break
 
     def search(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``."""
-        bounds, targets, accepts = self.bounds, self.targets, self.accepts
+        if not self.final:
+            self.read()
+        bounds, targets, ascii, accepts = self.bounds, self.targets, self.ascii, self.accepts
         state = 0
         for char in text:
             if state == accepts:
                 return True
-            state = targets[state][bisect_right(bounds[state], ord(char)) - 1]
+            code = ord(char)
+            if code < 128:
+                state = ascii[state][code]
+            else:
+                state = targets[state][bisect_right(bounds[state], code) - 1]
             if state < 0:
                 return False
         return self.final[state]

@@ -62,7 +62,9 @@ json.dump(slow, sys.stdout)
 """
 
 
-def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0) -> list[list[Any]]:
+def slow_searches(
+    items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0
+) -> list[list[Any]]:
     """``items``: ``{"label", "pattern", "texts"}`` (texts from ``attacks``,
     pumped to about ``length`` characters, or ``repeats`` times); the (label,
     text) pairs whose search took longer than ``budget`` seconds."""
