@@ -89,6 +89,7 @@ def test_the_table_reads_back_the_same_automaton():
     assert not matcher.search("")
     assert (matcher.bounds, matcher.final) == ([[0, 0x61, 0x62], [0, 0x62, 0x63]], [False, True])
     assert matcher.targets == [[-1, 1, -1], [-1, 1, -1]]
+    assert matcher.ascii[1][0x62] == 1 and matcher.ascii[1][0x61] == -1
 
 
 def test_a_state_that_accepts_everything_ends_the_walk():
@@ -175,8 +176,8 @@ def test_linear_steps_on_each_attack(sampled):
             assert lines.count <= _LINES_PER_CHARACTER * len(text) + 8, source
 
 
-# for, the accepting state, ord, the ASCII test, the lookup, the dead state.
-_LINES_PER_CHARACTER = 6
+# The loop, the ASCII test, the lookup, the end test.
+_LINES_PER_CHARACTER = 4
 
 
 def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):

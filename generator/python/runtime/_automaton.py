@@ -38,30 +38,38 @@ class Automaton:
             self.final.append(row[0] == "+")
             self.bounds.append(bounds)
             self.targets.append(targets)
-            self.ascii.append([targets[bisect_right(bounds, code) - 1] for code in range(128)])
         for state, targets in enumerate(self.targets):
             if self.final[state] and all(target == state for target in targets):
                 self.accepts = state
                 break
+        if self.accepts >= 0:
+            # Entering the state that accepts everything ends the walk: its
+            # number becomes _MATCH, so that one test per step sees both ends.
+            self.targets = [[_MATCH if t == self.accepts else t for t in targets] for targets in self.targets]
+        for bounds, targets in zip(self.bounds, self.targets):
+            self.ascii.append([targets[bisect_right(bounds, code) - 1] for code in range(128)])
 
     def search(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``."""
         if not self.final:
             self.read()
-        bounds, targets, ascii, accepts = self.bounds, self.targets, self.ascii, self.accepts
+        if self.accepts == 0:
+            return True
+        bounds, targets, ascii = self.bounds, self.targets, self.ascii
         state = 0
-        for char in text:
-            if state == accepts:
-                return True
-            code = ord(char)
+        for code in map(ord, text):
             if code < 128:
                 state = ascii[state][code]
             else:
                 state = targets[state][bisect_right(bounds[state], code) - 1]
             if state < 0:
-                return False
+                return state == _MATCH
         return self.final[state]
 
 
+#: Targets that end the walk: no match is possible any more, or one is certain.
+_NONE, _MATCH = -1, -2
+
+
 def _target(text: str) -> int:
-    return -1 if text == "x" else int(text)
+    return _NONE if text == "x" else int(text)
