@@ -42,6 +42,8 @@ def _both(pattern: str):
         ("[a-z0-9]{3}-[a-z0-9]{2}", "a1-"),
         ("^(?=.{2,4}$)a+b", "ab\n"),  # an anchored lookahead: a length check
         ("(?=.{0,3}$)ab", "ab"),  # unanchored: the match starts near the end
+        ("(?=.{2,4}$)a+b?", "ab\n"),  # ... and not too near
+        ("(?=.{1,3}$)\\bab", "ab "),  # a lookbehind: no window, the whole text
         ("(?!.*\\.\\.)[a-z.]+", "a."),  # a negative lookahead: a complement
         ("^(?=.*\\d)(?=.*[a-z])[a-z0-9]+$", "a1-"),  # two lookaheads: an intersection
         ("\\bab\\b", "ab -"),  # \b: both neighbours

@@ -13,7 +13,7 @@ from bisect import bisect_right
 class Automaton:
     """One pattern's automaton, read from its table when first used."""
 
-    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts")
+    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window")
 
     def __init__(self, table: str) -> None:
         self.table = table
@@ -25,9 +25,13 @@ class Automaton:
         self.final: list[bool] = []
         #: A state where every text matches, whatever follows (-1 if none).
         self.accepts = -1
+        #: Read only the last ``window`` characters after the last line terminator (-1: all).
+        self.window = -1
 
     def read(self) -> None:
-        for row in self.table.split(";"):
+        window, _, rows = self.table.rpartition("|")
+        self.window = int(window) if window else -1
+        for row in rows.split(";"):
             bounds, targets = [0], []
             first, *rest = row[1:].split(",")
             targets.append(_target(first))
@@ -45,7 +49,9 @@ class Automaton:
         if self.accepts >= 0:
             # Entering the state that accepts everything ends the walk: its
             # number becomes _MATCH, so that one test per step sees both ends.
-            self.targets = [[_MATCH if t == self.accepts else t for t in targets] for targets in self.targets]
+            self.targets = [
+                [_MATCH if t == self.accepts else t for t in targets] for targets in self.targets
+            ]
         for bounds, targets in zip(self.bounds, self.targets):
             self.ascii.append([targets[bisect_right(bounds, code) - 1] for code in range(128)])
 
@@ -53,6 +59,13 @@ class Automaton:
         """Whether the pattern matches somewhere in ``text``."""
         if not self.final:
             self.read()
+        if self.window >= 0:
+            # The pattern starts with a length check, (?=.{a,window}$): only a
+            # match that starts here can pass it (the table checks the a).
+            start = len(text) - self.window
+            for end in "\n\r\u2028\u2029":
+                start = max(start, text.rfind(end) + 1)
+            text = text[max(start, 0) :]
         if self.accepts == 0:
             return True
         bounds, targets, ascii = self.bounds, self.targets, self.ascii

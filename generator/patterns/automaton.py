@@ -26,13 +26,15 @@ The table's text form, read by the runtime matcher: one row per state,
 separated by ``;``; a row is ``+`` (the text so far matches when it ends
 here) or ``-``, then the target of the code points from 0, then for each
 further range ``,`` its first code point in hexadecimal, ``:`` and its
-target; a target is a state number, or ``x`` for no match possible.
+target; a target is a state number, or ``x`` for no match possible. A
+table may start with ``<n>|``: the automaton then reads only the text's last
+``n`` characters after its last line terminator (see ``_window``).
 """
 
 import bisect
 from collections.abc import Iterable
 
-from .charsets import ANY, MAX_CODE_POINT, Ranges
+from .charsets import ANY, LINE_TERMINATORS, MAX_CODE_POINT, Ranges, complement
 from .tree import _TreeParser
 
 #: More states than this and the pattern is reported, not compiled.
@@ -369,6 +371,8 @@ class Automaton:
         self.classes = classes
         self.rows = rows
         self.final = final
+        #: Read only the last ``window`` characters after the last line terminator (-1: all).
+        self.window = -1
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -378,6 +382,8 @@ class Automaton:
         lookup = [(lo, hi, c) for c, spans in enumerate(self.classes) for lo, hi in spans]
         lookup.sort()
         starts = [lo for lo, _, _ in lookup]
+        if self.window >= 0:
+            text = text[max(len(text) - self.window, *(text.rfind(end) + 1 for end in "\n\r\u2028\u2029")) :]
         state = 0
         for char in text:
             state = self.rows[state][lookup[bisect.bisect_right(starts, ord(char)) - 1][2]]
@@ -399,13 +405,19 @@ class Automaton:
                     parts.append(name if lo == 0 else f"{lo:x}:{name}")
                     previous = target
             rows.append(("+" if self.final[state] else "-") + ",".join(parts))
-        return ";".join(rows)
+        return ("" if self.window < 0 else f"{self.window}|") + ";".join(rows)
 
 
 def compile_search(pattern: str) -> Automaton:
     """The automaton of a search for the emitted ``pattern`` (does it match
     anywhere in the text?); ``TooLarge`` if there is none here."""
     tree = read(pattern)
+    try:
+        window = _window(tree)
+    except TooLarge:
+        window = None  # the whole pattern's automaton may still be small enough
+    if window is not None:
+        return window
     x = _Expressions()
     builder = _Builder(x)
     body = builder.then(tree, ALL)
@@ -415,6 +427,33 @@ def compile_search(pattern: str) -> Automaton:
     if not all(_anchored(branch) for branch in branches):
         body = x.cat((ALL, body))
     return _determinise(x, body)
+
+
+def _window(tree: tuple) -> Automaton | None:
+    """A search for ``(?=.{a,b}$)R`` (a length check tried at every position,
+    whose automaton would count up to b for every start at once): the match
+    must start within the last b characters after the last line terminator,
+    and at least a before the end. The automaton searches for "R, and at
+    least a characters" in that part of the text. None when the pattern is
+    not of this form, or R looks at the character before it (which the
+    part cut off would hold)."""
+    if tree[0] != "cat" or not tree[1] or tree[1][0][:3] != ("look", True, True):
+        return None
+    body = tree[1][0][3]
+    if body[0] != "cat" or len(body[1]) != 2 or body[1][1] != ("eoi",):
+        return None
+    repeat = body[1][0]
+    if repeat[0] != "rep" or repeat[2] is None or repeat[3] != ("set", complement(LINE_TERMINATORS)):
+        return None
+    rest = ("cat", tree[1][1:])
+    x = _Expressions()
+    match = _Builder(x).then(rest, ALL)
+    if any(node[0] == "behind" for node in x.nodes):
+        return None
+    body_id = x.cat((ALL, x.conj((match, x.cat((x.rep(repeat[1], repeat[1], x.set(ANY)), ALL))))))
+    automaton = _determinise(x, body_id)
+    automaton.window = repeat[2]
+    return automaton
 
 
 def _anchored(node: tuple) -> bool:
