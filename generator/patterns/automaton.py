@@ -29,6 +29,7 @@ import bisect
 
 from .charsets import ANY, LINE_TERMINATORS, Ranges, complement
 from .derivatives import ALL, END, NONE, Builder, Derivatives, Expressions, TooLarge, read
+from .tree import Node
 
 #: More states than this and the pattern is reported, not compiled.
 MAX_STATES = 4000
@@ -106,7 +107,7 @@ def compile_search(pattern: str) -> Automaton:
     return _determinise(x, body)
 
 
-def _window(tree: tuple) -> Automaton | None:
+def _window(tree: Node) -> Automaton | None:
     """A search for ``(?=.{a,b}$)R`` (a length check tried at every position,
     whose automaton would count up to b for every start at once): the match
     must start within the last b characters after the last line terminator,
@@ -133,7 +134,7 @@ def _window(tree: tuple) -> Automaton | None:
     return automaton
 
 
-def _anchored(node: tuple) -> bool:
+def _anchored(node: Node) -> bool:
     if node[0] == "cat":
         return bool(node[1]) and _anchored(node[1][0])
     if node[0] == "alt":
@@ -188,7 +189,7 @@ def _minimise(classes: list[Ranges], rows: list[tuple[int, ...]], final: list[bo
                 pending.append(s)
     block = [(0 if final[s] else 1) if s in live else -1 for s in range(len(rows))]
     while True:
-        signatures: dict[tuple, int] = {}
+        signatures: dict[tuple[int, tuple[int, ...]], int] = {}
         refined = []
         for s, row in enumerate(rows):
             if block[s] < 0:

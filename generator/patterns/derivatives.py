@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Iterable
 
 from .charsets import ANY, MAX_CODE_POINT, Ranges
-from .tree import _TreeParser
+from .tree import Node, _TreeParser
 
 
 class TooLarge(Exception):
@@ -30,14 +30,14 @@ class _LookParser(_TreeParser):
     """The emitted dialect as a tree, as ``tree.py`` reads it, except that a
     lookaround keeps its kind: ``("look", ahead, positive, body)``."""
 
-    def item(self) -> tuple:
+    def item(self) -> Node:
         if self.peek() == "\\" and self.peek(1).isdigit() and self.peek(1) != "0":
             raise TooLarge("a back-reference has no automaton")
         if self.peek() == "\\" and self.peek(1) in ("b", "B"):
             raise TooLarge("\\b outside the emitted dialect")
         return super().item()
 
-    def group_tree(self) -> tuple:
+    def group_tree(self) -> Node:
         start = self.pos
         self.pos += 1
         kind = None
@@ -65,7 +65,7 @@ class _LookParser(_TreeParser):
         return ("look", kind[0], kind[1], inner)
 
 
-def read(pattern: str) -> tuple:
+def read(pattern: str) -> Node:
     """The emitted pattern as a tree whose lookarounds keep their kind."""
     return _LookParser(pattern).tree()
 
@@ -82,14 +82,14 @@ NONE, EPS, ALL = 0, 1, 3  # 2: the set of every character
 
 class Expressions:
     def __init__(self) -> None:
-        self.nodes: list[tuple] = []
-        self.ids: dict[tuple, int] = {}
+        self.nodes: list[Node] = []
+        self.ids: dict[Node, int] = {}
         self.sets: list[Ranges] = []
         self.set_ids: dict[Ranges, int] = {}
         assert self.intern(("none",)) == NONE and self.intern(("eps",)) == EPS
         assert self.rep(0, None, self.set(ANY)) == ALL
 
-    def intern(self, node: tuple) -> int:
+    def intern(self, node: Node) -> int:
         found = self.ids.get(node)
         if found is None:
             found = self.ids[node] = len(self.nodes)
@@ -144,8 +144,11 @@ class Expressions:
     def neg(self, item: int) -> int:
         node = self.nodes[item]
         if node[0] == "not":
-            return node[1]
-        return {NONE: ALL, ALL: NONE}.get(item) or self.intern(("not", item))
+            inner: int = node[1]
+            return inner
+        if item in (NONE, ALL):
+            return ALL if item == NONE else NONE
+        return self.intern(("not", item))
 
     def rep(self, low: int, high: int | None, item: int) -> int:
         if high == 0 or item == EPS:
@@ -163,12 +166,12 @@ class Expressions:
 # --- the tree into an expression ------------------------------------------------------
 
 
-def _single(node: tuple) -> Ranges | None:
+def _single(node: Node) -> Ranges | None:
     """The set of a lookaround body of one character, or None."""
     return node[1] if node[0] == "set" else None
 
 
-def _complex(node: tuple) -> bool:
+def _complex(node: Node) -> bool:
     """Whether the node holds a lookaround of more than one character."""
     kind = node[0]
     if kind == "look":
@@ -184,7 +187,7 @@ class Builder:
     def __init__(self, x: Expressions) -> None:
         self.x = x
 
-    def plain(self, node: tuple) -> int:
+    def plain(self, node: Node) -> int:
         """A node without lookarounds of more than one character."""
         x, kind = self.x, node[0]
         if kind == "set":
@@ -203,7 +206,7 @@ class Builder:
             return x.assertion(node[1], node[3][1], node[2])
         raise TooLarge(f"no automaton for {kind!r}")
 
-    def then(self, node: tuple, rest: int) -> int:
+    def then(self, node: Node, rest: int) -> int:
         """``node`` followed by ``rest``: a lookahead of several characters
         is the intersection of its body (then anything) with what follows."""
         x, kind = self.x, node[0]
@@ -261,7 +264,7 @@ class Derivatives:
             found = self.nullable_cache[key] = self._nullable(self.x.nodes[item], prev, nxt)
         return found
 
-    def _nullable(self, node: tuple, prev: tuple[bool, ...], nxt: int) -> bool:
+    def _nullable(self, node: Node, prev: tuple[bool, ...], nxt: int) -> bool:
         kind = node[0]
         if kind in ("none", "set"):
             return False
@@ -277,11 +280,10 @@ class Derivatives:
             return not self.nullable(node[1], prev, nxt)
         if kind == "rep":
             return node[1] == 0 or self.nullable(node[3], prev, nxt)
+        positive: bool = node[2]
         if kind == "ahead":
-            inside = nxt != END and node[1] in self.members[nxt]
-            return inside == node[2]
-        inside = prev[self.behind.index(node[1])]
-        return inside == node[2]
+            return (nxt != END and node[1] in self.members[nxt]) == positive
+        return prev[self.behind.index(node[1])] == positive
 
     def derive(self, item: int, prev: tuple[bool, ...], c: int) -> int:
         key = (item, prev, c)

@@ -9,7 +9,7 @@ the model's documentation as ``description`` (plain text) and
 """
 
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,7 +181,7 @@ def operation_schema(
     return schema
 
 
-def patterned(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
+def patterned(service: Service, operations: Sequence[Operation]) -> Iterator[LeftOut]:
     """Every model pattern of the operations' shapes, as the schemas carry it
     (``translation.pattern`` None: left out; ``translation.bounded``: rewritten)."""
     names: set[str] = set()

@@ -153,7 +153,8 @@ def attack_verdicts(items: list[dict[str, Any]], budget: float) -> dict[str, lis
         check=True,
         timeout=1800,
     )
-    return json.loads(result.stdout)
+    verdicts: dict[str, list[bool | None]] = json.loads(result.stdout)
+    return verdicts
 
 
 def breaking_text(pattern: str) -> str | None:
