@@ -158,7 +158,8 @@ def _determinise(x: Expressions, root: int) -> Automaton:
             order.append(key)
         return states[key]
 
-    state((root, d.start_prev))
+    if state((root, d.start_prev)) < 0:
+        return Automaton(d.classes, [tuple(-1 for _ in d.classes)], [False])  # nothing matches
     rows: list[tuple[int, ...]] = []
     final: list[bool] = []
     index = 0
