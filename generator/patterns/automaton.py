@@ -143,7 +143,7 @@ def _anchored(node: Node) -> bool:
 
 
 def _determinise(x: Expressions, root: int) -> Automaton:
-    d = Derivatives(x, root)
+    d = Derivatives(x)
     count = len(d.classes)
     states: dict[tuple[int, tuple[bool, ...]], int] = {}
     order: list[tuple[int, tuple[bool, ...]]] = []

@@ -245,7 +245,7 @@ class Derivatives:
     booleans, the previous character's membership in each lookbehind set
     (all False at the start, where there is none)."""
 
-    def __init__(self, x: Expressions, root: int) -> None:
+    def __init__(self, x: Expressions) -> None:
         self.x = x
         self.classes, self.members = partition(x.sets)
         self.behind = sorted({node[1] for node in x.nodes if node[0] == "behind"})
@@ -255,7 +255,6 @@ class Derivatives:
         ]
         self.nullable_cache: dict[tuple[int, tuple[bool, ...], int], bool] = {}
         self.cache: dict[tuple[int, tuple[bool, ...], int], int] = {}
-        self.root = root
 
     def nullable(self, item: int, prev: tuple[bool, ...], nxt: int) -> bool:
         key = (item, prev, nxt)
