@@ -174,7 +174,7 @@ def _clashing_module():
                  ("--flag", "flag", "B", False), ("--no-flag-x", "x", "N", False))
     return SimpleNamespace(OPERATION=Operation(
         service="ecr", cli_name="clash", input_shape="Input", shapes=shapes, arguments=arguments,
-        paginator=(("re",), "no"), idempotency_tokens=(), input_skeleton="", output_skeleton="", summary=""))
+        paginator=(("re",), "no"), idempotency_tokens=(), input_skeleton="", output_skeleton=""))
 
 
 def _quick_words(module) -> st.SearchStrategy:

@@ -43,6 +43,10 @@ def _assert_output_matches(service: Service, operation: Operation, tree: Path) -
         argv += ["--cli-input-json", json.dumps(document), "--cli-binary-format", "raw-in-base64-out"]
     theirs = run_aws2(argv, validate_stub=False)
     assert theirs.exit_code == 0, theirs.stderr
+    if not (tree / "skeletons" / service.name / f"{operation.cli_name}.output.json").exists():
+        # v2 prints nothing either: there is no JSON to write.
+        assert theirs.stdout == ""
+        return
     assert _skeleton(tree, service, operation, "output.json") == theirs.stdout
     checked = run_aws2(argv)
     if checked.exit_code != 0:
@@ -67,11 +71,15 @@ def test_ecr_output_skeleton_equals_awscli_v2(operation):
     _assert_output_matches(ECR, operation, GENERATED_V2)
 
 
-def test_every_ecr_operation_has_its_three_v2_skeletons():
-    names = sorted(p.name for p in (GENERATED_V2 / "skeletons" / "ecr").iterdir())
-    kinds = ("input.json", "output.json", "input.yaml")
+def test_every_ecr_operation_has_both_v2_input_skeletons_and_no_other_file():
+    names = {p.name for p in (GENERATED_V2 / "skeletons" / "ecr").iterdir()}
+    inputs = {f"{op.cli_name}.{kind}" for op in ECR.operations for kind in ("input.json", "input.yaml")}
+    outputs = {f"{op.cli_name}.output.json" for op in ECR.operations}
     assert len(ECR.operations) == 58
-    assert names == sorted(f"{op.cli_name}.{kind}" for op in ECR.operations for kind in kinds)
+    assert inputs <= names <= inputs | outputs
+    # Where v2 prints no output skeleton (tag-resource), there is no file; the tests above
+    # hold each missing file to v2's empty output.
+    assert len(names & outputs) < len(outputs)
 
 
 @pytest.mark.parametrize("name", OTHER_SERVICES)

@@ -139,12 +139,12 @@ class Operation:
         idempotency_tokens: "tuple[str, ...]",
         input_skeleton: str,
         output_skeleton: str,
-        summary: str,
         outfile: bool = False,
         streaming_input: "tuple[str, ...]" = (),
         json_values: "tuple[str, ...]" = (),
         shadowed: "tuple[tuple[str, str], ...]" = (),
         string_limit: bool = False,
+        literal: "tuple[str, ...]" = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -158,7 +158,6 @@ class Operation:
         self.idempotency_tokens = idempotency_tokens
         self.input_skeleton = input_skeleton
         self.output_skeleton = output_skeleton
-        self.summary = summary
         #: Streaming output: a required ``outfile`` word instead of the
         #: ``--cli-input-json`` and ``--generate-cli-skeleton`` options.
         self.outfile = outfile
@@ -172,6 +171,9 @@ class Operation:
         #: The limit key is a string (cloudfront's MaxItems): so are the
         #: values of --page-size and --max-items, as in the CLI.
         self.string_limit = string_limit
+        #: Members whose values the CLI takes as they are: never read from
+        #: ``file://``, ``fileb://``, ``http://`` or ``https://``.
+        self.literal = literal
         self.prog = f"python -m {__package__} {cli_name}"
         self._check: Callable[[Any], list[str]] | None = None
 
@@ -332,13 +334,14 @@ class Operation:
     # -- one option's value ------------------------------------------------
 
     def _unpack(self, option: str, member: str, shape: str, value: "Any") -> "Any":
-        try:
-            single = value[0] if isinstance(value, list) and len(value) == 1 else value
-            loaded = load_paramfile(single, remote=True)
-        except ParamFileError as exc:
-            raise ParamError(option, str(exc)) from None
-        if loaded is not None:
-            value = loaded
+        if member not in self.literal:
+            try:
+                single = value[0] if isinstance(value, list) and len(value) == 1 else value
+                loaded = load_paramfile(single, remote=True)
+            except ParamFileError as exc:
+                raise ParamError(option, str(exc)) from None
+            if loaded is not None:
+                value = loaded
         if member in self.streaming_input:
             return _open_streamed(option, value)
         if member in self.json_values:
@@ -429,7 +432,7 @@ class Operation:
             # Nothing else to parse: the skeleton is the whole answer.
             sys.stdout.write(self.input_skeleton)
             raise SystemExit(0)
-        if "-h" in argv or "--help" in argv:
+        if self.asks_for_help(argv):
             sys.stdout.write(self.help())
             raise SystemExit(0)
         try:
@@ -461,18 +464,46 @@ class Operation:
         return params
 
     def help(self) -> str:
-        lines = [f"usage: {self.prog} [options]", "", self.summary, "", "options:"]
-        for option, _, shape, required in self.arguments:
+        """The operation's documentation as plain text (``_help/<operation>.py``,
+        imported only here: a parse never loads it)."""
+        from importlib import import_module
+
+        module = import_module(f"._help.{self.cli_name.replace('-', '_')}", __package__)
+        return "\n".join((f"usage: {self.prog} [options]", "", *module.LINES)) + "\n"
+
+    def asks_for_help(self, argv: "list[str]") -> bool:
+        """``-h``, ``--help``, or the word ``help`` where no option takes it as
+        its value, whatever else the line holds. The CLI's own parser takes
+        ``help`` in its one positional place (after an operation's ``outfile``)."""
+        if "-h" in argv or "--help" in argv:
+            return True
+        if "help" not in argv:
+            return False
+        arities = {option: _ONE for option, kwargs in GLOBAL_OPTIONS if "action" not in kwargs}
+        for option, _, shape, _ in self.arguments:
             kind = self.shapes[shape][0]
-            name = f"{option} | --no-{option[2:]}" if kind == "boolean" else option
-            lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
-        if self.outfile:
-            lines.append("  outfile (the file the streaming output would be written to) [required]")
-        else:
-            lines.append("  --cli-input-json <JSON or file://path>")
-            lines.append("  --generate-cli-skeleton [input | output]")
-        lines.extend(f"  {option}" for option, _, _ in self.paging_options())
-        return "\n".join(lines) + "\n"
+            arities[option] = _FLAG if kind == "boolean" else _MANY if kind == "list" else _ONE
+        arities.update({option: _ONE for option, _, _ in self.paging_options()})
+        arities["--cli-input-json"] = _ONE
+        arities["--generate-cli-skeleton"] = _OPTIONAL
+        free = []
+        index = 0
+        while index < len(argv):
+            word = argv[index]
+            index += 1
+            arity = arities.get(word, _FLAG)
+            if not word.startswith("-"):
+                free.append(word)
+            elif arity == _ONE:
+                index += 1
+            elif arity == _MANY:
+                while index < len(argv) and not argv[index].startswith("-"):
+                    index += 1
+            elif arity == _OPTIONAL and argv[index : index + 1] in (["input"], ["output"]):
+                index += 1
+        if self.outfile and free[:1] != ["help"]:
+            free = free[1:]
+        return "help" in free
 
     def main(self, argv: "Iterable[str]") -> int:
         params = self.parse_args(argv)

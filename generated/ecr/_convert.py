@@ -146,13 +146,15 @@ def _unpack_json(shapes: "Shapes", option: str, shape: str, value: "Any") -> "An
 
 def merge_input_json(params: "dict[str, Any]", text: "str | bytes") -> None:
     """``--cli-input-json``: the document's members join those the options set."""
-    from ._paramfile import ParamFileError, load_paramfile
+    from ._paramfile import REMOTE_PREFIXES, ParamFileError, load_paramfile
 
     try:
         loaded = load_paramfile(text, remote=True)
     except ParamFileError as exc:
         raise ParamError("--cli-input-json", str(exc)) from None
-    if loaded is not None:
+    # The CLI downloads a URL here like any option's value, but then reads
+    # the document from files only: the URL itself is taken as the JSON.
+    if loaded is not None and not (isinstance(text, str) and text.startswith(REMOTE_PREFIXES)):
         text = loaded
     import json
 

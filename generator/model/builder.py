@@ -71,6 +71,7 @@ def build_ir(raw: RawService) -> Service:
         uid=str(metadata.get("uid", "")),
         cli_name=CLI_SERVICE_NAMES.get(raw.name, raw.name),
         waiters=tuple(_waiter(name, raw.waiters[name], raw_operations) for name in sorted(raw.waiters)),
+        endpoint_prefix=str(metadata.get("endpointPrefix", "")),
     )
 
 

@@ -177,6 +177,9 @@ class Service:
     cli_name: str = ""
     #: The waiters, by name.
     waiters: tuple[Waiter, ...] = ()
+    #: ``metadata.endpointPrefix`` (``api.ecr``): the CLI names the service
+    #: by it in its events (see ``generator.clirules.literal_values``).
+    endpoint_prefix: str = ""
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]

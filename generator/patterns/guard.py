@@ -24,7 +24,9 @@ back-references (they may drop capturing groups):
 
 import functools
 import re
+from dataclasses import dataclass
 
+from .automaton import TooLarge, compile_search
 from .backtracking import analyse
 from .charsets import Ranges, complement
 from .translate import Translation, _emit_set, translate
@@ -57,6 +59,27 @@ def guard(source: str) -> Translation:
             if analyse(rewritten) is None:
                 return Translation(source, rewritten, bounded=f"rewritten: {risk.describe()}")
     return Translation(source, None, reason=f"left out: {risk.describe()}")
+
+
+@dataclass(frozen=True)
+class Automatic:
+    """How the strict validators check a pattern that ``guard`` leaves out:
+    by the automaton whose table this is, or (``table`` None) not at all, and why."""
+
+    table: str | None
+    reason: str = ""
+
+
+@functools.lru_cache(maxsize=8192)
+def automatic(source: str) -> Automatic:
+    """The automaton of the model pattern's search (see ``automaton.py``)."""
+    translation = translate(source)
+    if translation.pattern is None:
+        return Automatic(None, translation.reason)
+    try:
+        return Automatic(compile_search(translation.pattern).table())
+    except TooLarge as exc:
+        return Automatic(None, f"no automaton: {exc}")
 
 
 def _quantifier(low: int, high: int | None) -> str:

@@ -10,10 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.clirules.versions import CliVersion
 from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
+from generator.pages.help_text import help_lines
 from generator.render import Renderer
 from generator.skeletons.documents import input_skeleton, output_skeleton
 
@@ -40,7 +42,6 @@ class ParserData:
     idempotency_tokens: tuple[str, ...]
     input_skeleton: str
     output_skeleton: str
-    summary: str
     #: Streaming output: the CLI's ``outfile`` word (written only when true).
     outfile: bool
     #: Members that are streamed blobs: a file path on the command line.
@@ -51,6 +52,8 @@ class ParserData:
     shadowed: tuple[tuple[str, str], ...] = ()
     #: The paginator's limit key is a string: so are --page-size and --max-items.
     string_limit: bool = False
+    #: Members whose values the CLI takes literally (no file:// or URL reading).
+    literal: tuple[str, ...] = ()
 
     @property
     def constructor(self) -> Call:
@@ -67,12 +70,12 @@ class ParserData:
                 ("idempotency_tokens", self.idempotency_tokens),
                 ("input_skeleton", self.input_skeleton),
                 ("output_skeleton", self.output_skeleton),
-                ("summary", self.summary),
                 *((("outfile", True),) if self.outfile else ()),
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
                 *((("json_values", self.json_values),) if self.json_values else ()),
                 *((("shadowed", self.shadowed),) if self.shadowed else ()),
                 *((("string_limit", True),) if self.string_limit else ()),
+                *((("literal", self.literal),) if self.literal else ()),
             ),
         )
 
@@ -124,6 +127,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     streamed: tuple[str, ...] = ()
     json_values: tuple[str, ...] = ()
     shadowed: tuple[tuple[str, str], ...] = ()
+    literal: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
     # gives way to the paging option, which then stands for the member too
     # (see ``_cli.Operation``).
@@ -140,6 +144,8 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
+        literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
+        literal = tuple(member.name for member in members if f"--{member.cli_name}" in literal_names)
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
@@ -157,12 +163,12 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         output_skeleton=renderer.render(
             "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
         ),
-        summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
         outfile=operation.streaming_output,
         streaming_input=streamed,
         json_values=json_values,
         shadowed=shadowed,
         string_limit=bool(paging and paging.string_limit),
+        literal=literal,
     )
 
 
@@ -191,3 +197,15 @@ def render(
     for operation in operations:
         data = parser_data(service, operation, renderer)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
+    # Help text, in modules of its own: a parse never loads it.
+    yield f"{package}/_help/__init__.py", renderer.render("python/help_init.py.jinja", **context)
+    for operation in operations:
+        yield f"{package}/_help/{help_module(operation)}.py", renderer.render(
+            "python/help.py.jinja", operation=operation, lines=help_lines(service, operation, cli), **context
+        )
+
+
+def help_module(operation: Operation) -> str:
+    """The module of an operation's help under ``_help``: its CLI name with
+    underscores, the rule ``_cli.Operation.print_help`` follows."""
+    return operation.cli_name.replace("-", "_")

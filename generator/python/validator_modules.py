@@ -25,6 +25,7 @@ def render(
         service_name=service.name,
         constants=module.constants,
         functions=module.functions,
+        automata=module.automata,
     )
     # The compiler writes black's layout itself; black is the fallback for the
     # rare line it cannot lay out (names too long even as constants).

@@ -9,7 +9,7 @@ the model's documentation as ``description`` (plain text) and
 """
 
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,9 +195,9 @@ def operation_schema(
     return schema
 
 
-def left_out(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
-    """Model patterns of the operations' shapes that no schema carries, or
-    carries rewritten (``translation.bounded``)."""
+def patterned(service: Service, operations: Sequence[Operation]) -> Iterator[LeftOut]:
+    """Every model pattern of the operations' shapes, as the schemas carry it
+    (``translation.pattern`` None: left out; ``translation.bounded``: rewritten)."""
     names: set[str] = set()
     for operation in operations:
         for root in (operation.input, operation.output):
@@ -206,6 +206,5 @@ def left_out(service: Service, operations: tuple[Operation, ...] | list[Operatio
     for name in sorted(names):
         pattern = service.shape(name).constraints.pattern
         if pattern is not None:
-            translation = guard(pattern)
-            if translation.pattern is None or translation.bounded:
-                yield LeftOut(name, translation)
+            yield LeftOut(name, guard(pattern))
+

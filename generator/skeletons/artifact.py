@@ -1,5 +1,9 @@
 """``skeletons/<service>/<cli-name>.input.json`` and ``.output.json``, and for the AWS CLI v2
-``.input.yaml`` (``--generate-cli-skeleton yaml-input``)."""
+``.input.yaml`` (``--generate-cli-skeleton yaml-input``).
+
+No output skeleton where the CLI prints nothing for ``--generate-cli-skeleton
+output`` (no output shape, or one without members): a ``.json`` file holds JSON.
+"""
 
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -11,10 +15,11 @@ from generator.render import Renderer
 from .documents import input_skeleton, output_skeleton
 from .yaml_input import yaml_input_skeleton
 
-#: What each ``CliVersion.skeletons`` entry's template is given, from the operation.
+#: What each ``CliVersion.skeletons`` entry's template is given, from the operation;
+#: None: the CLI prints nothing, and there is no file.
 _BUILDERS: dict[str, Callable[[Service, Operation], Any]] = {
     "input": lambda service, operation: input_skeleton(service, operation.input),
-    "output": lambda service, operation: output_skeleton(service, operation.output),
+    "output": lambda service, operation: output_skeleton(service, operation.output) or None,
     "yaml-input": lambda service, operation: yaml_input_skeleton(service, operation.input),
 }
 
@@ -28,4 +33,6 @@ def render(
             continue
         base = f"skeletons/{service.name}/{operation.cli_name}"
         for suffix, template, builder in cli.skeletons:
-            yield f"{base}.{suffix}", renderer.render(template, skeleton=_BUILDERS[builder](service, operation))
+            skeleton = _BUILDERS[builder](service, operation)
+            if skeleton is not None:
+                yield f"{base}.{suffix}", renderer.render(template, skeleton=skeleton)

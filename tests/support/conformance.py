@@ -173,7 +173,9 @@ def skeleton_outcomes(context: Context, operation: Operation) -> Iterator[Outcom
             theirs = run_aws(argv, validate_stub=validate_stub)
             if theirs.exit_code != 0:
                 return f"awscli exit {theirs.exit_code}: {_first_line(theirs.stderr)}"
-            ours = path.read_text(encoding="utf-8")
+            # No output skeleton is written where the CLI prints nothing.
+            missing = validate_stub is False and not path.exists()
+            ours = "" if missing else path.read_text(encoding="utf-8")
             return None if ours == theirs.stdout else first_difference(ours, theirs.stdout)
 
         return run

@@ -122,9 +122,9 @@ def _skeleton_outcomes(
             theirs = run_aws2(argv, validate_stub=validate)
             if theirs.exit_code != 0:
                 return f"aws2 exit {theirs.exit_code}: {theirs.stderr.strip()[:200]}"
-            return _difference(
-                (folder / f"{operation.cli_name}.{suffix}").read_text(encoding="utf-8"), theirs.stdout
-            )
+            path = folder / f"{operation.cli_name}.{suffix}"
+            # No file where the CLI prints nothing (an output skeleton of no members).
+            return _difference(path.read_text(encoding="utf-8") if path.exists() else "", theirs.stdout)
 
         yield judge.outcome(operation, kind, compare)
 

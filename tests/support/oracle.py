@@ -255,3 +255,42 @@ def without_hooks(skipped: Sequence[tuple[str, str]]) -> Iterator[None]:
 
     with mock.patch.object(HierarchicalEmitter, "_register_section", register):
         yield
+
+
+def operation_argument_names(service_command: str, operation: str) -> tuple[str, ...] | None:
+    """The names in the CLI's argument table of ``aws SERVICE OPERATION`` (None
+    when the CLI has no such command): one command's table only, which is
+    quick where the whole service's (``cli_service``) is not."""
+    from awscli.clidriver import create_clidriver
+
+    with mock.patch.dict(os.environ, ORACLE_ENV), cheap_drivers():
+        service = create_clidriver()._get_command_table().get(service_command)
+        if service is None:
+            return None
+        table = service._get_command_table() if hasattr(service, "_get_command_table") else {}
+        command = table.get(operation)
+        arg_table = getattr(command, "arg_table", None)
+        return None if arg_table is None else tuple(arg_table)
+
+
+def event_names(prefixes: Sequence[str]) -> dict[str, str]:
+    """Endpoint prefix -> the service part of the ``load-cli-arg`` event the CLI
+    fires for a service with that prefix (botocore renames some), as a handler
+    registered on the CLI's session receives it."""
+    from awscli.clidriver import create_clidriver
+
+    seen: list[str] = []
+
+    def record(event_name: str, **kwargs: Any) -> None:
+        seen.append(event_name)
+
+    names: dict[str, str] = {}
+    with mock.patch.dict(os.environ, ORACLE_ENV), cheap_drivers():
+        session = create_clidriver().session
+        session.register("load-cli-arg", record)
+        for prefix in prefixes:
+            seen.clear()
+            session.emit(f"load-cli-arg.{prefix}.an-operation.an-option")
+            # The event is load-cli-arg.<service>.an-operation.an-option.
+            names[prefix] = seen[0].removeprefix("load-cli-arg.").removesuffix(".an-operation.an-option")
+    return names
