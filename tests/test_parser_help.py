@@ -12,6 +12,7 @@ from unittest import mock
 import pytest
 
 from generator.markup.text import plain_text
+from generator.clirules.versions import V1
 from generator.pages.content import options
 
 from .support.argv import run_ours
@@ -72,7 +73,7 @@ def test_operation_help_documents_every_option(operation):
         assert _first_words(operation.documentation) in flat
     members = {f"--{m.cli_name}": m for m in ECR.shape(operation.input).members} if operation.input else {}
     synopsis = text.split("Synopsis:\n", 1)[1].split("\n\n", 1)[0]
-    for option in options(ECR, operation):
+    for option in options(ECR, operation, V1):
         assert option.synopsis in synopsis
         member = members.get(option.names[0])
         required = member is not None and member.cli_required
