@@ -115,9 +115,8 @@ def test_a_failed_verification_leaves_the_old_tree_intact(tmp_path, monkeypatch,
     assert cli.main(["--out", str(out), "--no-cache"]) == 3
     message = capsys.readouterr().err
     # Both versions' trees are rendered in parallel: either may fail first.
-    assert message.startswith(
-        ("error: generated output failed verification: skeletons/ecr/", "error: generated output failed verification: v2/skeletons/ecr/")
-    )
+    prefix = "error: generated output failed verification: "
+    assert message.startswith((f"{prefix}skeletons/ecr/", f"{prefix}v2/skeletons/ecr/"))
     assert read_tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no staging left behind
 
