@@ -3,7 +3,15 @@ service, operation), for every command line ``_cli``'s quick pass declines."""
 
 import argparse
 
-from ._cli import ARGPARSE_TYPES, GLOBAL_OPTIONS, CliError, dest, required_overridden
+from ._cli import (
+    ARGPARSE_TYPES,
+    GLOBAL_OPTIONS,
+    CliError,
+    custom_dest,
+    dest,
+    negative_dest,
+    required_overridden,
+)
 
 # For the type checker only: annotations that use these names are strings,
 # since importing typing would add about 2 ms to every command.
@@ -46,7 +54,9 @@ def parse(operation: "Operation", argv: "list[str]") -> "tuple[dict[str, Any], b
         unknown.append(ns.help)
     if unknown:
         raise CliError(f"usage: {parser.usage}\nUnknown options: {', '.join(unknown)}")
-    return vars(ns), globals_ns.paginate
+    values = vars(ns)
+    values["global:endpoint_url"] = globals_ns.endpoint_url
+    return values, globals_ns.paginate
 
 
 def _parse_globals(
@@ -73,7 +83,17 @@ def _operation_parser(operation: "Operation", argv: "list[str]") -> Parser:
         if kind == "boolean":
             parser.add_argument(option, action="store_true", dest=dest(member), default=None)
             parser.add_argument(
-                "--no-" + option[2:], action="store_false", dest=dest(member), default=None
+                operation.negative(option, member),
+                action="store_false",
+                dest=dest(member),
+                default=None,
+            )
+            continue
+        if member in operation.value_flags:
+            # --x alone is true; --x VALUE is the structure; --no-x is false.
+            parser.add_argument(option, nargs="?", const=True, dest=dest(member))
+            parser.add_argument(
+                "--no-" + option[2:], action="store_const", const=False, dest=negative_dest(member)
             )
             continue
         kwargs: dict[str, Any] = {"dest": dest(member), "required": required and not optional}
@@ -82,6 +102,20 @@ def _operation_parser(operation: "Operation", argv: "list[str]") -> Parser:
         elif kind in ARGPARSE_TYPES:
             kwargs["type"] = ARGPARSE_TYPES[kind]
         parser.add_argument(option, **kwargs)
+        if member in operation.aliases:
+            parser.add_argument(operation.aliases[member], **kwargs)
+    for option, _, _, _, takes, needed in operation.customs:
+        if takes == "switch":
+            parser.add_argument(option, action="store_true", dest=custom_dest(option), default=None)
+        elif takes == "flag":
+            parser.add_argument(option, action="store_true", dest=custom_dest(option), default=None)
+            parser.add_argument(
+                "--no-" + option[2:], action="store_false", dest=custom_dest(option), default=None
+            )
+        else:
+            kwargs = {"nargs": "+"} if takes == "many" else {"type": int} if takes == "int" else {}
+            kwargs["required"] = needed and not optional
+            parser.add_argument(option, dest=custom_dest(option), **kwargs)
     if not operation.outfile:
         parser.add_argument("--cli-input-json", dest="cli_input_json")
         parser.add_argument(

@@ -98,6 +98,16 @@ def dest(member: str) -> str:
     return "member:" + member
 
 
+def negative_dest(member: str) -> str:
+    """Where a {"Value": boolean} member's negative flag goes (its own, to tell both given)."""
+    return "negative:" + member
+
+
+def custom_dest(option: str) -> str:
+    """Where an option the CLI adds goes."""
+    return "custom:" + option
+
+
 class CliError(Exception):
     """A rejected command line: ``message`` goes to stderr, ``code`` is the exit status."""
 
@@ -145,6 +155,13 @@ class Operation:
         shadowed: "tuple[tuple[str, str], ...]" = (),
         string_limit: bool = False,
         literal: "tuple[str, ...]" = (),
+        aliases: "tuple[tuple[str, str], ...]" = (),
+        negatives: "tuple[tuple[str, str], ...]" = (),
+        value_flags: "tuple[str, ...]" = (),
+        customs: "tuple[tuple[str, str, str, str, str, bool], ...]" = (),
+        bare_words: "tuple[str, ...]" = (),
+        defaults: "tuple[tuple[str, int], ...]" = (),
+        endpoint_required: bool = False,
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -174,6 +191,21 @@ class Operation:
         #: Members whose values the CLI takes as they are: never read from
         #: ``file://``, ``fileb://``, ``http://`` or ``https://``.
         self.literal = literal
+        # The AWS CLI's own changes to this command line (see _custom.py):
+        #: member -> its undocumented second option.
+        self.aliases = dict(aliases)
+        #: member -> the boolean's negative flag where it is not --no-<name>.
+        self.negatives = dict(negatives)
+        #: Members that are {"Value": boolean} structures taken as flags.
+        self.value_flags = value_flags
+        #: (option, transform, target member, part, what it takes, required) it adds.
+        self.customs = customs
+        #: Lists of one-member structures that take bare words.
+        self.bare_words = bare_words
+        #: Members botocore is handed when missing: checked, not printed.
+        self.defaults = dict(defaults)
+        #: The service has no endpoint of its own: --endpoint-url is required.
+        self.endpoint_required = endpoint_required
         self.prog = f"python -m {__package__} {cli_name}"
         self._check: Callable[[Any], list[str]] | None = None
 
@@ -192,8 +224,14 @@ class Operation:
         params: dict[str, Any] = {}
         for option, member, shape, _ in self.arguments:
             value = values.get(dest(member))
-            if value is not None:
+            if value is True and member in self.value_flags:
+                params[member] = {"Value": True}
+            elif value is not None:
                 params[member] = self._unpack(option, member, shape, value)
+        if self.value_flags or self.customs:
+            from ._custom import apply
+
+            apply(self, values, params)
         paging: dict[str, Any] = {}
         for option, key, kind in self.paging_options():
             value = values.get("paging_" + key)
@@ -213,7 +251,14 @@ class Operation:
             from ._convert import merge_input_json
 
             merge_input_json(params, values["cli_input_json"])
-        return params, paginate, values.get("generate_cli_skeleton")
+        skeleton = values.get("generate_cli_skeleton")
+        if (
+            self.endpoint_required
+            and values.get("global:endpoint_url") is None
+            and skeleton != "input"
+        ):
+            raise CliError(f"--endpoint-url is required for {self.service} commands")
+        return params, paginate, skeleton
 
     def _quick_parse(self, argv: "list[str]") -> "dict[str, Any] | None":
         """The values argparse gives (by destination) for a command line made
@@ -269,13 +314,15 @@ class Operation:
         """Option -> (destination, how many words, detail) as the argparse path
         declares them; None when two declarations share an option string,
         which argparse refuses."""
+        if self.aliases or self.value_flags or self.customs or self.endpoint_required:
+            return None  # options of the CLI's own: argparse reads them
         actions: dict[str, QuickAction] = {}
         declared = 0
         for option, member, shape, _ in self.arguments:
             kind = self.shapes[shape][0]
             if kind == "boolean":
                 actions[option] = (dest(member), _FLAG, True)
-                actions["--no-" + option[2:]] = (dest(member), _FLAG, False)
+                actions[self.negative(option, member)] = (dest(member), _FLAG, False)
                 declared += 2
                 continue
             arity = _MANY if kind == "list" else _ONE
@@ -286,6 +333,10 @@ class Operation:
         for option, key, convert in self.paging_options():
             actions[option] = ("paging_" + key, _ONE, convert)
         return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
+
+    def negative(self, option: str, member: str) -> str:
+        """A boolean member's negative flag."""
+        return self.negatives.get(member) or "--no-" + option[2:]
 
     @staticmethod
     def _paging_text(option: str, value: str) -> "str | bytes":
@@ -348,6 +399,12 @@ class Operation:
             from ._convert import parse_json
 
             return parse_json(option, value)
+        if member in self.bare_words:
+            from ._custom import bare_words
+
+            words = bare_words(self.shapes, shape, value)
+            if words is not None:
+                return words
         if self._is_complex(shape):
             from ._convert import unpack_complex
 
@@ -443,7 +500,12 @@ class Operation:
             self._check_starting_token(params, paginate)
             # The CLI hands on the parameters as they are; botocore then fills
             # in missing idempotency tokens and validates the result.
-            filled = {name: _TOKEN for name in self.idempotency_tokens if name not in params}
+            filled: "dict[str, Any]" = {
+                name: _TOKEN for name in self.idempotency_tokens if name not in params
+            }
+            filled.update(
+                (name, value) for name, value in self.defaults.items() if name not in params
+            )
             errors = self.validate({**params, **filled} if filled else params, paginate)
             if errors:
                 raise CliError("Parameter validation failed:\n" + "\n".join(errors))

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.clirules.customisations import rules
 from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.clirules.versions import CliVersion
@@ -54,6 +55,21 @@ class ParserData:
     string_limit: bool = False
     #: Members whose values the CLI takes literally (no file:// or URL reading).
     literal: tuple[str, ...] = ()
+    # The AWS CLI's own changes to the command line (generator/clirules/customisations.py):
+    #: (member, its undocumented second option).
+    aliases: tuple[tuple[str, str], ...] = ()
+    #: (member, negative flag) where it is not --no-<name>.
+    negatives: tuple[tuple[str, str], ...] = ()
+    #: Members of a single-``Value`` boolean structure, taken as flags.
+    value_flags: tuple[str, ...] = ()
+    #: (option, transform, target member, part, takes, required) of the options it adds.
+    customs: tuple[tuple[str, str, str, str, str, bool], ...] = ()
+    #: Lists of one-member structures that take bare words.
+    bare_words: tuple[str, ...] = ()
+    #: (member, value) botocore is handed when the member is missing.
+    defaults: tuple[tuple[str, int], ...] = ()
+    #: The CLI requires --endpoint-url for the service's commands.
+    endpoint_required: bool = False
 
     @property
     def constructor(self) -> Call:
@@ -76,6 +92,13 @@ class ParserData:
                 *((("shadowed", self.shadowed),) if self.shadowed else ()),
                 *((("string_limit", True),) if self.string_limit else ()),
                 *((("literal", self.literal),) if self.literal else ()),
+                *((("aliases", self.aliases),) if self.aliases else ()),
+                *((("negatives", self.negatives),) if self.negatives else ()),
+                *((("value_flags", self.value_flags),) if self.value_flags else ()),
+                *((("customs", self.customs),) if self.customs else ()),
+                *((("bare_words", self.bare_words),) if self.bare_words else ()),
+                *((("defaults", self.defaults),) if self.defaults else ()),
+                *((("endpoint_required", True),) if self.endpoint_required else ()),
             ),
         )
 
@@ -133,12 +156,18 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     # (see ``_cli.Operation``).
     paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
+    cli = rules(service.name, operation.name)
     if members:
         gone = set(paging.shadowed) if paging else set()
         arguments = tuple(
-            (f"--{member.cli_name}", member.name, member.target, member.cli_required)
+            (
+                cli.renamed.get(member.name, f"--{member.cli_name}"),
+                member.name,
+                member.target,
+                member.cli_required and member.name not in cli.optional,
+            )
             for member in members
-            if member not in gone
+            if member not in gone and member.name not in cli.replaced
         )
         shadowed = tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
         tokens = tuple(member.name for member in members if member.idempotency_token)
@@ -169,7 +198,22 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         shadowed=shadowed,
         string_limit=bool(paging and paging.string_limit),
         literal=literal,
+        aliases=tuple(cli.aliases.items()),
+        negatives=tuple(cli.negatives.items()),
+        value_flags=tuple(m.name for m in members if cli.value_flags and _is_value_flag(service, m)),
+        customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in cli.added),
+        bare_words=cli.bare_words,
+        defaults=cli.defaults,
+        endpoint_required=cli.endpoint_required,
     )
+
+
+def _is_value_flag(service: Service, member: Member) -> bool:
+    """A structure of one boolean named ``Value`` (ec2's AttributeBooleanValue)."""
+    shape = service.shape(member.target)
+    if shape.type != "structure" or [m.name for m in shape.members] != ["Value"]:
+        return False
+    return service.shape(shape.members[0].target).type == "boolean"
 
 
 def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from generator.clirules.customisations import rules
 from generator.model.ir import Operation, Service, Shape
 
 from .capture import files_as_names
@@ -90,17 +91,22 @@ def option_values(service: Service, shape: Shape, value: Any, style: str) -> lis
 
 
 def document_argv(service: Service, operation: Operation, document: dict[str, Any], style: str) -> list[str]:
+    """``document`` as options, named as the AWS CLI names them (its renamed
+    options and negative flags); members whose options it replaces by its own
+    (run-instances' counts) are left out."""
     argv: list[str] = []
     if not operation.input:
         return argv
+    cli = rules(service.name, operation.name)
     for member in service.shape(operation.input).members:
-        if member.name not in document:
+        if member.name not in document or member.name in cli.replaced:
             continue
         shape = service.shape(member.target)
         value = document[member.name]
+        option = cli.renamed.get(member.name, f"--{member.cli_name}")
         if shape.type == "boolean":
-            argv.append(f"--{member.cli_name}" if value else f"--no-{member.cli_name}")
+            argv.append(option if value else cli.negatives.get(member.name, f"--no-{member.cli_name}"))
             continue
-        argv.append(f"--{member.cli_name}")
+        argv.append(option)
         argv.extend(option_values(service, shape, value, style))
     return argv

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cli import main as generate
+from generator.clirules.customisations import rules
 from generator.model.ir import Operation, Service
 from generator.model.names import python_identifier
 from generator.pages.check import check_rst
@@ -52,6 +53,8 @@ LATE_EVENTS = frozenset(
 #: Argument classes awscli derives from the model, and those it adds to every
 #: command of a kind (input JSON, skeletons, paging, streaming output).
 MODEL_ARGUMENTS = frozenset({"CLIArgument", "ListArgument", "BooleanArgument"})
+#: awscli's classes for ec2's single-Value boolean flags (the table's value-flag rule).
+VALUE_FLAGS = frozenset({"PositiveBooleanArgument", "NegativeBooleanParameter"})
 STANDARD_ARGUMENTS = frozenset(
     {"CliInputJSONArgument", "GenerateCliSkeletonArgument", "PageArgument", "StreamingOutputArgument"}
 )
@@ -263,10 +266,14 @@ def service_page_outcome(context: Context, operations: tuple[Operation, ...]) ->
     path = context.tree / "docs" / service.name / "index.rst"
     ours = path.read_text(encoding="utf-8")
     # The model's commands: its operations, and `wait` when it has waiters.
-    model = {operation.cli_name for operation in service.operations} | ({"wait"} if service.waiters else set())
+    model = {operation.cli_name for operation in service.operations} | (
+        {"wait"} if service.waiters else set()
+    )
     dropped = sorted(model - context.cli.commands.keys())
     # A sampled run generates some operations (and their waiters) only: the rest are not compared.
-    generated = {operation.cli_name for operation in operations} | ({"wait"} if path.parent.joinpath("wait").is_dir() else set())
+    generated = {operation.cli_name for operation in operations} | (
+        {"wait"} if path.parent.joinpath("wait").is_dir() else set()
+    )
     not_generated = model - generated
 
     def entries(page: str, leave_out: set[str]) -> str:
@@ -301,23 +308,41 @@ CHECKS: dict[str, Callable[[Context, Operation], Iterator[Outcome]]] = {
 
 
 def argument_customisation(service: Service, operation: Operation, command: CliCommand) -> str:
-    """How awscli's argument table departs from the model's members ('' if not)."""
+    """How awscli's argument table departs from the model's members, less what
+    the parsers reproduce (generator/clirules/customisations.py); '' if not."""
     members = {m.name: m for m in service.shape(operation.input).members} if operation.input else {}
+    cli = rules(service.name, operation.name)
+    added = {a.option[2:] for a in cli.added} | {"no-" + a.option[2:] for a in cli.added if a.takes == "flag"}
     reasons = []
     seen = set()
     for argument in command.arguments:
         member = members.get(argument.member or "")
         if argument.kind in MODEL_ARGUMENTS and member is not None:
             seen.add(member.name)
-            if argument.name not in (member.cli_name, f"no-{member.cli_name}"):
+            names = {
+                cli.renamed.get(member.name, f"--{member.cli_name}")[2:],
+                cli.negatives.get(member.name, f"--no-{member.cli_name}")[2:],
+                cli.aliases.get(member.name, f"--{member.cli_name}")[2:],
+                member.cli_name,
+            }
+            if argument.name not in names:
                 reasons.append(f"--{argument.name} sets {member.name} (model: --{member.cli_name})")
-        elif argument.kind not in STANDARD_ARGUMENTS:
+        elif argument.kind in VALUE_FLAGS and member is not None and cli.value_flags:
+            seen.add(member.name)
+        elif member is not None and (
+            member.name in cli.optional or cli.added and argument.name == member.cli_name
+        ):
+            # a member awscli reads with a class of its own, next to an added option
+            seen.add(member.name)
+        elif argument.kind not in STANDARD_ARGUMENTS and argument.name not in added:
             reasons.append(f"adds --{argument.name} ({argument.kind})")
     # A paging option takes the place of a member of its name (acm's MaxItems):
     # the CLI's rule for every paginated command, not a customisation.
     paging = {argument.name for argument in command.arguments if argument.kind == "PageArgument"}
     missing = [
-        f"--{m.cli_name}" for name, m in members.items() if name not in seen and m.cli_name not in paging
+        f"--{m.cli_name}"
+        for name, m in members.items()
+        if name not in seen and m.cli_name not in paging and name not in cli.replaced
     ]
     if missing:
         reasons.append("removes " + " ".join(missing))
