@@ -36,19 +36,9 @@ SAMPLE = (
     "ssm",
     "workspaces",
 )
-_URL = "a URL value awscli takes literally (issue 13's literal-value list, another branch)"
-#: Cases known to differ, by key -> why. The test fails when one of these
-#: starts to agree, so that the list stays true.
-KNOWN: dict[str, str] = {
-    "sqs.send-message.043e6c7d": _URL,
-    "sqs.receive-message.84c0d339": _URL,
-    "sqs.send-message.6c4adcde": _URL,
-    "sqs.send-message.2d890a31": _URL,
-    "sqs.add-permission.2c621363": _URL,
-    "sqs.purge-queue.f0b1fdf3": _URL,
-    "cloudformation.validate-template.53b1f7e4": _URL,
-    "apigateway.put-integration.9a1ba478": _URL,
-}
+#: Cases known to differ, by key -> why (none now). The test fails when one
+#: of these starts to agree, so that the list stays true.
+KNOWN: dict[str, str] = {}
 
 
 def test_the_corpus_is_real_usage_of_many_services():

@@ -1,6 +1,7 @@
 """The AWS CLI's own rules that are not in the model: the options it adds to every command
 (``options``), the wording of its ``wait`` command (``waiters``), the options whose values it
-takes literally (``literal_values``), and what differs between its major versions (``versions``).
+takes literally (``literal_values``), what differs between its major versions (``versions``),
+and its hand-made changes to some commands' arguments (``customisations``).
 
 May import: ``generator.model``.
 """

@@ -11,7 +11,7 @@ authorize-security-group-ingress --port``, ``cloudfront create-invalidation
 register-instances-with-load-balancer --instances i-1``). Only changes that
 reshape the command line into the request are here; those that need more (a
 call to the service first, output written to files, whole hand-written
-commands) are listed in ``docs/known-differences.md``.
+commands) are listed in ``docs/known-differences.rst``.
 
 Matches awscli 1.45.11 (botocore 1.43.11). ``tests/test_customisations.py``
 compares every entry with the argument tables of the awscli the tests install,
