@@ -80,6 +80,10 @@ EXAMPLES = [
     "a={b@=x}",
     "a=, a=",
     "a=b ,  a=c",
+    # ``@=`` inside a hash reads files too, as soon as the value is parsed.
+    "a={b@=file://}",
+    "a={a@=file://",
+    "a={b@=[file://,x]}",
 ]
 
 

@@ -102,7 +102,7 @@ class _Parser:
         if from_file:
             self.pos += 1
         self._expect("=", skip_space=True)
-        value = self._hash_value() if nested else self._values(from_file)
+        value = self._hash_value(from_file) if nested else self._values(from_file)
         return key, value
 
     def _values(self, from_file: bool = False) -> "Value":
@@ -206,10 +206,10 @@ class _Parser:
         self._expect("}")
         return result
 
-    def _hash_value(self) -> "Value":
+    def _hash_value(self, from_file: bool = False) -> "Value":
         if self._at_end():
             return ""
-        return self._list_value()
+        return self._list_value(from_file)
 
 
 def _from_file(value: str) -> "str | bytes":
