@@ -46,20 +46,25 @@ def _value(service: Service, shape: Shape, stack: list[str], name: str, use_name
         if shape.type == "map":
             assert shape.value is not None
             return {"KeyName": _value(service, service.shape(shape.value.target), stack, "", use_names)}
-        if shape.type == "string":
-            if use_names:
-                return name
-            return shape.constraints.enum[0] if shape.constraints.enum else ""
-        # Only these four number types get a placeholder; the CLI leaves
-        # byte, short and the big number types null, and so do we.
-        if shape.type in ("integer", "long"):
-            return 0
-        if shape.type in ("float", "double"):
-            return 0.0
-        if shape.type == "boolean":
-            return True
-        if shape.type == "timestamp":
-            return EPOCH
-        return None
+        if shape.type == "string" and use_names:
+            return name
+        return scalar_placeholder(shape)
     finally:
         stack.pop()
+
+
+def scalar_placeholder(shape: Shape) -> str | int | float | bool | None:
+    """The value a skeleton gives a scalar shape; None where the CLI writes null."""
+    if shape.type == "string":
+        return shape.constraints.enum[0] if shape.constraints.enum else ""
+    # Only these four number types get a placeholder; the CLI leaves
+    # byte, short and the big number types null, and so do we.
+    if shape.type in ("integer", "long"):
+        return 0
+    if shape.type in ("float", "double"):
+        return 0.0
+    if shape.type == "boolean":
+        return True
+    if shape.type == "timestamp":
+        return EPOCH
+    return None

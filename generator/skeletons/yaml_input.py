@@ -16,6 +16,8 @@ from typing import Union
 from generator.markup.text import first_sentence
 from generator.model.ir import Member, Service, Shape
 
+from .documents import scalar_placeholder
+
 EPOCH = "1970-01-01 00:00:00"
 
 
@@ -91,19 +93,10 @@ def _value(service: Service, shape: Shape, stack: list[str]) -> YamlNode:
         if shape.type == "map":
             assert shape.value is not None
             return YamlMap((YamlEntry("KeyName", _value(service, service.shape(shape.value.target), stack)),))
-        if shape.type == "string":
-            return shape.constraints.enum[0] if shape.constraints.enum else ""
-        # As in the JSON skeleton: byte, short and the big number types stay null.
-        if shape.type in ("integer", "long"):
-            return 0
-        if shape.type in ("float", "double"):
-            return 0.0
-        if shape.type == "boolean":
-            return True
         if shape.type == "timestamp":
             return Timestamp(EPOCH)
         if shape.type == "blob":
             return Binary()
-        return None
+        return scalar_placeholder(shape)
     finally:
         stack.pop()
