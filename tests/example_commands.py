@@ -1,0 +1,118 @@
+"""The examples of botocore's ``examples-1`` models and the command lines our
+pages give for them, run through awscli (v1) and our parsers.
+
+The examples are read here from botocore's files directly, not through the
+generator's loader, so that the IR's copy is checked too.
+"""
+
+import datetime
+import shlex
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.ir import Operation, Service
+
+from .capture import OpenFile, capture_aws
+
+_INTEGERS = {"integer", "long"}
+_FLOATS = {"float", "double"}
+
+
+@dataclass(frozen=True)
+class ModelExample:
+    operation: str
+    #: Position among the operation's examples.
+    index: int
+    title: str
+    input: dict[str, Any]
+    output: dict[str, Any]
+
+
+def model_examples(service: str) -> list[ModelExample]:
+    """The examples botocore ships for ``service`` (none: an empty list)."""
+    from botocore.exceptions import DataNotFoundError
+    from botocore.session import get_session
+
+    loader = get_session().get_component("data_loader")
+    try:
+        data = loader.load_service_model(service, "examples-1")
+    except DataNotFoundError:
+        return []
+    return [
+        ModelExample(name, index, example.get("title", ""), example.get("input") or {}, example.get("output") or {})
+        for name, examples in sorted(data.get("examples", {}).items())
+        for index, example in enumerate(examples)
+    ]
+
+
+def services_with_examples() -> list[str]:
+    from botocore.session import get_session
+
+    loader = get_session().get_component("data_loader")
+    return [name for name in loader.list_available_services("service-2") if model_examples(name)]
+
+
+def argv_of(command: str) -> list[str]:
+    """The words a POSIX shell makes of a command as a page shows it (lines
+    continued with a backslash), without the leading ``aws``."""
+    words = shlex.split(command.replace("\\\n", " "))
+    assert words[0] == "aws", command
+    return words[1:]
+
+
+def as_the_model_reads(service: Service, shape_name: str | None, value: Any) -> Any:
+    """An example's value with top-level and shorthand-able scalars as the
+    model types them: a number given as a string (s3's ``"MaxKeys": "2"``)
+    is a number once the CLI has read it from a command line."""
+    if shape_name is None:
+        return value
+    shape = service.shape(shape_name)
+    if shape.type == "structure" and isinstance(value, Mapping):
+        members = {m.name: m.target for m in shape.members}
+        return {k: as_the_model_reads(service, members.get(k), v) for k, v in value.items()}
+    if shape.type == "list" and isinstance(value, list) and shape.member is not None:
+        return [as_the_model_reads(service, shape.member.target, item) for item in value]
+    if shape.type == "map" and isinstance(value, Mapping) and shape.value is not None:
+        return {k: as_the_model_reads(service, shape.value.target, v) for k, v in value.items()}
+    if isinstance(value, str):
+        try:
+            if shape.type in _INTEGERS:
+                return int(value)
+            if shape.type in _FLOATS:
+                return float(value)
+        except ValueError:
+            return value
+        if shape.type == "boolean" and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+    return value
+
+
+def comparable(value: Any) -> Any:
+    """Parameters as compared: timestamps and open files by their text."""
+    if isinstance(value, Mapping):
+        return {k: comparable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [comparable(v) for v in value]
+    if isinstance(value, OpenFile):
+        return value.name
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
+
+
+def awscli_outcome(command: str) -> tuple[int, Any, str]:
+    """awscli's exit code, the parameters it hands over (None if none) and its stderr."""
+    capture = capture_aws(argv_of(command))
+    return capture.exit_code, None if capture.params is None else comparable(capture.params), capture.stderr
+
+
+def expected_params(service: Service, operation: Operation, example_input: dict[str, Any]) -> Any:
+    return comparable(as_the_model_reads(service, operation.input, example_input))
+
+
+def cases(service: Service) -> Iterator[tuple[Operation, ModelExample]]:
+    for example in model_examples(service.name):
+        yield service.operation(example.operation), example
