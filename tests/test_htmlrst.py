@@ -56,6 +56,9 @@ CONSTRUCTS = {
     "link address with spaces": '<p>See <a href=" https://example.com/spaced ">the guide</a>.</p>',
     "link text then space": '<ul><li><a href="https://example.com/c"><i>Controls</i> </a></li></ul>',
     "words between pipes": "<p>Set |name| here, or a | b.</p>",
+    "code ending in markup then space": "<li>Use <code>resolve:ssm:<i>parameter-ARN</i> </code> here.</li>",
+    "code then code starting with space": "For <code>x-<i>algo</i> </code> header, replace <code> <i>algo</i> </code> with it.",
+    "bold around code then space": "<li> <b><code>s3:PutObject</code> </b> - To put an object.</li>",
 }
 
 # Where the CLI loses text (an end tag with nothing open makes its writer
@@ -63,13 +66,17 @@ CONSTRUCTS = {
 # gluing two words), we keep it; those cases are checked for kept words.
 CLI_LOSES_TEXT = {"end tag nobody opened", "unknown tags"}
 # Where the CLI writes RST that docutils reports errors in (a reference to a
-# target no page defines), we write valid RST; the text reads the same.
-CLI_WRITES_ERRORS = {
+# target no page defines) or warns about (inline markup that never closes:
+# ``sphinx-build -W`` stops on both), we write valid RST; the text reads the same.
+CLI_WRITES_INVALID = {
     "word ending in underscores",
     "link address with spaces",
     "link text then space",
     "link with blank title",
     "words between pipes",
+    "code ending in markup then space",
+    "code then code starting with space",
+    "bold around code then space",
 }
 # <fullname> and <examples> are hidden on purpose, as in the CLI.
 HIDDEN = {"fullname": {"Amazon", "Elastic", "Container", "Registry"}, "examples": {"hidden", "example"}}
@@ -97,7 +104,7 @@ def _words(html: str) -> set[str]:
 
 
 @pytest.mark.parametrize("level", [0, 1, 3])
-@pytest.mark.parametrize("name", sorted(set(CONSTRUCTS) - CLI_LOSES_TEXT - CLI_WRITES_ERRORS))
+@pytest.mark.parametrize("name", sorted(set(CONSTRUCTS) - CLI_LOSES_TEXT - CLI_WRITES_INVALID))
 def test_construct_equals_awscli(name, level):
     html = CONSTRUCTS[name]
     assert _ours_as_document(html, level) == _oracle(html, level)
@@ -131,25 +138,25 @@ def test_malformed_html_the_cli_drops_is_kept(name):
 )
 def test_construct_is_valid_rst(name):
     # With the link targets the page defines at its end.
-    assert _errors(_ours_as_document(CONSTRUCTS[name], 0)) == []
+    assert _problems(_ours_as_document(CONSTRUCTS[name], 0)) == []
 
 
-def _errors(text: str) -> list[str]:
-    """docutils' errors on a page of ``text``, also those its transforms find
-    (unknown target names), which it keeps outside the tree."""
+def _problems(text: str) -> list[str]:
+    """docutils' errors and warnings on a page of ``text``, also those its
+    transforms find (unknown target names), which it keeps outside the tree."""
     document = publish_doctree(
         "Title\n=====\n\n" + text + "\n",
         settings_overrides={"report_level": 5, "halt_level": 5, "warning_stream": False},
     )
     messages = [*document.findall(nodes.system_message), *document.transform_messages]
-    return [m.astext() for m in messages if m["level"] >= 3]
+    return [m.astext() for m in messages if m["level"] >= 2]
 
 
-@pytest.mark.parametrize("name", sorted(CLI_WRITES_ERRORS))
-def test_where_the_cli_writes_rst_errors_ours_is_valid(name):
+@pytest.mark.parametrize("name", sorted(CLI_WRITES_INVALID))
+def test_where_the_cli_writes_invalid_rst_ours_is_valid(name):
     html = CONSTRUCTS[name]
-    assert _errors(_oracle(html, 0))  # the CLI's page has an error here
-    assert _errors(_ours_as_document(html, 0)) == []
+    assert _problems(_oracle(html, 0))  # the CLI's page has an error or a warning here
+    assert _problems(_ours_as_document(html, 0)) == []
     # Only the markup differs: the same words in the same order (link
     # targets aside, which only the CLI's version has for some).
     assert _text_words(_ours_as_document(html, 0)) == _text_words(_oracle(html, 0))
@@ -190,7 +197,7 @@ def test_every_model_documentation_string_equals_awscli(name):
     # Where the CLI's RST has errors (kms: a link address ending in a space),
     # ours differs and has none.
     for html in mismatches:
-        assert _errors(_oracle(html, 0)) and _errors(_ours_as_document(html, 0)) == [], html
+        assert _problems(_oracle(html, 0)) and _problems(_ours_as_document(html, 0)) == [], html
     assert len(mismatches) <= 2 * len(strings) // 100
 
 

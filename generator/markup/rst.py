@@ -116,6 +116,8 @@ class _Writer:
         self.link_targets: dict[str, str] = {}
         #: Where each open admonition's pieces start.
         self.admonitions: list[int] = []
+        #: Where each open inline element's opening markup is (None: not written).
+        self.inlines: list[int | None] = []
 
     def write(self, text: str) -> None:
         if self.keep:
@@ -193,6 +195,7 @@ class _Writer:
         tag = node.tag
         if tag in _INLINE:
             self.literal += tag == "code"
+            self.inlines.append(len(self.pieces) if self.keep else None)
             self.write(_INLINE[tag])
         elif tag == "p":
             if self.paragraphs:
@@ -255,12 +258,31 @@ class _Writer:
             del self.pieces[start:]
 
     def end_inline(self, markup: str) -> None:
+        start = self.inlines.pop()
         # Space before the closing markup would end the markup too early.
         last = self.pop().rstrip(" ")
         if last == markup:  # an empty element (<b/>) leaves nothing
             return
         self.pieces.append(last)
+        if start is not None and self.keep:
+            self._space_outside(start, markup)
         self.write(markup + " ")
+
+    def _space_outside(self, start: int, markup: str) -> None:
+        """Space that ends an element's text after markup of its own
+        (``<code>resolve:ssm:<i>name</i> </code>``): the CLI leaves it inside
+        the markup, which then does not close (docutils: "Inline literal
+        start-string without end-string"). We move it outside, where it reads
+        the same. An element that starts with space, or holds nothing else,
+        stays as the CLI writes it: its markup opens nothing."""
+        text = "".join(self.pieces[start + 1 :])
+        # Markup that opens before space does not open at all: nothing to close.
+        if self.pieces[start] != markup or not text.strip(" ") or text.startswith(" "):
+            return
+        while not self.pieces[-1] or self.pieces[-1].endswith(" "):
+            self.pieces[-1] = self.pieces[-1].rstrip(" ")
+            if not self.pieces[-1]:
+                self.pieces.pop()
 
     def start_link(self, attrs: tuple[tuple[str, str | None], ...]) -> None:
         if attrs:

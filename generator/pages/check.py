@@ -1,10 +1,11 @@
-"""The reference-page check: docutils must parse every ``.rst`` page without errors.
+"""The reference-page check: docutils must parse every ``.rst`` page without
+errors or warnings (``sphinx-build -W`` stops on either).
 
 Pages use two Sphinx names that plain docutils lacks, the ``:ref:`` role and
 the ``toctree`` directive; they are registered here as inert stand-ins (as
 Sphinx registers its own), so that any other unknown name stays an error.
-Warnings are not failures: some models' own text (kms) draws a docutils
-warning, and the AWS CLI's pages carry the same text.
+Where the AWS CLI's own pages draw a warning (s3, ec2: inline markup that
+does not close), the converter writes valid RST (``generator.markup.rst``).
 """
 
 import functools
@@ -15,7 +16,8 @@ from docutils import io, nodes, utils
 from docutils.core import Publisher
 from docutils.parsers.rst import Directive, directives, roles
 
-_ERROR = 3
+#: docutils' WARNING level: anything from here up fails the check.
+_WARNING = 2
 
 
 def _reference_role(
@@ -107,7 +109,7 @@ def check_rst(path: str, data: bytes) -> None:
     # Transforms (references, substitutions, footnotes) report their errors
     # aside, not in the tree: an unknown target name is one of them.
     messages = [*document.findall(nodes.system_message), *document.transform_messages]
-    errors = [m for m in messages if m["level"] >= _ERROR]
+    errors = [m for m in messages if m["level"] >= _WARNING]
     if errors:
         first = errors[0]
         raise ValueError(f"line {first.get('line', '?')}: {first.astext()}")
