@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from generator.markup.rst import INDENT, html_to_rst
+from generator.markup.rst import INDENT, html_to_rst, text_to_rst
 from generator.python.layout import assignment
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -69,6 +69,8 @@ TEMPLATE_FILTERS = {
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.
     "rst": html_to_rst,
+    # Plain text (an example's title and description) as RST.
+    "rst_text": text_to_rst,
     "rst_literal": rst_literal,
     "rst_heading": rst_heading,
     "para": rst_paragraph,

@@ -18,13 +18,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .docsyntax import SCALAR_TYPES, is_document_container, shorthand_lines
-from .ir import Operation, Service, Shape
+from generator.model.ir import Example, Operation, Service, Shape, thaw
+from generator.render import to_json
 
-try:
-    from .ir import Example, thaw
-except ImportError:  # draft
-    Example = thaw = None
+from .syntax import SCALAR_TYPES, is_document_container, shorthand_lines
 
 # Where the CLI reads the value from a file or an address instead (paramfile).
 _PARAMFILE_PREFIXES = ("file://", "fileb://", "http://", "https://")
@@ -45,7 +42,9 @@ CONTINUATION = "    "
 class ExampleDoc:
     """An example as its page shows it."""
 
+    #: ``Example 2: To delete an image`` where there are several (plain text).
     title: str
+    #: Plain text, maybe with ````literal```` spans.
     description: str
     #: The command's lines: ``aws ecr batch-delete-image \`` and one per option.
     command: tuple[str, ...]
@@ -187,16 +186,19 @@ def command_line(words: Sequence[Sequence[str]]) -> tuple[str, ...]:
 
 
 def example_docs(service: Service, operation: Operation) -> Iterator[ExampleDoc]:
-    for example in operation.examples:
-        yield example_doc(service, operation, example)
+    several = len(operation.examples) > 1
+    for number, example in enumerate(operation.examples, 1):
+        yield example_doc(service, operation, example, number if several else 0)
 
 
-def example_doc(service: Service, operation: Operation, example: Example) -> ExampleDoc:
-    from .render import to_json
-
+def example_doc(service: Service, operation: Operation, example: Example, number: int = 0) -> ExampleDoc:
+    """``number``: the example's among several (0: the only one)."""
     output = thaw(example.output)
+    title = " ".join(example.title.split())
+    if number:
+        title = f"Example {number}: {title}" if title else f"Example {number}"
     return ExampleDoc(
-        title=example.title,
+        title=title or "Example",
         description=example.description,
         command=command_line(command_words(service, operation, thaw(example.input))),
         output=to_json(output, ensure_ascii=False) if output else "",

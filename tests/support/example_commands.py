@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ir import Operation, Service
+from generator.model.ir import Operation, Service
 
 from .capture import OpenFile, capture_aws
 
@@ -116,3 +116,103 @@ def expected_params(service: Service, operation: Operation, example_input: dict[
 def cases(service: Service) -> Iterator[tuple[Operation, ModelExample]]:
     for example in model_examples(service.name):
         yield service.operation(example.operation), example
+
+
+def page_commands(page: str) -> list[str]:
+    """The example command lines of a page, in order, as a reader would copy
+    them (the literal blocks of the Examples section that start with ``aws``)."""
+    if "\n========\nExamples\n========\n" not in page:
+        return []
+    section = page.split("\n========\nExamples\n========\n", 1)[1].split("\n======\nOutput\n======\n", 1)[0]
+    commands = []
+    lines = section.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("    aws ") and lines[index - 1] == "":
+            block = []
+            for text in lines[index:]:
+                if not text.strip():
+                    break
+                block.append(text[4:])
+            commands.append("\n".join(block))
+    return commands
+
+
+@dataclass(frozen=True)
+class Verdict:
+    #: "identical", "customized" (awscli's command departs from the model: it
+    #: is not checked against awscli) or "mismatch".
+    status: str
+    reason: str = ""
+
+
+def _files_for_streams(service: Service, operation: Operation, example_input: Mapping[str, Any], folder) -> None:
+    """A file for each streamed blob the example names (the CLI opens it)."""
+    if not operation.input:
+        return
+    for member in service.shape(operation.input).members:
+        value = example_input.get(member.name)
+        shape = service.shape(member.target)
+        if isinstance(value, str) and shape.type == "blob" and (shape.streaming or member.streaming):
+            path = folder / value
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("example body\n")
+
+
+def check_example(
+    service: Service,
+    operation: Operation,
+    example: ModelExample,
+    command: str,
+    package: str | None,
+    customisation: str,
+    folder,
+) -> Verdict:
+    """Run ``command`` through awscli (unless ``customisation`` says its
+    command departs from the model) and our parser in ``package`` (if any),
+    in ``folder`` as the working directory, and compare what each would send
+    with the example's input."""
+    import contextlib
+    import os
+
+    from .argv import run_ours
+
+    expected = expected_params(service, operation, example.input)
+    argv = argv_of(command)
+    if argv[:2] != [service.cli_name, operation.cli_name]:
+        return Verdict("mismatch", f"the command line calls {argv[:2]}")
+    _files_for_streams(service, operation, example.input, folder)
+    previous = os.getcwd()
+    os.chdir(folder)
+    try:
+        if package is not None:
+            ours = run_ours(package, operation, argv[2:])
+            if ours.exit_code != 0 or comparable(ours.params) != expected:
+                return Verdict("mismatch", f"our parser: exit {ours.exit_code}, {ours.stderr[-200:]!r}, {comparable(ours.params)!r:.300}")
+        if customisation:
+            return Verdict("customized", customisation)
+        with contextlib.redirect_stdout(None):
+            code, params, stderr = awscli_outcome(command)
+    finally:
+        os.chdir(previous)
+    if params != expected:
+        return Verdict("mismatch", f"awscli: exit {code}, {stderr.strip()[-200:]!r}, {params!r:.300}")
+    return Verdict("identical")
+
+
+def awscli_departures(service: Service) -> dict[str, str]:
+    """CLI name -> how awscli's command departs from the model ('' where it
+    does not): commands it lacks or writes by hand, renamed or added options."""
+    from .conformance import argument_customisation
+    from .oracle import cli_service
+
+    cli = cli_service(service.cli_name)
+    departures = {}
+    for operation in service.operations:
+        command = cli.commands.get(operation.cli_name)
+        if command is None:
+            departures[operation.cli_name] = "awscli has no such command"
+        elif command.kind != "ServiceOperation":
+            departures[operation.cli_name] = f"awscli's command is hand-written ({command.kind})"
+        else:
+            departures[operation.cli_name] = argument_customisation(service, operation, command)
+    return departures
