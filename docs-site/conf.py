@@ -17,6 +17,8 @@ html_title = project
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# Quotes as the model writes them (the CLI's pages do not curl them either).
+smartquotes = False
 # Each page links its neighbours and has the search box; the whole service's
 # table of contents is on its index page, not repeated on every page.
 html_sidebars = {"**": ["relations.html", "searchbox.html"]}

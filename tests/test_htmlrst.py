@@ -59,6 +59,13 @@ CONSTRUCTS = {
     "code ending in markup then space": "<li>Use <code>resolve:ssm:<i>parameter-ARN</i> </code> here.</li>",
     "code then code starting with space": "For <code>x-<i>algo</i> </code> header, replace <code> <i>algo</i> </code> with it.",
     "bold around code then space": "<li> <b><code>s3:PutObject</code> </b> - To put an object.</li>",
+    "asterisks in text": "<p>The expression, for example \"cron(0 20 * * ? *)\".</p>",
+    "bar before code": "<p>Valid values: <code>A</code> |<code>B</code> | <code>C</code></p>",
+    "backquote in text": "<p>See the `partner documentation.</p>",
+    "link without address": '<p>See the <a href="">partner documentation</a> first.</p>',
+    "link text starting with space": '<p>Use <a href="https://example.com/run/"> <code>docker run</code> </a>.</p>',
+    "bold of only space": "<li><code>Name</code> - the contents of <code>E</code> <b> </b> <code>N</code>.</li>",
+    "text between list items": "<ol> <li>Minimum</li> Minimum size. <li>Maximum</li> Maximum size.</ol>",
 }
 
 # Where the CLI loses text (an end tag with nothing open makes its writer
@@ -77,6 +84,13 @@ CLI_WRITES_INVALID = {
     "code ending in markup then space",
     "code then code starting with space",
     "bold around code then space",
+    "asterisks in text",
+    "bar before code",
+    "backquote in text",
+    "link without address",
+    "link text starting with space",
+    "bold of only space",
+    "text between list items",
 }
 # <fullname> and <examples> are hidden on purpose, as in the CLI.
 HIDDEN = {"fullname": {"Amazon", "Elastic", "Container", "Registry"}, "examples": {"hidden", "example"}}

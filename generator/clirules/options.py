@@ -77,3 +77,25 @@ def paging_options(has_limit_key: bool, limit_type: str) -> tuple[CliOption, ...
     if has_limit_key:
         return (STARTING_TOKEN, CliOption("--page-size", limit_type, _PAGE_SIZE_DOCUMENTATION), max_items)
     return (STARTING_TOKEN, max_items)
+
+
+#: The CLI's global options, which it reads wherever they stand on a command
+#: line, and also from any prefix of their names (``--out`` is ``--output``).
+#: The parsers' runtime (``generator.python.runtime._cli``) keeps the same list.
+GLOBAL_OPTION_NAMES = (
+    "--debug",
+    "--endpoint-url",
+    "--no-verify-ssl",
+    "--no-paginate",
+    "--output",
+    "--query",
+    "--profile",
+    "--region",
+    "--version",
+    "--color",
+    "--no-sign-request",
+    "--ca-bundle",
+    "--cli-read-timeout",
+    "--cli-connect-timeout",
+    "--v2-debug",
+)

@@ -6,9 +6,11 @@ command line gives each input member as its option: a boolean as its flag,
 a scalar as one word, a list of scalars as one word per item, anything
 else in shorthand where the page's syntax section offers shorthand for the
 option and the value can be written in it, in JSON otherwise. A value the
-CLI would read as a file or an address (``file://``, ``http://`` ...), and a
-member with no option of its own, go in ``--cli-input-json``, which the CLI
-reads as it is. Every word is quoted for a POSIX shell.
+CLI would read as a file or an address (``file://``, ``http://`` ...) or
+that breaks a line, and a member with no option of its own (or one the CLI
+takes for a global option), go in ``--cli-input-json``, which the CLI reads
+as it is. Where the example sets a paging member, ``--no-paginate`` makes
+it one request, as the example is. Every word is quoted for a POSIX shell.
 """
 
 import json
@@ -18,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.clirules.options import GLOBAL_OPTION_NAMES
 from generator.model.ir import Example, Operation, Service, Shape, thaw
 from generator.render import to_json
 
@@ -25,8 +28,8 @@ from .syntax import SCALAR_TYPES, is_document_container, shorthand_lines
 
 # Where the CLI reads the value from a file or an address instead (paramfile).
 _PARAMFILE_PREFIXES = ("file://", "fileb://", "http://", "https://")
-# The paging options take the place of a member of their name (acm's MaxItems).
-_PAGING_OPTIONS = frozenset({"starting-token", "page-size", "max-items"})
+# Control characters (a policy's line breaks) would break the command's lines.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Keys and values shorthand writes as they are; anything else is quoted or,
 # where quoting cannot help (keys), written in JSON.
 _SHORTHAND_KEY = re.compile(r"[A-Za-z0-9#\-./:_]+")
@@ -110,7 +113,7 @@ def _option_words(service: Service, shape: Shape, value: Any) -> list[str] | Non
         if isinstance(value, (Mapping, list)):
             return None
         word = _scalar_word(value)
-        return None if word.startswith(_PARAMFILE_PREFIXES) else [word]
+        return None if word.startswith(_PARAMFILE_PREFIXES) or _CONTROL.search(word) else [word]
     if is_document_container(service, shape):
         return [_json(value)]
     element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
@@ -120,9 +123,13 @@ def _option_words(service: Service, shape: Shape, value: Any) -> list[str] | Non
         if not isinstance(value, list) or not value:
             return [_json(value)]
         words = [_scalar_word(item) for item in value]
-        if any(word.startswith(("-", *_PARAMFILE_PREFIXES)) for word in words):
+        if any(word.startswith(("-", *_PARAMFILE_PREFIXES)) or _CONTROL.search(word) for word in words):
             return [_json(value)]
         return words
+    if element is not None and len(element.members) == 1:
+        # The CLI reads ``Key=value`` here as the one member's whole value
+        # (its shorthand for lists of one-member structures: elb --instances).
+        return [_json(value)]
     if shorthand_lines(service, shape):
         try:
             if element is not None:
@@ -145,15 +152,17 @@ def command_words(service: Service, operation: Operation, example_input: Mapping
     the command, then each option with its value words."""
     lines = [["aws", service.cli_name or service.name, operation.cli_name]]
     members = {m.name: m for m in service.shape(operation.input).members} if operation.input else {}
+    paginator = operation.paginator
+    paging_members = {*paginator.input_tokens, paginator.limit_key} if paginator else set()
     as_json: dict[str, Any] = {}
-    shadowed = False
     for name, value in example_input.items():
         member = members.get(name)
-        if member is None:
+        option = f"--{member.cli_name}" if member is not None else ""
+        if member is None or any(name.startswith(option) for name in GLOBAL_OPTION_NAMES):
+            # No option of its own: the CLI reads ``--version`` (eks) as its own.
             as_json[name] = value
             continue
         shape = service.shape(member.target)
-        option = f"--{member.cli_name}"
         if shape.type == "boolean" and isinstance(value, bool):
             lines.append([option if value else f"--no-{member.cli_name}"])
             continue
@@ -161,13 +170,12 @@ def command_words(service: Service, operation: Operation, example_input: Mapping
         if words is None:
             as_json[name] = value
             continue
-        shadowed = shadowed or (operation.paginator is not None and member.cli_name in _PAGING_OPTIONS)
         lines.append([option, *words])
     if as_json:
         lines.append(["--cli-input-json", _json(as_json)])
-    if shadowed:
-        # A paging option in a member's place sends the member only with
-        # pagination off (acm list-certificates --max-items).
+    if paging_members & example_input.keys():
+        # One request with the example's paging values, not the CLI's
+        # pagination (which reads the limit as a page size, ec2).
         lines.append(["--no-paginate"])
     if operation.streaming_output:
         # The CLI writes the output to the file its positional argument names.

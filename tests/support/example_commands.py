@@ -140,7 +140,8 @@ def page_commands(page: str) -> list[str]:
 @dataclass(frozen=True)
 class Verdict:
     #: "identical", "customized" (awscli's command departs from the model: it
-    #: is not checked against awscli) or "mismatch".
+    #: is not checked against awscli), "invalid" (the example lacks a
+    #: required member, and both CLIs refuse it) or "mismatch".
     status: str
     reason: str = ""
 
@@ -178,6 +179,7 @@ def check_example(
 
     expected = expected_params(service, operation, example.input)
     argv = argv_of(command)
+    missing = missing_required(service, operation, example.input)
     if argv[:2] != [service.cli_name, operation.cli_name]:
         return Verdict("mismatch", f"the command line calls {argv[:2]}")
     _files_for_streams(service, operation, example.input, folder)
@@ -186,7 +188,9 @@ def check_example(
     try:
         if package is not None:
             ours = run_ours(package, operation, argv[2:])
-            if ours.exit_code != 0 or comparable(ours.params) != expected:
+            if missing and ours.exit_code != 0 and "required" in ours.stderr:
+                pass  # the example lacks a required member: both must refuse it
+            elif ours.exit_code != 0 or comparable(ours.params) != expected:
                 return Verdict("mismatch", f"our parser: exit {ours.exit_code}, {ours.stderr[-200:]!r}, {comparable(ours.params)!r:.300}")
         if customisation:
             return Verdict("customized", customisation)
@@ -194,9 +198,28 @@ def check_example(
             code, params, stderr = awscli_outcome(command)
     finally:
         os.chdir(previous)
+    if missing:
+        if code != 0 and params is None and "required" in stderr:
+            return Verdict("invalid", f"the example lacks required {', '.join(missing)}; both refuse it")
+        return Verdict("mismatch", f"the example lacks required {missing}, yet awscli exits {code}")
+    if isinstance(params, dict) and "PaginationConfig" in params:
+        rest = {key: value for key, value in params.items() if key != "PaginationConfig"}
+        if rest == expected:
+            return Verdict("customized", f"awscli adds its own paging: {params['PaginationConfig']}")
     if params != expected:
         return Verdict("mismatch", f"awscli: exit {code}, {stderr.strip()[-200:]!r}, {params!r:.300}")
     return Verdict("identical")
+
+
+def missing_required(service: Service, operation: Operation, example_input: Mapping[str, Any]) -> list[str]:
+    """Required top-level members the example leaves out (cloud9, pricing)."""
+    if not operation.input:
+        return []
+    return [
+        member.name
+        for member in service.shape(operation.input).members
+        if member.required and member.name not in example_input
+    ]
 
 
 def awscli_departures(service: Service) -> dict[str, str]:
