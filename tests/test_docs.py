@@ -10,6 +10,7 @@ their entries from the CLI's page and compares the rest. The ``wait`` pages
 (the service's waiters) are compared like operation pages.
 """
 
+import difflib
 import json
 import os
 import re
@@ -60,7 +61,9 @@ def _assert_service_page_matches(service: Service, ours: str) -> None:
     # Exactly those entries, once each: a model operation the CLI lists and we
     # do not (or the other way round) stays in the comparison below.
     assert removed == cli_only
-    assert ours == head + ".. toctree::" + "".join(kept)
+    expected = head + ".. toctree::" + "".join(kept)
+    if ours != expected:  # only where the CLI's page is no valid RST (kms: its documentation)
+        assert_cli_page_invalid_ours_valid(expected, ours, f"{service.name} index")
 
 
 @pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
@@ -116,14 +119,22 @@ def assert_cli_page_invalid_ours_valid(theirs: str, ours: str, name: str) -> Non
     """A page may differ from the CLI's only where docutils finds errors or
     warnings in the CLI's (a reference to a target nowhere defined, inline
     markup that never closes), and ours has none; the differing lines are
-    few and read the same, markup aside."""
+    few and read the same, markup aside (a link the CLI defines as a target
+    at the page's end, ours in place)."""
     with pytest.raises(ValueError):
         check_rst(name, theirs.encode("utf-8"))
     check_rst(name, ours.encode("utf-8"))
-    differing = [(a, b) for a, b in zip(ours.splitlines(), theirs.splitlines()) if a != b]
-    assert len(ours.splitlines()) == len(theirs.splitlines()) and 0 < len(differing) <= 10, name
-    for a, b in differing:
-        assert re.findall(r"[A-Za-z0-9]+", a) == re.findall(r"[A-Za-z0-9]+", b), (a, b)
+
+    def lines(page: str) -> list[str]:
+        return [line for line in page.splitlines() if not re.match(r"\s*\.\. _https?:", line)]
+
+    def words(page_lines: list[str]) -> list[str]:
+        return re.findall(r"[A-Za-z0-9]+", "\n".join(page_lines))
+
+    assert words(lines(ours)) == words(lines(theirs)), name
+    matcher = difflib.SequenceMatcher(None, lines(ours), lines(theirs), autojunk=False)
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    assert 0 < changed <= max(20, len(lines(theirs)) // 20), name
 
 
 @pytest.mark.parametrize("name", OTHER_SERVICES)
