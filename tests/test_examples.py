@@ -15,6 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.model.ir import thaw
+from generator.model.names import python_identifier
 from generator.pages.examples import command_words
 from generator.pipeline.service import load
 
@@ -107,7 +108,7 @@ def test_sampled_example_commands_send_the_example_input(name, tmp_path):
     sys.path.insert(0, str(tmp_path))
     try:
         service = load(name)
-        checked = _check_all(service, tree / "docs" / name, f"{tree.name}.{name}", SAMPLE[name], tmp_path)
+        checked = _check_all(service, tree / "docs" / name, f"{tree.name}.{python_identifier(name)}", SAMPLE[name], tmp_path)
     finally:
         sys.path.remove(str(tmp_path))
     assert checked > 0
