@@ -134,3 +134,10 @@ def test_the_command_line_forms():
     assert words[-1] == ["--cli-input-json", '{"WebsiteRedirectLocation": "https://x.example/"}']
     assert command_words(s3, s3.operation("GetObject"), {"Bucket": "b", "Key": "k"})[-1] == ["outfile"]
     assert argv_of("aws s3api put-object \\\n    --key 'a key'") == ["s3api", "put-object", "--key", "a key"]
+
+
+def test_the_global_options_are_the_parsers_runtime_ones():
+    from generator.clirules.options import GLOBAL_OPTION_NAMES
+    from generator.python.runtime import _cli
+
+    assert GLOBAL_OPTION_NAMES == tuple(option for option, _ in _cli.GLOBAL_OPTIONS)

@@ -298,3 +298,27 @@ def test_a_page_too_large_to_parse_gets_the_markup_line_check(monkeypatch):
     for smuggled in ("  .. raw:: html\n", ".. |x| image:: y.png\n", "* .. include:: /etc/passwd\n"[2:]):
         with pytest.raises(ValueError, match="explicit markup the generator does not write"):
             rstcheck.check_rst("page.rst", (ours + "\n" + smuggled).encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This example attaches a volume (``vol-1234``) as ``/dev/sdf``.",
+        "The following example updates the strategy. ::\n",
+        "1. First, the list that is none",
+        "A. Einstein wrote this",
+        "- not a bullet, * nor this, `nor` |this| word_ or back\\slash",
+        "Text with ``an unclosed literal and ``x`` after it.",
+    ],
+)
+def test_plain_text_becomes_valid_rst_with_the_same_words(text):
+    """An example's title and description (plain text, with the ``literal``
+    spans some authors write) as one paragraph of RST."""
+    from generator.markup.rst import text_to_rst
+
+    rst = text_to_rst(text)
+    assert _problems(rst) == []
+    document = publish_doctree("Title\n=====\n\n" + rst + "\n", settings_overrides={"report_level": 5})
+    paragraphs = list(document.findall(nodes.paragraph))
+    assert len(paragraphs) == 1 and not list(document.findall(nodes.list_item))
+    assert re.findall(r"[A-Za-z0-9]+", paragraphs[0].astext()) == re.findall(r"[A-Za-z0-9]+", text)
