@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.clirules.versions import VERSIONS
 from generator.errors import GeneratorError, InputError
 from generator.model.loader import available_services
 from generator.pipeline import batch
@@ -51,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="output directory; needed for any selection but the committed one (default: generated)",
     )
+    parser.add_argument(
+        "--cli-version",
+        type=int,
+        choices=sorted(VERSIONS),
+        metavar="N",
+        help="the AWS CLI major version whose artifacts are rendered: 1 or 2 (default: 1; "
+        "the committed tree holds both, version 2 under v2/)",
+    )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if --out differs")
     parser.add_argument(
         "--data-path",
@@ -82,6 +91,7 @@ def _selection_options(args: argparse.Namespace) -> list[str]:
         "--operation": args.operation,
         "--api-version": args.api_version,
         "--data-path": args.data_path,
+        "--cli-version": args.cli_version,
     }
     return [option for option, value in given.items() if value]
 
@@ -119,7 +129,22 @@ def _jobs(args: argparse.Namespace) -> list[batch.Job]:
     version = args.api_version or (
         DEFAULT_API_VERSION if not args.service and not args.all_services else None
     )
-    return [batch.Job(name, version, tuple(args.operation)) for name in names]
+    if args.cli_version is None and not _selection_options(args):
+        # The committed tree: every version, each in its own part of the tree.
+        return [
+            batch.Job(name, version, tuple(args.operation), cli.number, cli.committed_root)
+            for cli in VERSIONS.values()
+            for name in names
+        ]
+    return [batch.Job(name, version, tuple(args.operation), args.cli_version or 1) for name in names]
+
+
+def _trees(jobs: Sequence[batch.Job]) -> str:
+    """``ecr``, ``7 services``, ``ecr (CLI v1, v2)``: what a run covered."""
+    services = sorted({job.service for job in jobs})
+    versions = sorted({job.cli_version for job in jobs})
+    what = services[0] if len(services) == 1 else f"{len(services)} services"
+    return what + (f" for CLI v{' and v'.join(map(str, versions))}" if versions != [1] else "")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -142,13 +167,12 @@ def run(argv: Sequence[str]) -> int:
             )
             return 1
         if not args.quiet:
-            print(f"{out}: up to date ({summary.services} service(s), {summary.operations} operations)")
+            print(f"{out}: up to date ({_trees(jobs)}, {summary.operations} operations)")
         return 0
     summary = batch.generate(jobs, settings, progress)
     if not args.quiet:
-        what = jobs[0].service if len(jobs) == 1 else f"{summary.services} services"
         print(
-            f"{what}: {summary.operations} operations, {summary.written} files written, "
+            f"{_trees(jobs)}: {summary.operations} operations, {summary.written} files written, "
             f"{summary.unchanged} unchanged, {summary.removed} removed "
             f"in {time.monotonic() - started:.1f}s -> {out}"
         )

@@ -13,6 +13,7 @@ import jinja2
 
 from generator.markup.rst import INDENT, html_to_rst, text_to_rst
 from generator.python.layout import assignment
+from generator.skeletons.yaml_text import to_yaml
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -57,6 +58,12 @@ def rst_literal(text: str) -> str:
     return f"``{text}``"
 
 
+def rst_constraint(constraint: tuple[str, str]) -> str:
+    """``min: ``2````: a constraint of the AWS CLI v2's pages, its value a literal."""
+    name, value = constraint
+    return f"{name}: {rst_literal(value)}"
+
+
 def rst_heading(title: str, border: str) -> str:
     """A heading over- and underlined (the CLI's level-1 and level-2 style)."""
     line = border * len(title)
@@ -65,6 +72,8 @@ def rst_heading(title: str, border: str) -> str:
 
 TEMPLATE_FILTERS = {
     "json": to_json,
+    # A YAML skeleton (generator.skeletons.yaml_input) as the AWS CLI v2 prints it.
+    "yaml": to_yaml,
     "pyassign": python_assignment,
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.
@@ -72,6 +81,7 @@ TEMPLATE_FILTERS = {
     # Plain text (an example's title and description) as RST.
     "rst_text": text_to_rst,
     "rst_literal": rst_literal,
+    "rst_constraint": rst_constraint,
     "rst_heading": rst_heading,
     "para": rst_paragraph,
     "newline": rst_newline,

@@ -1,13 +1,16 @@
 """Builds generated reference pages into an HTML site with Sphinx (scripts/build-docs).
 
-    scripts/build-docs [--tree DIR] [--jobs N] [OUT_DIR]     the pages of DIR/docs (default: generated)
+    scripts/build-docs [--tree DIR] [--jobs N] [OUT_DIR]     the pages of DIR (default: generated)
     scripts/build-docs --all [--jobs N] [OUT_DIR]            every service: generated into build/docs-rst first
 
-The site is one Sphinx project per service (``OUT/<service>/``) and a root
-page (``OUT/index.html``) that links them: each page's navigation is its own
-service's, and each service has its own search. A service's breadcrumbs
-reach the root page's ``cli:aws`` label through intersphinx (the root
-project's inventory). Services are built in parallel processes, and only
+The site is a root project, the project's pages (docs/, docs/index.rst the
+front page) with the reference's root page (the tree's docs/index.rst as
+``aws.html``, its toctree as links), and one Sphinx project per service
+(``OUT/<service>/``): each page's navigation is its own service's, and each
+service has its own search. A service's breadcrumbs reach the root page's
+``cli:aws`` label through intersphinx (the root project's inventory). A tree
+with a v2 reference (``v2/docs``) gets a second site in ``OUT/v2`` built the
+same way, its root page alone. Services are built in parallel processes, and only
 those whose pages changed since the last build into OUT (a digest of their
 files in the tree's manifest, the Sphinx configuration and Sphinx's
 version, kept in ``OUT/.build-state.json``); Sphinx itself then rereads
@@ -55,14 +58,15 @@ def _configuration_digest() -> str:
     return digest.hexdigest()
 
 
-def service_digests(tree: Path) -> dict[str, str]:
-    """A digest per service of everything its site depends on."""
+def service_digests(tree: Path, docs: str = "docs") -> dict[str, str]:
+    """A digest per service (of the reference in ``tree/docs``) of everything its site depends on."""
     configuration = _configuration_digest()
     per_service: dict[str, list[str]] = {}
+    depth = docs.count("/") + 1
     for path, digest in sorted(_manifest(tree).items()):
         parts = path.split("/")
-        if parts[0] == "docs" and len(parts) > 2:
-            per_service.setdefault(parts[1], []).append(f"{path}\0{digest}")
+        if "/".join(parts[:depth]) == docs and len(parts) > depth + 1:
+            per_service.setdefault(parts[depth], []).append(f"{path}\0{digest}")
     return {
         name: hashlib.sha256("\n".join([configuration, *lines]).encode()).hexdigest()
         for name, lines in per_service.items()
@@ -80,7 +84,7 @@ def root_page(index: str) -> str:
     return index[: match.start()] + links + index[match.end() :]
 
 
-def _sphinx(source: Path, out: Path, doctrees: Path, inventory: Path | None) -> tuple[int, str]:
+def _sphinx(source: Path, out: Path, doctrees: Path, inventory: Path | None, root_uri: str = "..") -> tuple[int, str]:
     """Run one Sphinx build in this process; its exit code and messages."""
     import io
     from contextlib import redirect_stderr, redirect_stdout
@@ -89,6 +93,7 @@ def _sphinx(source: Path, out: Path, doctrees: Path, inventory: Path | None) -> 
 
     if inventory is not None:
         os.environ["DOCS_SITE_ROOT_INVENTORY"] = str(inventory)
+        os.environ["DOCS_SITE_ROOT_URI"] = root_uri
     else:
         os.environ.pop("DOCS_SITE_ROOT_INVENTORY", None)
     messages = io.StringIO()
@@ -98,30 +103,45 @@ def _sphinx(source: Path, out: Path, doctrees: Path, inventory: Path | None) -> 
     return code, messages.getvalue()
 
 
-def _build_service(name: str, tree: Path, out: Path) -> tuple[str, int, str, float]:
+def _build_service(name: str, docs: Path, out: Path) -> tuple[str, int, str, float]:
     started = time.monotonic()
-    code, messages = _sphinx(
-        tree / "docs" / name, out / name, out / ".doctrees" / name, out / "objects.inv"
-    )
+    code, messages = _sphinx(docs / name, out / name, out / ".doctrees" / name, out / "objects.inv")
     return name, code, messages, time.monotonic() - started
 
 
-def build(tree: Path, out: Path, jobs: int) -> int:
+def _root_source(docs: Path, source: Path, project_pages: Path | None) -> None:
+    """The root project's pages: the project's own, and the reference's root
+    page (``aws`` beside them, ``index`` alone); a name both use is an error."""
+    if source.exists():
+        shutil.rmtree(source)
+    source.mkdir(parents=True)
+    reference = root_page((docs / "index.rst").read_text(encoding="utf-8"))
+    if project_pages is None:
+        (source / "index.rst").write_text(reference, encoding="utf-8")
+        return
+    (source / "aws.rst").write_text(reference, encoding="utf-8")
+    for page in sorted(project_pages.glob("*.rst")):
+        if (source / page.name).exists():
+            raise SystemExit(f"scripts/build-docs: {page} has the name of a generated page")
+        shutil.copy(page, source / page.name)
+
+
+def build(tree: Path, out: Path, jobs: int, docs_prefix: str = "docs", project_pages: Path | None = None) -> int:
     started = time.monotonic()
+    docs = tree / docs_prefix
     out.mkdir(parents=True, exist_ok=True)
-    digests = service_digests(tree)
+    digests = service_digests(tree, docs_prefix)
     state_file = out / STATE
     state = json.loads(state_file.read_text()) if state_file.exists() else {}
-    # The root page first: the services' breadcrumbs link to its label.
+    # The root project first: the services' breadcrumbs link to its label.
     source = out / ROOT_SOURCE
-    source.mkdir(exist_ok=True)
-    (source / "index.rst").write_text(root_page((tree / "docs" / "index.rst").read_text(encoding="utf-8")))
+    _root_source(docs, source, project_pages)
     code, messages = _sphinx(source, out, out / ".doctrees" / ROOT_SOURCE, None)
     failed = 0
     if code:
         print(f"root page: sphinx-build failed\n{messages}", file=sys.stderr)
         return 1
-    for gone in sorted(set(state) - set(digests)):
+    for gone in sorted(set(state) - set(digests) - {"v2"}):
         shutil.rmtree(out / gone, ignore_errors=True)
         shutil.rmtree(out / ".doctrees" / gone, ignore_errors=True)
         del state[gone]
@@ -131,10 +151,10 @@ def build(tree: Path, out: Path, jobs: int) -> int:
         if state.get(name) != digests[name] or not (out / name / "index.html").is_file()
     ]
     # The biggest first, so that no worker starts ec2 when the others are done.
-    stale.sort(key=lambda name: -sum(p.stat().st_size for p in (tree / "docs" / name).rglob("*.rst")))
+    stale.sort(key=lambda name: -sum(p.stat().st_size for p in (docs / name).rglob("*.rst")))
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(_build_service, name, tree, out) for name in stale]
+        futures = [pool.submit(_build_service, name, docs, out) for name in stale]
         for future in concurrent.futures.as_completed(futures):
             name, code, messages, seconds = future.result()
             if code:
@@ -167,7 +187,11 @@ def main() -> int:
         if subprocess.run(command, cwd=ROOT).returncode:
             return 1
         print(f"pages generated in {time.monotonic() - started:.1f}s -> {tree}")
-    return build(tree.resolve(), args.out.resolve(), args.jobs)
+    tree, out = tree.resolve(), args.out.resolve()
+    code = build(tree, out, args.jobs, "docs", ROOT / "docs")
+    if (tree / "v2" / "docs" / "index.rst").is_file():
+        code |= build(tree, out / "v2", args.jobs, "v2/docs")
+    return code
 
 
 if __name__ == "__main__":

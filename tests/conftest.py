@@ -26,3 +26,12 @@ def other_trees(tmp_path_factory):
     argv = [arg for name in OTHER_SERVICES for arg in ("--service", name)]
     assert main([*argv, "--out", str(out), "--quiet", "--jobs", "1"]) == 0
     return {name: (load(name), out) for name in OTHER_SERVICES}
+
+
+@pytest.fixture(scope="session")
+def other_trees_v2(tmp_path_factory):
+    """``{service: (IR, generated tree)}`` for OTHER_SERVICES, AWS CLI v2's artifacts, generated once."""
+    out = tmp_path_factory.mktemp("others-v2") / "out"
+    argv = [arg for name in OTHER_SERVICES for arg in ("--service", name)]
+    assert main([*argv, "--cli-version", "2", "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    return {name: (load(name), out) for name in OTHER_SERVICES}

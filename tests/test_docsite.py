@@ -1,5 +1,6 @@
-"""The doc site: scripts/build-docs builds generated/docs with -W (a root page
-and a Sphinx project per service), and a browser shows and searches the pages.
+"""The doc site: scripts/build-docs builds the project's pages (docs/) and the
+generated reference with -W (a root project and a Sphinx project per service),
+and a browser shows and searches the pages.
 
 The browser tests open the built pages in headless Chromium (Debian's
 ``chromium``; scripts/test installs it): the CompleteLayerUpload page, whose
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.clirules.versions import V1
 from generator.pages.content import options
 from generator.pipeline.service import load
 
@@ -91,11 +93,29 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+def test_front_page_links_every_project_page_and_the_reference(site):
+    front = (site / "index.html").read_text(encoding="utf-8")
+    pages = sorted(path.stem for path in (ROOT / "docs").glob("*.rst") if path.stem != "index")
+    assert pages, "docs/ holds the project's pages"
+    for page in pages:
+        assert f'href="{page}.html"' in front, page
+        assert (site / f"{page}.html").is_file(), page
+    # The generated root index (the `aws` page) is the reference's entry, linked from the front page.
+    assert 'href="aws.html"' in front
+    assert 'href="ecr/index.html"' in (site / "aws.html").read_text(encoding="utf-8")
+
+
+def test_readme_links_every_project_page():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((docs/[^)#]+)\)", readme))
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.rst") if path.stem != "index"}
+    assert linked == pages
+
+
 def test_sphinx_builds_every_page_without_warnings(site):
     built = sorted(path.stem for path in (site / "ecr").glob("*.html"))
     # The service is a project of its own, with its own search page.
     assert built == sorted([op.cli_name for op in ECR.operations] + ["index", "search"])
-    assert 'href="ecr/index.html"' in (site / "index.html").read_text(encoding="utf-8")
     index = (site / "ecr" / "index.html").read_text(encoding="utf-8")
     for operation in ECR.operations:
         assert f'href="{operation.cli_name}.html"' in index
@@ -108,7 +128,7 @@ def test_sphinx_builds_every_page_without_warnings(site):
         assert f'href="{name}.html"' in wait_index
     # Breadcrumbs reach the root page, from any depth (intersphinx).
     page = (site / "ecr" / "wait" / f"{waiters[0]}.html").read_text(encoding="utf-8")
-    assert 'href="../../index.html#cli-aws"' in page and 'href="../index.html#cli-aws-ecr"' in page
+    assert 'href="../../aws.html#cli-aws"' in page and 'href="../index.html#cli-aws-ecr"' in page
 
 
 def test_the_navigation_does_not_repeat_the_service_on_every_page(site):
@@ -129,7 +149,19 @@ def test_a_rebuild_redoes_only_what_changed(site):
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 of 1 service(s) built" in result.stdout
+    assert result.stdout.count("0 of 1 service(s) built") == 2  # v1's and v2's
+
+
+def test_sphinx_builds_every_v2_page_without_warnings(site):
+    """The AWS CLI v2 pages: a site of their own (``OUT/v2``), built with -W as well."""
+    v2 = site / "v2"
+    built = sorted(path.stem for path in (v2 / "ecr").glob("*.html"))
+    assert built == sorted([op.cli_name for op in ECR.operations] + ["index", "search"])
+    assert (v2 / "index.html").is_file()
+    waiters = sorted(waiter.cli_name for waiter in ECR.waiters)
+    assert sorted(path.stem for path in (v2 / "ecr" / "wait").glob("*.html")) == sorted([*waiters, "index"])
+    page = (v2 / "ecr" / "complete-layer-upload.html").read_text(encoding="utf-8")
+    assert "--cli-input-yaml" in page and "Constraints:" in page
 
 
 def _chromium(*arguments: str, profile: Path) -> subprocess.CompletedProcess[str]:
@@ -185,7 +217,7 @@ def test_complete_layer_upload_renders_in_chromium(site, tmp_path):
     operation = ECR.operation("CompleteLayerUpload")
     page = site / "ecr" / f"{operation.cli_name}.html"
     expected = {
-        "options": [name for option in options(ECR, operation) for name in option.names],
+        "options": [name for option in options(ECR, operation, V1) for name in option.names],
         "outputMembers": [member.name for member in ECR.shape(operation.output).members],
     }
     probe_data = f'<script id="probe-expected" type="application/json">{json.dumps(expected)}</script>'

@@ -98,6 +98,7 @@ def test_a_plain_full_parse_loads_neither_argparse_nor_json():
     assert json.loads(done.stdout)["layerDigests"] == ["sha256:a"]
     loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
     assert not loaded & {"argparse", "json", "re", "generated.ecr._argparser"}
+    assert "typing" not in loaded  # the runtime's annotations name typing's names only as strings
 
 
 _JSON_VALUES = st.recursive(

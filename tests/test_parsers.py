@@ -4,7 +4,6 @@ parameters for the same argv, over a corpus built from the model."""
 import importlib
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,18 +13,14 @@ from generator.cli import main
 from generator.model.ir import Operation, Service
 from generator.pipeline.service import load
 
-from .support.argv import document_argv, is_complex, run_ours, shorthand
-from .support.capture import capture_aws
+from .support.argv import document_argv, is_complex, shorthand
 from .support.documents import full_document
 from .support.modeldata import minimal_document
 from .support.parser_corpus import (
     ECR,
-    MAX_ITEMS_WARNING,
     MISSING_FILE,
-    OUTFILE,
     assert_agrees,
     corpus,
-    error_line,
 )
 from .support.paths import OTHER_SERVICES
 from .support.trees import package_name, sampled_operations, service_package
@@ -179,7 +174,7 @@ def _clashing_module():
                  ("--flag", "flag", "B", False), ("--no-flag-x", "x", "N", False))
     return SimpleNamespace(OPERATION=Operation(
         service="ecr", cli_name="clash", input_shape="Input", shapes=shapes, arguments=arguments,
-        paginator=(("re",), "no"), idempotency_tokens=(), input_skeleton="", output_skeleton="", summary=""))
+        paginator=(("re",), "no"), idempotency_tokens=(), input_skeleton="", output_skeleton=""))
 
 
 def _quick_words(module) -> st.SearchStrategy:

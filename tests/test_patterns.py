@@ -89,7 +89,8 @@ def _differential(patterns):
             python_vs_js.append(item["original"])
         reference = result["original"]
         samples = item["samples"]
-        if reference is None and result["originalWithoutU"] is not None and "\\p" not in item["original"]:
+        java = _JAVA_SYNTAX.search(item["original"])
+        if reference is None and result["originalWithoutU"] is not None and "\\p" not in item["original"] and not java:
             # Web-compatible syntax (``\_``, ``[\w-.]``): JavaScript runs it
             # without the u flag, in UTF-16 units, so compare on the BMP.
             keep = [i for i, sample in enumerate(samples) if all(ord(c) < 0x10000 for c in sample)]
@@ -105,7 +106,10 @@ def _differential(patterns):
 
 # JavaScript cannot run these originals at all (Java inline flags), or only
 # without the u flag, where ``\p{L}`` is the letter p.
-_NOT_JAVASCRIPT = re.compile(r"\(\?[a-z]+\)|\\p\{")
+_NOT_JAVASCRIPT = re.compile(r"\(\?[a-z]+\)|\\p\{|" + r"\\[Azx]|&&\[|\\0[0-7]|[*+?}]\+|[$)]\{|\)\+|\}\{")
+# Java-only syntax: \A, \z, \x{..}, class intersection, octal escapes,
+# possessive quantifiers, quantified assertions and quantifiers.
+_JAVA_SYNTAX = re.compile(r"\\[Azx]|&&\[|\\0[0-7]|[*+?}]\+|\$\{|\(\?[=!][^()]*\)[*+?{]|\}\{|\\p\{(?!L\}|N\}|Z\}|M\}|S\}|P\}|C\}|Ll|Lu|Nd)")
 
 
 def test_service_patterns_mean_the_same_in_python_and_javascript():
@@ -113,7 +117,8 @@ def test_service_patterns_mean_the_same_in_python_and_javascript():
     assert translated >= 60
     assert python_vs_js == []
     assert original_vs_ours == []
-    assert uncompared == []
+    # Java's syntax (dynamodb's \p{Print}+): Java is the oracle, below.
+    assert [p for p in uncompared if not _NOT_JAVASCRIPT.search(p)] == []
 
 
 def test_every_botocore_pattern_translates_faithfully_or_is_left_out():
@@ -124,7 +129,8 @@ def test_every_botocore_pattern_translates_faithfully_or_is_left_out():
     assert python_vs_js == []
     assert original_vs_ours == []
     assert [p for p in uncompared if not _NOT_JAVASCRIPT.search(p)] == []
-    assert len(uncompared) < 50
+    # Java-only syntax is compared against Java (test_java_syntax_means_what_java_means).
+    assert len([p for p in uncompared if not _JAVA_SYNTAX.search(p)]) < 50
 
 
 @pytest.mark.parametrize(
@@ -168,13 +174,11 @@ def test_translation_keeps_the_ecma_meaning(source, matches, rejects):
 @pytest.mark.parametrize(
     ("source", "reason"),
     [
-        ("\\p{Print}+", "not an ECMA-262 Unicode property"),
-        ("\\p{XDigit}{8}", "not an ECMA-262 Unicode property"),
-        ("\\A[a-z]+\\z", "\\A is not an ECMA-262 escape"),
-        ("[0-9A-Z]{2}+", "nothing to repeat"),
+        ("\\p{IsAlphabetic}", "Python's Unicode database has no such property"),
+        ("\\p{Foo}", "not an ECMA-262 Unicode property"),
+        ("([a-z])++", "a possessive quantifier on a group"),
         ("(?x)a b", "inline flags"),
         ("(?<name>a)", "named groups"),
-        ("([a-z]+)${1,4}", "a quantifier on an assertion"),
         ("(?<=a+)b", "Python's re cannot run it"),
         ("[a", "an unclosed character class"),
     ],
@@ -186,21 +190,84 @@ def test_untranslatable_patterns_are_left_out_with_a_reason(source, reason):
 
 
 def test_left_out_patterns_are_reported_and_absent_from_schemas(tmp_path):
-    """dynamodb's ``\\p{Print}+`` (Java's POSIX class) is in the report, and
-    the schema of its shape has no pattern."""
+    """workspaces-thin-client's ``\\p{IsAlphabetic}`` classes (Java's
+    Alphabetic property, which Python's Unicode database lacks) are in the
+    report, unchecked, and the schemas of their shapes have no pattern."""
     from generator.cli import main
 
+    name = "workspaces-thin-client"
     out = tmp_path / "out"
-    assert main(["--service", "dynamodb", "--out", str(out), "--quiet"]) == 0
-    report = json.loads((out / "schemas" / "dynamodb.pattern-report.json").read_text())
-    left_out = {item["pattern"]: item for item in report["leftOut"]}
-    assert "\\p{Print}+" in left_out
-    shape = left_out["\\p{Print}+"]["shape"]
-    service = load("dynamodb")
-    for path in (out / "schemas" / "dynamodb").glob("*.schema.json"):
-        definition = json.loads(path.read_text()).get("$defs", {}).get(shape)
-        if definition is not None:
-            assert "pattern" not in definition
+    assert main(["--service", name, "--out", str(out), "--quiet"]) == 0
+    report = json.loads((out / "schemas" / f"{name}.pattern-report.json").read_text())
+    left_out = {item["shape"]: item for item in report["leftOut"]}
+    unchecked = {shape for shape, item in left_out.items() if item["strict"].startswith("unchecked")}
+    assert unchecked == {"DeviceName", "EnvironmentName"}
+    assert report["counts"]["unchecked"] == 2
+    service = load(name)
+    for shape in unchecked:
+        assert "IsAlphabetic" in service.shape(shape).constraints.pattern
+        for path in (out / "schemas" / name).glob("*.schema.json"):
+            definition = json.loads(path.read_text()).get("$defs", {}).get(shape)
+            if definition is not None:
+                assert "pattern" not in definition
     # Everything not in the report made it into the schemas.
-    assert all(translate(p).pattern is not None for p in _model_patterns(["dynamodb"]) if p not in left_out)
-    assert service.shape(shape).constraints.pattern == "\\p{Print}+"
+    sources = {item["pattern"] for item in left_out.values()}
+    assert all(guard(p).pattern is not None for p in _model_patterns([name]) if p not in sources)
+
+
+def _java(items):
+    """Java's verdicts (``find``) on each item's samples, None where Java
+    cannot compile the pattern."""
+    java = shutil.which("java")
+    assert java, "java is needed for the Java-syntax tests"
+
+    def encode(text):
+        return " ".join(f"{ord(char):x}" for char in text)
+
+    lines = []
+    for pattern, samples in items:
+        lines.append("P" + encode(pattern))
+        lines += ["S" + encode(sample) for sample in samples]
+    source = ROOT / "tests" / "support" / "java" / "RegexFind.java"
+    result = subprocess.run(
+        [java, str(source)], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True, timeout=300
+    )
+    return [None if line == "E" else [flag == "1" for flag in line] for line in result.stdout.split("\n")[: len(items)]]
+
+
+# Where Java's base semantics and ECMA-262's differ (line terminators for
+# ``.`` and ``$``, Unicode white space, letters for ``\b``), the translation
+# keeps ECMA-262's: the Java comparison draws its samples from ASCII without
+# line breaks.
+_JAVA_ALPHABET = [chr(cp) for cp in range(0x80) if chr(cp) not in "\n\r"]
+
+
+def test_java_syntax_means_what_java_means():
+    """Every botocore pattern in Java-only syntax (\\A, \\z, \\p{Print},
+    possessive quantifiers, class intersection, ...) that is translated gives
+    Java's own verdict on samples drawn from it and mutated."""
+    rng = random.Random(16)
+    items, sources = [], []
+    for source in _model_patterns(Loader().list_available_services("service-2")):
+        pattern = translate(source).pattern
+        if pattern is None or not _JAVA_SYNTAX.search(source):
+            continue
+        drawn = [RegexSampler(rng).sample(pattern, stretch) for stretch in (1, 3, 8) for _ in range(4)]
+        samples = set()
+        for text in drawn:
+            samples.add(text)
+            for _ in range(4):
+                at = rng.randrange(len(text) + 1)
+                samples.add(text[:at] + rng.choice(_JAVA_ALPHABET) + text[at + 1 :])
+        samples |= {"", "a", "A0", " ", "\x00", "\x7f", "|"}
+        kept = sorted(text for text in samples if all(char in _JAVA_ALPHABET for char in text))
+        items.append((source, kept))
+        sources.append(pattern)
+    assert len(items) >= 25
+    verdicts = _java(items)
+    wrong = []
+    for (source, samples), pattern, java in zip(items, sources, verdicts):
+        assert java is not None, source
+        ours = [re.search(pattern, text) is not None for text in samples]
+        wrong += [(source, text, flag) for text, flag, mine in zip(samples, java, ours) if flag != mine]
+    assert wrong == []

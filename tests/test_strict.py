@@ -14,7 +14,7 @@ from generator.model.names import python_identifier
 from generator.pipeline.service import load
 
 from .support.paths import GENERATED, OTHER_SERVICES
-from .support.strictcheck import compare, corpus, strict_module
+from .support.strictcheck import compare, corpus, strict_module, with_automaton_patterns
 
 ECR = load("ecr", "2015-09-21")
 
@@ -40,7 +40,8 @@ def test_other_services_strict_agrees_with_jsonschema(name, tmp_path):
     service = load(name)
     for operation in service.operations:
         module = strict_module(tree, python_identifier(name), operation.py_name)
-        tally = compare(_schema(tree, name, operation), module.validate, seeds=1, max_depth=4)
+        schema = with_automaton_patterns(_schema(tree, name, operation), service)
+        tally = compare(schema, module.validate, seeds=1, max_depth=4)
         assert tally.disagreements == [], operation.name
         assert tally.invalid > 0, operation.name
 

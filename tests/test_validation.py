@@ -172,7 +172,7 @@ def test_compiled_validator_agrees_on_every_kind_of_shape():
     service = build_ir(RawService("synthetic", "2020-01-01", SYNTHETIC, {}))
     validate = Operation(
         service="synthetic", cli_name="op", input_shape="Request", shapes=shape_rows(service, "Request"),
-        arguments=(), paginator=None, idempotency_tokens=(), input_skeleton="", output_skeleton="", summary="",
+        arguments=(), paginator=None, idempotency_tokens=(), input_skeleton="", output_skeleton="",
     ).validate
     shape = BotocoreModel(SYNTHETIC, "synthetic").shape_for("Request")
     documents = st.recursive(

@@ -5,6 +5,14 @@ import argparse
 
 from ._cli import ARGPARSE_TYPES, GLOBAL_OPTIONS, CliError, dest, required_overridden
 
+# For the type checker only: annotations that use these names are strings,
+# since importing typing would add about 2 ms to every command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from ._cli import Operation
+
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
     # A fixed width: argparse would import shutil to ask the terminal, which
@@ -15,14 +23,14 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 class Parser(argparse.ArgumentParser):
     """Reports usage errors as ``CliError(code=2)`` instead of exiting."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: "Any") -> None:
         super().__init__(formatter_class=_formatter, add_help=False, **kwargs)
 
-    def error(self, message: str):
+    def error(self, message: str) -> "NoReturn":
         raise CliError(f"usage: {self.usage}\n{self.prog}: error: {message}", 2)
 
 
-def parse(operation, argv: list) -> tuple:
+def parse(operation: "Operation", argv: "list[str]") -> "tuple[dict[str, Any], bool]":
     """``(values, paginate)``: the operation parser's values by destination and
     the global ``--no-paginate`` switch; raises ``CliError`` as the AWS CLI fails."""
     globals_ns, rest = _parse_globals(operation, argv)
@@ -41,7 +49,9 @@ def parse(operation, argv: list) -> tuple:
     return vars(ns), globals_ns.paginate
 
 
-def _parse_globals(operation, argv: list) -> tuple:
+def _parse_globals(
+    operation: "Operation", argv: "list[str]"
+) -> "tuple[argparse.Namespace, list[str]]":
     parser = Parser(prog="aws", usage=f"{operation.prog} [options]")
     for option, kwargs in GLOBAL_OPTIONS:
         parser.add_argument(option, **kwargs)
@@ -53,7 +63,7 @@ def _parse_globals(operation, argv: list) -> tuple:
     return ns, rest
 
 
-def _operation_parser(operation, argv: list) -> Parser:
+def _operation_parser(operation: "Operation", argv: "list[str]") -> Parser:
     parser = Parser(prog=operation.prog, usage=f"{operation.prog} [options]")
     # An operation with streaming output has no document options to lift
     # the requirements.
@@ -66,7 +76,7 @@ def _operation_parser(operation, argv: list) -> Parser:
                 "--no-" + option[2:], action="store_false", dest=dest(member), default=None
             )
             continue
-        kwargs: dict = {"dest": dest(member), "required": required and not optional}
+        kwargs: dict[str, Any] = {"dest": dest(member), "required": required and not optional}
         if kind == "list":
             kwargs["nargs"] = "*"
         elif kind in ARGPARSE_TYPES:
@@ -77,8 +87,9 @@ def _operation_parser(operation, argv: list) -> Parser:
         parser.add_argument(
             "--generate-cli-skeleton", nargs="?", const="input", choices=["input", "output"]
         )
-    for option, key, kind in operation.paging_options():
-        parser.add_argument(option, dest="paging_" + key, type=kind)
+    for option, key, convert in operation.paging_options():
+        # type=None is argparse's default: no conversion.
+        parser.add_argument(option, dest="paging_" + key, type=convert)  # type: ignore[arg-type]
     if operation.outfile:
         parser.add_argument("outfile")
     parser.add_argument("help", nargs="?")

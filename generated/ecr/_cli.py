@@ -17,9 +17,32 @@ from ._paramfile import ParamFileError, load_paramfile
 # line needs neither (see ``Operation._quick_parse``), and start-up time is
 # most of what a parse costs.
 
+# For the type checker only: annotations that use these names are strings,
+# since importing typing would add about 2 ms to every command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import IO, Any, TypeAlias
+
+    #: A shape's row in an operation's table: (type, minimum, detail, required
+    #: members, trait), where the detail depends on the type: a structure's
+    #: (member, shape) pairs, a list's element shape, a map's (key shape,
+    #: value shape), else None.
+    Row: TypeAlias = tuple[str, int | float | None, Any, tuple[str, ...], str]
+    Shapes: TypeAlias = dict[str, Row]
+    #: (option, member, shape, required).
+    Argument: TypeAlias = tuple[str, str, str, bool]
+    #: (input token members, limit key member).
+    Paginator: TypeAlias = tuple[tuple[str, ...], str]
+    #: (option, paging key, argparse type: None for a string).
+    PagingOption: TypeAlias = tuple[str, str, type[int] | None]
+    #: (destination, how many words, detail): the value of a flag, the type
+    #: a word converts to (or None), or nothing.
+    QuickAction: TypeAlias = tuple[str, int, Any]
+
 # (option, argparse keyword arguments) of the AWS CLI's global options,
-# accepted wherever they appear and otherwise ignored (see the README).
-GLOBAL_OPTIONS = (
+# accepted wherever they appear and otherwise ignored (see the generator's docs/known-differences.rst).
+GLOBAL_OPTIONS: "tuple[tuple[str, dict[str, Any]], ...]" = (
     ("--debug", {"action": "store_true"}),
     ("--endpoint-url", {}),
     ("--no-verify-ssl", {"action": "store_false", "dest": "verify_ssl"}),
@@ -37,13 +60,14 @@ GLOBAL_OPTIONS = (
     ("--v2-debug", {"action": "store_true", "dest": "v2_debug"}),
 )
 _GLOBAL_NAMES = tuple(option for option, _ in GLOBAL_OPTIONS)
-_PAGING_OPTIONS = (
+_PAGING_OPTIONS: "tuple[PagingOption, ...]" = (
     ("--starting-token", "StartingToken", None),
     ("--page-size", "PageSize", int),
     ("--max-items", "MaxItems", int),
 )
 _PAGING_DESTS = {option: "paging_" + key for option, key, _ in _PAGING_OPTIONS}
-_SCALARS = frozenset(
+#: Model types whose values are not containers.
+SCALAR_TYPES = frozenset(
     {
         "string",
         "integer",
@@ -88,7 +112,7 @@ class ParamError(CliError):
         super().__init__(f"Error parsing parameter '{option}': {message}")
 
 
-def _warn_of_max_items(value) -> None:
+def _warn_of_max_items(value: "int | str") -> None:
     """The CLI's warning on a --max-items it will page by; a string limit
     (cloudfront) must then read as a whole number."""
     try:
@@ -108,19 +132,19 @@ class Operation:
         *,
         service: str,
         cli_name: str,
-        input_shape,
-        shapes,
-        arguments,
-        paginator,
-        idempotency_tokens,
+        input_shape: "str | None",
+        shapes: "Shapes",
+        arguments: "tuple[Argument, ...]",
+        paginator: "Paginator | None",
+        idempotency_tokens: "tuple[str, ...]",
         input_skeleton: str,
         output_skeleton: str,
-        summary: str,
         outfile: bool = False,
-        streaming_input: tuple = (),
-        json_values: tuple = (),
-        shadowed: tuple = (),
+        streaming_input: "tuple[str, ...]" = (),
+        json_values: "tuple[str, ...]" = (),
+        shadowed: "tuple[tuple[str, str], ...]" = (),
         string_limit: bool = False,
+        literal: "tuple[str, ...]" = (),
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -134,7 +158,6 @@ class Operation:
         self.idempotency_tokens = idempotency_tokens
         self.input_skeleton = input_skeleton
         self.output_skeleton = output_skeleton
-        self.summary = summary
         #: Streaming output: a required ``outfile`` word instead of the
         #: ``--cli-input-json`` and ``--generate-cli-skeleton`` options.
         self.outfile = outfile
@@ -148,12 +171,15 @@ class Operation:
         #: The limit key is a string (cloudfront's MaxItems): so are the
         #: values of --page-size and --max-items, as in the CLI.
         self.string_limit = string_limit
+        #: Members whose values the CLI takes as they are: never read from
+        #: ``file://``, ``fileb://``, ``http://`` or ``https://``.
+        self.literal = literal
         self.prog = f"python -m {__package__} {cli_name}"
-        self._check = None
+        self._check: Callable[[Any], list[str]] | None = None
 
     # -- the command line ------------------------------------------------
 
-    def build(self, argv) -> tuple:
+    def build(self, argv: "Iterable[str]") -> "tuple[dict[str, Any], bool, str | None]":
         """``(params, paginate, skeleton)`` before validation; raises ``CliError``."""
         argv = list(argv)
         values = self._quick_parse(argv)
@@ -163,12 +189,12 @@ class Operation:
 
             values, paginate = parse(self, argv)
         paginate = self._paginate(values, paginate)
-        params: dict = {}
+        params: dict[str, Any] = {}
         for option, member, shape, _ in self.arguments:
             value = values.get(dest(member))
             if value is not None:
                 params[member] = self._unpack(option, member, shape, value)
-        paging = {}
+        paging: dict[str, Any] = {}
         for option, key, kind in self.paging_options():
             value = values.get("paging_" + key)
             if value is None:
@@ -189,7 +215,7 @@ class Operation:
             merge_input_json(params, values["cli_input_json"])
         return params, paginate, values.get("generate_cli_skeleton")
 
-    def _quick_parse(self, argv: list):
+    def _quick_parse(self, argv: "list[str]") -> "dict[str, Any] | None":
         """The values argparse gives (by destination) for a command line made
         only of this operation's options, each followed by the words it takes:
         no global option, abbreviation, ``--x=y``, word starting with a dash,
@@ -199,7 +225,7 @@ class Operation:
         actions = None if self.outfile else self._quick_actions()
         if actions is None:
             return None
-        values: dict = {}
+        values: dict[str, Any] = {}
         index, count = 0, len(argv)
         while index < count:
             option = argv[index]
@@ -212,6 +238,7 @@ class Operation:
             while index < count and not argv[index].startswith("-"):
                 index += 1
             words = argv[start:index]
+            value: object
             if arity == _MANY:
                 value = words
             elif arity == _FLAG:
@@ -238,11 +265,11 @@ class Operation:
                     return None
         return values
 
-    def _quick_actions(self) -> dict:
+    def _quick_actions(self) -> "dict[str, QuickAction] | None":
         """Option -> (destination, how many words, detail) as the argparse path
         declares them; None when two declarations share an option string,
         which argparse refuses."""
-        actions: dict = {}
+        actions: dict[str, QuickAction] = {}
         declared = 0
         for option, member, shape, _ in self.arguments:
             kind = self.shapes[shape][0]
@@ -256,19 +283,19 @@ class Operation:
             declared += 1
         actions["--cli-input-json"] = ("cli_input_json", _ONE, None)
         actions["--generate-cli-skeleton"] = ("generate_cli_skeleton", _OPTIONAL, None)
-        for option, key, kind in self.paging_options():
-            actions[option] = ("paging_" + key, _ONE, kind)
+        for option, key, convert in self.paging_options():
+            actions[option] = ("paging_" + key, _ONE, convert)
         return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
 
     @staticmethod
-    def _paging_text(option: str, value: str) -> str:
+    def _paging_text(option: str, value: str) -> "str | bytes":
         try:
             loaded = load_paramfile(value, remote=True)
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         return value if loaded is None else loaded
 
-    def paging_options(self) -> tuple:
+    def paging_options(self) -> "tuple[PagingOption, ...]":
         """``--starting-token``, ``--page-size`` (where there is a limit key), ``--max-items``."""
         if self.paginator is None:
             return ()
@@ -279,7 +306,7 @@ class Operation:
             if limit_key or key != "PageSize"
         )
 
-    def _paginate(self, values: dict, paginate: bool) -> bool:
+    def _paginate(self, values: "dict[str, Any]", paginate: bool) -> bool:
         if self.paginator is None:
             return False
         input_tokens, limit_key = self.paginator
@@ -306,14 +333,15 @@ class Operation:
 
     # -- one option's value ------------------------------------------------
 
-    def _unpack(self, option: str, member: str, shape: str, value):
-        try:
-            single = value[0] if isinstance(value, list) and len(value) == 1 else value
-            loaded = load_paramfile(single, remote=True)
-        except ParamFileError as exc:
-            raise ParamError(option, str(exc)) from None
-        if loaded is not None:
-            value = loaded
+    def _unpack(self, option: str, member: str, shape: str, value: "Any") -> "Any":
+        if member not in self.literal:
+            try:
+                single = value[0] if isinstance(value, list) and len(value) == 1 else value
+                loaded = load_paramfile(single, remote=True)
+            except ParamFileError as exc:
+                raise ParamError(option, str(exc)) from None
+            if loaded is not None:
+                value = loaded
         if member in self.streaming_input:
             return _open_streamed(option, value)
         if member in self.json_values:
@@ -332,11 +360,11 @@ class Operation:
         kind, _, detail, _, _ = self.shapes[shape]
         if kind in ("structure", "map"):
             return True
-        return kind == "list" and self.shapes[detail][0] not in _SCALARS
+        return kind == "list" and self.shapes[detail][0] not in SCALAR_TYPES
 
     # -- validation --------------------------------------------------------
 
-    def validate(self, params, paginate: bool = True) -> list:
+    def validate(self, params: "Any", paginate: bool = True) -> "list[str]":
         """botocore ParamValidator's message lines for ``params`` (none when valid)."""
         if (
             paginate
@@ -353,7 +381,7 @@ class Operation:
 
             return [TOO_DEEP]
 
-    def _compile_checker(self):
+    def _compile_checker(self) -> "Callable[[Any], list[str]]":
         if self.input_shape is None:
             self._check = _no_input
         else:
@@ -362,10 +390,11 @@ class Operation:
             self._check = compile_checker(self.shapes, self.input_shape)
         return self._check
 
-    def _as_requested(self, params: dict) -> dict:
+    def _as_requested(self, params: "dict[str, Any]") -> "dict[str, Any]":
         """The request botocore's paginator sends for the first page."""
         config = params["PaginationConfig"]
         request = {key: item for key, item in params.items() if key != "PaginationConfig"}
+        assert self.paginator is not None  # validate asks only with a paginator
         if isinstance(config, dict):
             _, limit_key = self.paginator
             if config.get("PageSize") is not None and limit_key:
@@ -380,7 +409,7 @@ class Operation:
                     pass  # reported by parse_args; no request member comes from it
         return request
 
-    def _check_starting_token(self, params: dict, paginate: bool) -> None:
+    def _check_starting_token(self, params: "dict[str, Any]", paginate: bool) -> None:
         config = params.get("PaginationConfig")
         if paginate and self.paginator is not None and isinstance(config, dict):
             token = config.get("StartingToken")
@@ -391,7 +420,7 @@ class Operation:
 
     # -- entry points ------------------------------------------------------
 
-    def parse_args(self, argv) -> dict:
+    def parse_args(self, argv: "Iterable[str]") -> "dict[str, Any]":
         """The parameters the AWS CLI hands to its operation caller for ``argv``.
 
         Errors go to stderr and raise ``SystemExit`` with the CLI's exit code;
@@ -403,7 +432,7 @@ class Operation:
             # Nothing else to parse: the skeleton is the whole answer.
             sys.stdout.write(self.input_skeleton)
             raise SystemExit(0)
-        if "-h" in argv or "--help" in argv:
+        if self.asks_for_help(argv):
             sys.stdout.write(self.help())
             raise SystemExit(0)
         try:
@@ -435,20 +464,48 @@ class Operation:
         return params
 
     def help(self) -> str:
-        lines = [f"usage: {self.prog} [options]", "", self.summary, "", "options:"]
-        for option, _, shape, required in self.arguments:
-            kind = self.shapes[shape][0]
-            name = f"{option} | --no-{option[2:]}" if kind == "boolean" else option
-            lines.append(f"  {name} ({kind}){' [required]' if required else ''}")
-        if self.outfile:
-            lines.append("  outfile (the file the streaming output would be written to) [required]")
-        else:
-            lines.append("  --cli-input-json <JSON or file://path>")
-            lines.append("  --generate-cli-skeleton [input | output]")
-        lines.extend(f"  {option}" for option, _, _ in self.paging_options())
-        return "\n".join(lines) + "\n"
+        """The operation's documentation as plain text (``_help/<operation>.py``,
+        imported only here: a parse never loads it)."""
+        from importlib import import_module
 
-    def main(self, argv) -> int:
+        module = import_module(f"._help.{self.cli_name.replace('-', '_')}", __package__)
+        return "\n".join((f"usage: {self.prog} [options]", "", *module.LINES)) + "\n"
+
+    def asks_for_help(self, argv: "list[str]") -> bool:
+        """``-h``, ``--help``, or the word ``help`` where no option takes it as
+        its value, whatever else the line holds. The CLI's own parser takes
+        ``help`` in its one positional place (after an operation's ``outfile``)."""
+        if "-h" in argv or "--help" in argv:
+            return True
+        if "help" not in argv:
+            return False
+        arities = {option: _ONE for option, kwargs in GLOBAL_OPTIONS if "action" not in kwargs}
+        for option, _, shape, _ in self.arguments:
+            kind = self.shapes[shape][0]
+            arities[option] = _FLAG if kind == "boolean" else _MANY if kind == "list" else _ONE
+        arities.update({option: _ONE for option, _, _ in self.paging_options()})
+        arities["--cli-input-json"] = _ONE
+        arities["--generate-cli-skeleton"] = _OPTIONAL
+        free = []
+        index = 0
+        while index < len(argv):
+            word = argv[index]
+            index += 1
+            arity = arities.get(word, _FLAG)
+            if not word.startswith("-"):
+                free.append(word)
+            elif arity == _ONE:
+                index += 1
+            elif arity == _MANY:
+                while index < len(argv) and not argv[index].startswith("-"):
+                    index += 1
+            elif arity == _OPTIONAL and argv[index : index + 1] in (["input"], ["output"]):
+                index += 1
+        if self.outfile and free[:1] != ["help"]:
+            free = free[1:]
+        return "help" in free
+
+    def main(self, argv: "Iterable[str]") -> int:
         params = self.parse_args(argv)
         from ._jsonout import dumps
 
@@ -456,7 +513,7 @@ class Operation:
         return 0
 
 
-def _open_streamed(option: str, value):
+def _open_streamed(option: str, value: str) -> "IO[bytes]":
     """A streamed blob's value names a file (after ``~`` and variables are
     expanded, and after a ``file://`` value is read): its open binary file."""
     path = os.path.expanduser(os.path.expandvars(value))
@@ -465,7 +522,7 @@ def _open_streamed(option: str, value):
     return open(path, "rb")
 
 
-def required_overridden(argv: list) -> bool:
+def required_overridden(argv: "list[str]") -> bool:
     """The AWS CLI drops required options when the input comes as a document."""
     if "--cli-input-json" in argv:
         return True
@@ -475,6 +532,6 @@ def required_overridden(argv: list) -> bool:
     return False
 
 
-def _no_input(params) -> list:
+def _no_input(params: "Any") -> "list[str]":
     """An operation without input accepts anything, as botocore does."""
     return []

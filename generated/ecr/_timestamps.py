@@ -11,7 +11,7 @@ _FIRST_SECOND = -62135596800
 _PAST_LAST_SECOND = 253402300800
 
 
-def in_datetime_range(seconds) -> bool:
+def in_datetime_range(seconds: "int | float") -> bool:
     """Epoch seconds botocore can turn into a datetime (NaN cannot)."""
     return _FIRST_SECOND <= seconds < _PAST_LAST_SECOND
 

@@ -21,6 +21,24 @@ commonest members and items, are checked in place by their container, without
 a call.
 """
 
+# For the type checker only: annotations that use these names are strings,
+# since importing typing would add about 2 ms to every command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeAlias
+
+    from ._cli import Row, Shapes
+
+    #: ``[path, before, after]``, or a finished message (inside a document).
+    Finding: TypeAlias = list[str] | str
+    #: What a shape's function returns: None when the value is valid.
+    Found: TypeAlias = list[Finding] | None
+    Check: TypeAlias = Callable[[Any], Found]
+    #: Binds a shape's members to their functions once every shape has one.
+    Link: TypeAlias = Callable[[dict[str, Check]], None]
+    Maker: TypeAlias = Callable[[Row, Shapes, list[Link]], Check]
+
 _VALID_TYPES = {
     "string": "<class 'str'>",
     "integer": "<class 'int'>",
@@ -51,7 +69,7 @@ _SCALAR_NAMES = {
 _TYPE = "Invalid type for parameter "
 
 
-def compile_checker(shapes, root: str):
+def compile_checker(shapes: "Shapes", root: str) -> "Callable[[Any], list[str]]":
     """``validate(params)``: botocore's message lines for ``params`` against
     the input shape ``root``, none when valid.
 
@@ -59,9 +77,9 @@ def compile_checker(shapes, root: str):
     than the interpreter's recursion limit, through a recursive shape), so
     does ``validate``; the caller reports ``TOO_DEEP`` instead.
     """
-    checks: dict = {}
+    checks: dict[str, Check] = {}
     # Members are bound once every shape has its function: shapes may be recursive.
-    links: list = []
+    links: list[Link] = []
     for name, row in shapes.items():
         make = _TRAITS.get(row[4]) or _MAKERS.get(row[0], _anything)
         checks[name] = make(row, shapes, links)
@@ -69,9 +87,9 @@ def compile_checker(shapes, root: str):
         link(checks)
     check = checks[root]
 
-    def validate(params) -> list:
+    def validate(params: "Any") -> "list[str]":
         found = check(params)
-        lines: list = []
+        lines: list[str] = []
         if found is not None:
             for finding in found:
                 # A path is "" (the input) or starts with its first member's dot.
@@ -83,7 +101,7 @@ def compile_checker(shapes, root: str):
     return validate
 
 
-def _under(piece: str, found: list) -> list:
+def _under(piece: str, found: "list[Finding]") -> "list[Finding]":
     """``found``, its findings' paths put under a member's or an item's ``piece``."""
     for finding in found:
         if finding.__class__ is list:
@@ -91,7 +109,7 @@ def _under(piece: str, found: list) -> list:
     return found
 
 
-def _type_error(value, valid_types: str, path: str = "") -> list:
+def _type_error(value: "Any", valid_types: str, path: str = "") -> "list[str]":
     try:
         text = _SCALAR_NAMES[value.__class__]
     except KeyError:
@@ -103,7 +121,7 @@ def _type_error(value, valid_types: str, path: str = "") -> list:
     return [path, _TYPE, f", value: {value}, type: {text}, valid types: {valid_types}"]
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """``str(value)`` as botocore prints it, but for values nested too deeply to print."""
     try:
         return str(value)
@@ -111,7 +129,7 @@ def _text(value) -> str:
         return f"<{type(value).__name__} nested too deeply to print>"
 
 
-def _string_error(value, shortest: int, path: str) -> list:
+def _string_error(value: "Any", shortest: "int | float", path: str) -> "list[str]":
     """The finding on ``value``, which is no string of ``shortest`` characters or more."""
     if isinstance(value, str):
         return [
@@ -125,7 +143,7 @@ def _string_error(value, shortest: int, path: str) -> list:
     return [path, _TYPE, f", value: {value}, type: {text}, valid types: <class 'str'>"]
 
 
-def _inline(row):
+def _inline(row: "Row") -> "int | float | None":
     """The rule a container checks in place of calling a member's or an
     item's function: for a string whose only rule is a minimum length, that
     length (0 for none). Otherwise None: call the function."""
@@ -135,14 +153,14 @@ def _inline(row):
     return low if low is not None and low > 0 else 0
 
 
-def _structure(row, shapes, links):
+def _structure(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     _, _, members, required, trait = row
     names = ", ".join(member for member, _ in members)
     pieces = {member: "." + member for member, _ in members}
     # member -> its inline rule (an int, see _inline) or else its function.
-    rules: dict = {}
+    rules: dict[str, int | float | Check] = {}
 
-    def link(functions) -> None:
+    def link(functions: "dict[str, Check]") -> None:
         for member, shape in members:
             inline = _inline(shapes[shape])
             rules[member] = functions[shape] if inline is None else inline
@@ -154,11 +172,11 @@ def _structure(row, shapes, links):
     # (nor, in a union, too many): every member, or a union's one.
     complete = len(members) if not union else 1 if not required else -1
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if value.__class__ is not dict and not isinstance(value, dict):
             return [_type_error(value, _VALID_TYPES["structure"])]
-        errors = None
-        unknown = None
+        errors: Found = None
+        unknown: list[str] | None = None
         for key in value:
             rule = rule_of(key)
             if rule is None:
@@ -176,7 +194,7 @@ def _structure(row, shapes, links):
                 else:
                     errors.append(_string_error(item, rule, pieces[key]))
                 continue
-            found = rule(item)
+            found = rule(item)  # type: ignore[operator]  # an int rule is checked above
             if found is None:
                 continue
             piece = pieces[key]
@@ -195,7 +213,7 @@ def _structure(row, shapes, links):
     return check
 
 
-def _incomplete(value: dict, required, union: bool) -> bool:
+def _incomplete(value: "dict[Any, Any]", required: "tuple[str, ...]", union: bool) -> bool:
     """Whether a structure with no unknown member misses a required one (or,
     a union, has not exactly one)."""
     for member in required:
@@ -204,10 +222,16 @@ def _incomplete(value: dict, required, union: bool) -> bool:
     return union
 
 
-def _head(value: dict, union: bool, required, unknown, names: str) -> list:
+def _head(
+    value: "dict[Any, Any]",
+    union: bool,
+    required: "tuple[str, ...]",
+    unknown: "list[str] | None",
+    names: str,
+) -> "list[Finding]":
     """A structure's findings before its members': the union's count, then
     missing members, then the unknown ones."""
-    errors = []
+    errors: list[Finding] = []
     if union and len(value) != 1:
         many = "Invalid number of parameters set for tagged union structure "
         none = "Must set one of the following keys for tagged unionstructure "
@@ -222,24 +246,24 @@ def _head(value: dict, union: bool, required, unknown, names: str) -> list:
     return errors
 
 
-def _list(row, shapes, links):
+def _list(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     _, low, element, _, _ = row
     low = low if low is not None and low > 0 else 0
     shortest = _inline(shapes[element])
     if shortest is not None:
         return _strings(low, shortest)
-    check_item = None
+    check_item: Check
 
-    def link(functions) -> None:
+    def link(functions: "dict[str, Check]") -> None:
         nonlocal check_item
         check_item = functions[element]
 
     links.append(link)
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if value.__class__ is not list and not isinstance(value, (list, tuple)):
             return [_type_error(value, _VALID_TYPES["list"])]
-        errors = None if len(value) >= low else [_too_few(value, low)]
+        errors: Found = None if len(value) >= low else [_too_few(value, low)]
         index = -1
         for item in value:
             index += 1
@@ -258,13 +282,13 @@ def _list(row, shapes, links):
     return check
 
 
-def _strings(low: int, shortest: int):
+def _strings(low: "int | float", shortest: "int | float") -> "Check":
     """A list's function when its items are strings, checked in place."""
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if value.__class__ is not list and not isinstance(value, (list, tuple)):
             return [_type_error(value, _VALID_TYPES["list"])]
-        errors = None if len(value) >= low else [_too_few(value, low)]
+        errors: Found = None if len(value) >= low else [_too_few(value, low)]
         for item in value:
             if item.__class__ is not str or len(item) < shortest:
                 break
@@ -280,24 +304,25 @@ def _strings(low: int, shortest: int):
     return check
 
 
-def _too_few(value, low: int) -> list:
+def _too_few(value: "Any", low: "int | float") -> "list[str]":
     return ["", "Invalid length for parameter ", f", value: {len(value)}, valid min length: {low}"]
 
 
-def _map(row, shapes, links):
+def _map(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     key_shape, value_shape = row[2]
-    check_key = check_value = None
+    check_key: Check
+    check_value: Check
 
-    def link(functions) -> None:
+    def link(functions: "dict[str, Check]") -> None:
         nonlocal check_key, check_value
         check_key, check_value = functions[key_shape], functions[value_shape]
 
     links.append(link)
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if not isinstance(value, dict):
             return [_type_error(value, _VALID_TYPES["map"])]
-        errors = []
+        errors: list[Finding] = []
         for key, item in value.items():
             found = check_key(key)
             if found is not None:
@@ -310,10 +335,10 @@ def _map(row, shapes, links):
     return check
 
 
-def _string(row, shapes, links):
-    shortest = _inline(row)
+def _string(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
+    shortest = _inline(row) or 0
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if isinstance(value, str) and len(value) >= shortest:
             return None
         return [_string_error(value, shortest, "")]
@@ -321,12 +346,12 @@ def _string(row, shapes, links):
     return check
 
 
-def _number(row, shapes, links):
+def _number(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     kind, low = row[0], row[1]
     integral = kind in ("integer", "long")
     valid_types = _VALID_TYPES[kind]
 
-    def check(value):
+    def check(value: "Any") -> "Found":
         if not (isinstance(value, int) if integral else _is_float(value)):
             return [_type_error(value, valid_types)]
         # ``not value < low``: NaN is below no minimum.
@@ -337,17 +362,17 @@ def _number(row, shapes, links):
     return check
 
 
-def _is_float(value) -> bool:
+def _is_float(value: object) -> bool:
     return isinstance(value, (float, int)) or (
         type(value).__name__ == "Decimal" and type(value).__module__ == "decimal"
     )
 
 
-def _scalar(accepts, kind: str):
+def _scalar(accepts: "Callable[[Any], bool]", kind: str) -> "Maker":
     valid_types = _VALID_TYPES[kind]
 
-    def make(row, shapes, links):
-        def check(value):
+    def make(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
+        def check(value: "Any") -> "Found":
             if accepts(value):
                 return None
             return [_type_error(value, valid_types)]
@@ -357,11 +382,11 @@ def _scalar(accepts, kind: str):
     return make
 
 
-def _is_blob(value) -> bool:
+def _is_blob(value: object) -> bool:
     return isinstance(value, (bytes, bytearray, str)) or hasattr(value, "read")
 
 
-def _is_timestamp(value) -> bool:
+def _is_timestamp(value: object) -> bool:
     if type(value).__name__ == "datetime":
         return True
     from ._timestamps import in_datetime_range, parses_as_timestamp
@@ -373,19 +398,19 @@ def _is_timestamp(value) -> bool:
     return parses_as_timestamp(value)
 
 
-def _anything(row, shapes, links):
+def _anything(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     """Types botocore does not check."""
     return lambda value: None
 
 
-def _document(row, shapes, links):
+def _document(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     return _check_document
 
 
-def _check_document(value):
+def _check_document(value: "Any") -> "Found":
     if value is None:
         return None
-    errors = []
+    errors: list[Finding] = []
     if isinstance(value, dict):
         for key, item in value.items():
             found = _check_document(item)
@@ -411,12 +436,12 @@ def _check_document(value):
     return errors or None
 
 
-def _json_value(row, shapes, links):
+def _json_value(row: "Row", shapes: "Shapes", links: "list[Link]") -> "Check":
     """A JSON-value header member: botocore only checks that it encodes to JSON."""
     return _check_json_value
 
 
-def _check_json_value(value):
+def _check_json_value(value: "Any") -> "Found":
     import json
 
     try:
@@ -426,7 +451,7 @@ def _check_json_value(value):
     return None
 
 
-def _shown(name) -> str:
+def _shown(name: object) -> str:
     """A document member's name as botocore's report prints it: its key (which
     may be no string, or start with a dot), and the indexes below it."""
     if not name:

@@ -38,7 +38,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "layerDigests": [\n        ""\n    ]\n}\n',
     output_skeleton='{\n    "layers": [\n        {\n            "layerDigest": "layerDigest",\n            "layerAvailability": "layerAvailability",\n            "layerSize": 0,\n            "mediaType": "mediaType"\n        }\n    ],\n    "failures": [\n        {\n            "layerDigest": "layerDigest",\n            "failureCode": "failureCode",\n            "failureReason": "failureReason"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr batch-check-layer-availability`.",
 )
 
 

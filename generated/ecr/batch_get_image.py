@@ -50,7 +50,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageIds": [\n        {\n            "imageDigest": "",\n            "imageTag": ""\n        }\n    ],\n    "acceptedMediaTypes": [\n        ""\n    ]\n}\n',
     output_skeleton='{\n    "images": [\n        {\n            "registryId": "registryId",\n            "repositoryName": "repositoryName",\n            "imageId": {\n                "imageDigest": "imageDigest",\n                "imageTag": "imageTag"\n            },\n            "imageManifest": "imageManifest",\n            "imageManifestMediaType": "imageManifestMediaType"\n        }\n    ],\n    "failures": [\n        {\n            "imageId": {\n                "imageDigest": "imageDigest",\n                "imageTag": "imageTag"\n            },\n            "failureCode": "failureCode",\n            "failureReason": "failureReason"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr batch-get-image`.",
 )
 
 

@@ -30,7 +30,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "repositoryNames": [\n        ""\n    ]\n}\n',
     output_skeleton='{\n    "scanningConfigurations": [\n        {\n            "repositoryArn": "repositoryArn",\n            "repositoryName": "repositoryName",\n            "scanOnPush": true,\n            "scanFrequency": "scanFrequency",\n            "appliedScanFilters": [\n                {\n                    "filter": "filter",\n                    "filterType": "filterType"\n                }\n            ]\n        }\n    ],\n    "failures": [\n        {\n            "repositoryName": "repositoryName",\n            "failureCode": "failureCode",\n            "failureReason": "failureReason"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr batch-get-repository-scanning-configuration`.",
 )
 
 

@@ -41,7 +41,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "uploadId": "",\n    "layerDigests": [\n        ""\n    ]\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "uploadId": "uploadId",\n    "layerDigest": "layerDigest"\n}\n',
-    summary="Parses the command line of `aws ecr complete-layer-upload`.",
 )
 
 

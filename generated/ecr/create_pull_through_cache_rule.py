@@ -58,7 +58,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "ecrRepositoryPrefix": "",\n    "upstreamRegistryUrl": "",\n    "registryId": "",\n    "upstreamRegistry": "ecr",\n    "credentialArn": "",\n    "customRoleArn": "",\n    "upstreamRepositoryPrefix": ""\n}\n',
     output_skeleton='{\n    "ecrRepositoryPrefix": "ecrRepositoryPrefix",\n    "upstreamRegistryUrl": "upstreamRegistryUrl",\n    "createdAt": "1970-01-01T00:00:00",\n    "registryId": "registryId",\n    "upstreamRegistry": "upstreamRegistry",\n    "credentialArn": "credentialArn",\n    "customRoleArn": "customRoleArn",\n    "upstreamRepositoryPrefix": "upstreamRepositoryPrefix"\n}\n',
-    summary="Parses the command line of `aws ecr create-pull-through-cache-rule`.",
 )
 
 

@@ -101,7 +101,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "tags": [\n        {\n            "Key": "",\n            "Value": ""\n        }\n    ],\n    "imageTagMutability": "MUTABLE",\n    "imageTagMutabilityExclusionFilters": [\n        {\n            "filterType": "WILDCARD",\n            "filter": ""\n        }\n    ],\n    "imageScanningConfiguration": {\n        "scanOnPush": true\n    },\n    "encryptionConfiguration": {\n        "encryptionType": "AES256",\n        "kmsKey": ""\n    }\n}\n',
     output_skeleton='{\n    "repository": {\n        "repositoryArn": "repositoryArn",\n        "registryId": "registryId",\n        "repositoryName": "repositoryName",\n        "repositoryUri": "repositoryUri",\n        "createdAt": "1970-01-01T00:00:00",\n        "imageTagMutability": "imageTagMutability",\n        "imageTagMutabilityExclusionFilters": [\n            {\n                "filterType": "filterType",\n                "filter": "filter"\n            }\n        ],\n        "imageScanningConfiguration": {\n            "scanOnPush": true\n        },\n        "encryptionConfiguration": {\n            "encryptionType": "encryptionType",\n            "kmsKey": "kmsKey"\n        }\n    }\n}\n',
-    summary="Parses the command line of `aws ecr create-repository`.",
 )
 
 

@@ -31,7 +31,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "lifecyclePolicyText": "lifecyclePolicyText",\n    "lastEvaluatedAt": "1970-01-01T00:00:00"\n}\n',
-    summary="Parses the command line of `aws ecr delete-lifecycle-policy`.",
 )
 
 

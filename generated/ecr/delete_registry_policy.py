@@ -18,7 +18,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton="{}\n",
     output_skeleton='{\n    "registryId": "registryId",\n    "policyText": "policyText"\n}\n',
-    summary="Parses the command line of `aws ecr delete-registry-policy`.",
 )
 
 

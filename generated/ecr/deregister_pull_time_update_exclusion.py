@@ -27,7 +27,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "principalArn": ""\n}\n',
     output_skeleton='{\n    "principalArn": "principalArn"\n}\n',
-    summary="Parses the command line of `aws ecr deregister-pull-time-update-exclusion`.",
 )
 
 

@@ -45,7 +45,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "repositoryName": "",\n    "imageId": {\n        "imageDigest": "",\n        "imageTag": ""\n    },\n    "registryId": ""\n}\n',
     output_skeleton='{\n    "repositoryName": "repositoryName",\n    "imageId": {\n        "imageDigest": "imageDigest",\n        "imageTag": "imageTag"\n    },\n    "replicationStatuses": [\n        {\n            "region": "region",\n            "registryId": "registryId",\n            "status": "status",\n            "failureCode": "failureCode"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr describe-image-replication-status`.",
 )
 
 

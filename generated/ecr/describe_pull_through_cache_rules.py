@@ -52,7 +52,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "ecrRepositoryPrefixes": [\n        ""\n    ],\n    "nextToken": "",\n    "maxResults": 0\n}\n',
     output_skeleton='{\n    "pullThroughCacheRules": [\n        {\n            "ecrRepositoryPrefix": "ecrRepositoryPrefix",\n            "upstreamRegistryUrl": "upstreamRegistryUrl",\n            "createdAt": "1970-01-01T00:00:00",\n            "registryId": "registryId",\n            "credentialArn": "credentialArn",\n            "customRoleArn": "customRoleArn",\n            "upstreamRepositoryPrefix": "upstreamRepositoryPrefix",\n            "upstreamRegistry": "upstreamRegistry",\n            "updatedAt": "1970-01-01T00:00:00"\n        }\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr describe-pull-through-cache-rules`.",
 )
 
 

@@ -18,7 +18,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton="{}\n",
     output_skeleton='{\n    "registryId": "registryId",\n    "replicationConfiguration": {\n        "rules": [\n            {\n                "destinations": [\n                    {\n                        "region": "region",\n                        "registryId": "registryId"\n                    }\n                ],\n                "repositoryFilters": [\n                    {\n                        "filter": "filter",\n                        "filterType": "filterType"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr describe-registry`.",
 )
 
 

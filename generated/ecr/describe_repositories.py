@@ -41,7 +41,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryNames": [\n        ""\n    ],\n    "nextToken": "",\n    "maxResults": 0\n}\n',
     output_skeleton='{\n    "repositories": [\n        {\n            "repositoryArn": "repositoryArn",\n            "registryId": "registryId",\n            "repositoryName": "repositoryName",\n            "repositoryUri": "repositoryUri",\n            "createdAt": "1970-01-01T00:00:00",\n            "imageTagMutability": "imageTagMutability",\n            "imageTagMutabilityExclusionFilters": [\n                {\n                    "filterType": "filterType",\n                    "filter": "filter"\n                }\n            ],\n            "imageScanningConfiguration": {\n                "scanOnPush": true\n            },\n            "encryptionConfiguration": {\n                "encryptionType": "encryptionType",\n                "kmsKey": "kmsKey"\n            }\n        }\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr describe-repositories`.",
 )
 
 

@@ -34,7 +34,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "prefixes": [\n        ""\n    ],\n    "nextToken": "",\n    "maxResults": 0\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryCreationTemplates": [\n        {\n            "prefix": "prefix",\n            "description": "description",\n            "encryptionConfiguration": {\n                "encryptionType": "encryptionType",\n                "kmsKey": "kmsKey"\n            },\n            "resourceTags": [\n                {\n                    "Key": "Key",\n                    "Value": "Value"\n                }\n            ],\n            "imageTagMutability": "imageTagMutability",\n            "imageTagMutabilityExclusionFilters": [\n                {\n                    "filterType": "filterType",\n                    "filter": "filter"\n                }\n            ],\n            "repositoryPolicy": "repositoryPolicy",\n            "lifecyclePolicy": "lifecyclePolicy",\n            "appliedFor": [\n                "RCTAppliedFor"\n            ],\n            "customRoleArn": "customRoleArn",\n            "createdAt": "1970-01-01T00:00:00",\n            "updatedAt": "1970-01-01T00:00:00"\n        }\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr describe-repository-creation-templates`.",
 )
 
 

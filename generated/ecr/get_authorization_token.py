@@ -28,7 +28,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryIds": [\n        ""\n    ]\n}\n',
     output_skeleton='{\n    "authorizationData": [\n        {\n            "authorizationToken": "authorizationToken",\n            "expiresAt": "1970-01-01T00:00:00",\n            "proxyEndpoint": "proxyEndpoint"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr get-authorization-token`.",
 )
 
 

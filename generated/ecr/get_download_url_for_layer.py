@@ -37,7 +37,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "layerDigest": ""\n}\n',
     output_skeleton='{\n    "downloadUrl": "downloadUrl",\n    "layerDigest": "layerDigest"\n}\n',
-    summary="Parses the command line of `aws ecr get-download-url-for-layer`.",
 )
 
 

@@ -56,7 +56,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageIds": [\n        {\n            "imageDigest": "",\n            "imageTag": ""\n        }\n    ],\n    "nextToken": "",\n    "maxResults": 0,\n    "filter": {\n        "tagStatus": "TAGGED"\n    }\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "lifecyclePolicyText": "lifecyclePolicyText",\n    "status": "status",\n    "nextToken": "nextToken",\n    "previewResults": [\n        {\n            "imageTags": [\n                "ImageTag"\n            ],\n            "imageDigest": "imageDigest",\n            "imagePushedAt": "1970-01-01T00:00:00",\n            "action": {\n                "type": "type",\n                "targetStorageClass": "targetStorageClass"\n            },\n            "appliedRulePriority": 0,\n            "storageClass": "storageClass"\n        }\n    ],\n    "summary": {\n        "expiringImageTotalCount": 0,\n        "transitioningImageTotalCounts": [\n            {\n                "targetStorageClass": "targetStorageClass",\n                "imageTotalCount": 0\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr get-lifecycle-policy-preview`.",
 )
 
 

@@ -31,7 +31,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "policyText": "policyText"\n}\n',
-    summary="Parses the command line of `aws ecr get-repository-policy`.",
 )
 
 

@@ -18,7 +18,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton="{}\n",
     output_skeleton='{\n    "registryId": "registryId",\n    "signingConfiguration": {\n        "rules": [\n            {\n                "signingProfileArn": "signingProfileArn",\n                "repositoryFilters": [\n                    {\n                        "filter": "filter",\n                        "filterType": "filterType"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr get-signing-configuration`.",
 )
 
 

@@ -31,7 +31,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": ""\n}\n',
     output_skeleton='{\n    "uploadId": "uploadId",\n    "partSize": 0\n}\n',
-    summary="Parses the command line of `aws ecr initiate-layer-upload`.",
 )
 
 

@@ -62,7 +62,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "subjectId": {\n        "imageDigest": ""\n    },\n    "filter": {\n        "artifactTypes": [\n            ""\n        ],\n        "artifactStatus": "ACTIVE"\n    },\n    "nextToken": "",\n    "maxResults": 0\n}\n',
     output_skeleton='{\n    "referrers": [\n        {\n            "digest": "digest",\n            "mediaType": "mediaType",\n            "artifactType": "artifactType",\n            "size": 0,\n            "annotations": {\n                "KeyName": ""\n            },\n            "artifactStatus": "artifactStatus"\n        }\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr list-image-referrers`.",
 )
 
 

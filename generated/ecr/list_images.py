@@ -51,7 +51,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "nextToken": "",\n    "maxResults": 0,\n    "filter": {\n        "tagStatus": "TAGGED",\n        "imageStatus": "ACTIVE"\n    }\n}\n',
     output_skeleton='{\n    "imageIds": [\n        {\n            "imageDigest": "imageDigest",\n            "imageTag": "imageTag"\n        }\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr list-images`.",
 )
 
 

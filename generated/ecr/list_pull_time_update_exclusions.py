@@ -31,7 +31,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "maxResults": 0,\n    "nextToken": ""\n}\n',
     output_skeleton='{\n    "pullTimeUpdateExclusions": [\n        "PrincipalArn"\n    ],\n    "nextToken": "nextToken"\n}\n',
-    summary="Parses the command line of `aws ecr list-pull-time-update-exclusions`.",
 )
 
 

@@ -27,7 +27,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "resourceArn": ""\n}\n',
     output_skeleton='{\n    "tags": [\n        {\n            "Key": "Key",\n            "Value": "Value"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr list-tags-for-resource`.",
 )
 
 

@@ -31,7 +31,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "name": "",\n    "value": ""\n}\n',
     output_skeleton='{\n    "name": "name",\n    "value": "value"\n}\n',
-    summary="Parses the command line of `aws ecr put-account-setting`.",
 )
 
 

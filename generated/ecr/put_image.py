@@ -46,7 +46,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageManifest": "",\n    "imageManifestMediaType": "",\n    "imageTag": "",\n    "imageDigest": ""\n}\n',
     output_skeleton='{\n    "image": {\n        "registryId": "registryId",\n        "repositoryName": "repositoryName",\n        "imageId": {\n            "imageDigest": "imageDigest",\n            "imageTag": "imageTag"\n        },\n        "imageManifest": "imageManifest",\n        "imageManifestMediaType": "imageManifestMediaType"\n    }\n}\n',
-    summary="Parses the command line of `aws ecr put-image`.",
 )
 
 

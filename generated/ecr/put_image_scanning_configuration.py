@@ -49,7 +49,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageScanningConfiguration": {\n        "scanOnPush": true\n    }\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "imageScanningConfiguration": {\n        "scanOnPush": true\n    }\n}\n',
-    summary="Parses the command line of `aws ecr put-image-scanning-configuration`.",
 )
 
 

@@ -63,7 +63,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageTagMutability": "MUTABLE",\n    "imageTagMutabilityExclusionFilters": [\n        {\n            "filterType": "WILDCARD",\n            "filter": ""\n        }\n    ]\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "imageTagMutability": "imageTagMutability",\n    "imageTagMutabilityExclusionFilters": [\n        {\n            "filterType": "filterType",\n            "filter": "filter"\n        }\n    ]\n}\n',
-    summary="Parses the command line of `aws ecr put-image-tag-mutability`.",
 )
 
 

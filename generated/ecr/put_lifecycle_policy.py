@@ -37,7 +37,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "lifecyclePolicyText": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "lifecyclePolicyText": "lifecyclePolicyText"\n}\n',
-    summary="Parses the command line of `aws ecr put-lifecycle-policy`.",
 )
 
 

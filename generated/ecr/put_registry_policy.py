@@ -27,7 +27,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "policyText": ""\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "policyText": "policyText"\n}\n',
-    summary="Parses the command line of `aws ecr put-registry-policy`.",
 )
 
 

@@ -55,7 +55,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "scanType": "BASIC",\n    "rules": [\n        {\n            "scanFrequency": "SCAN_ON_PUSH",\n            "repositoryFilters": [\n                {\n                    "filter": "",\n                    "filterType": "WILDCARD"\n                }\n            ]\n        }\n    ]\n}\n',
     output_skeleton='{\n    "registryScanningConfiguration": {\n        "scanType": "scanType",\n        "rules": [\n            {\n                "scanFrequency": "scanFrequency",\n                "repositoryFilters": [\n                    {\n                        "filter": "filter",\n                        "filterType": "filterType"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr put-registry-scanning-configuration`.",
 )
 
 

@@ -71,7 +71,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "replicationConfiguration": {\n        "rules": [\n            {\n                "destinations": [\n                    {\n                        "region": "",\n                        "registryId": ""\n                    }\n                ],\n                "repositoryFilters": [\n                    {\n                        "filter": "",\n                        "filterType": "PREFIX_MATCH"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
     output_skeleton='{\n    "replicationConfiguration": {\n        "rules": [\n            {\n                "destinations": [\n                    {\n                        "region": "region",\n                        "registryId": "registryId"\n                    }\n                ],\n                "repositoryFilters": [\n                    {\n                        "filter": "filter",\n                        "filterType": "filterType"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr put-replication-configuration`.",
 )
 
 

@@ -58,7 +58,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "signingConfiguration": {\n        "rules": [\n            {\n                "signingProfileArn": "",\n                "repositoryFilters": [\n                    {\n                        "filter": "",\n                        "filterType": "WILDCARD_MATCH"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
     output_skeleton='{\n    "signingConfiguration": {\n        "rules": [\n            {\n                "signingProfileArn": "signingProfileArn",\n                "repositoryFilters": [\n                    {\n                        "filter": "filter",\n                        "filterType": "filterType"\n                    }\n                ]\n            }\n        ]\n    }\n}\n',
-    summary="Parses the command line of `aws ecr put-signing-configuration`.",
 )
 
 

@@ -27,7 +27,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "principalArn": ""\n}\n',
     output_skeleton='{\n    "principalArn": "principalArn",\n    "createdAt": "1970-01-01T00:00:00"\n}\n',
-    summary="Parses the command line of `aws ecr register-pull-time-update-exclusion`.",
 )
 
 

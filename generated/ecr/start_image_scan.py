@@ -45,7 +45,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageId": {\n        "imageDigest": "",\n        "imageTag": ""\n    }\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "imageId": {\n        "imageDigest": "imageDigest",\n        "imageTag": "imageTag"\n    },\n    "imageScanStatus": {\n        "status": "status",\n        "description": "description"\n    }\n}\n',
-    summary="Parses the command line of `aws ecr start-image-scan`.",
 )
 
 

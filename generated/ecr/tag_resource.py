@@ -37,7 +37,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "resourceArn": "",\n    "tags": [\n        {\n            "Key": "",\n            "Value": ""\n        }\n    ]\n}\n',
     output_skeleton="",
-    summary="Parses the command line of `aws ecr tag-resource`.",
 )
 
 

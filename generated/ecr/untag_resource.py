@@ -32,7 +32,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "resourceArn": "",\n    "tagKeys": [\n        ""\n    ]\n}\n',
     output_skeleton="",
-    summary="Parses the command line of `aws ecr untag-resource`.",
 )
 
 

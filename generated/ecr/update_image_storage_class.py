@@ -48,7 +48,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "imageId": {\n        "imageDigest": "",\n        "imageTag": ""\n    },\n    "targetStorageClass": "STANDARD"\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "imageId": {\n        "imageDigest": "imageDigest",\n        "imageTag": "imageTag"\n    },\n    "imageStatus": "imageStatus"\n}\n',
-    summary="Parses the command line of `aws ecr update-image-storage-class`.",
 )
 
 

@@ -45,7 +45,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "ecrRepositoryPrefix": "",\n    "credentialArn": "",\n    "customRoleArn": ""\n}\n',
     output_skeleton='{\n    "ecrRepositoryPrefix": "ecrRepositoryPrefix",\n    "registryId": "registryId",\n    "updatedAt": "1970-01-01T00:00:00",\n    "credentialArn": "credentialArn",\n    "customRoleArn": "customRoleArn",\n    "upstreamRepositoryPrefix": "upstreamRepositoryPrefix"\n}\n',
-    summary="Parses the command line of `aws ecr update-pull-through-cache-rule`.",
 )
 
 

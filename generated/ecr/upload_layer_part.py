@@ -45,7 +45,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "registryId": "",\n    "repositoryName": "",\n    "uploadId": "",\n    "partFirstByte": 0,\n    "partLastByte": 0,\n    "layerPartBlob": null\n}\n',
     output_skeleton='{\n    "registryId": "registryId",\n    "repositoryName": "repositoryName",\n    "uploadId": "uploadId",\n    "lastByteReceived": 0\n}\n',
-    summary="Parses the command line of `aws ecr upload-layer-part`.",
 )
 
 

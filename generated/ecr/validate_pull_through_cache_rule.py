@@ -39,7 +39,6 @@ OPERATION = Operation(
     idempotency_tokens=(),
     input_skeleton='{\n    "ecrRepositoryPrefix": "",\n    "registryId": ""\n}\n',
     output_skeleton='{\n    "ecrRepositoryPrefix": "ecrRepositoryPrefix",\n    "registryId": "registryId",\n    "upstreamRegistryUrl": "upstreamRegistryUrl",\n    "credentialArn": "credentialArn",\n    "customRoleArn": "customRoleArn",\n    "upstreamRepositoryPrefix": "upstreamRepositoryPrefix",\n    "isValid": true,\n    "failure": "failure"\n}\n',
-    summary="Parses the command line of `aws ecr validate-pull-through-cache-rule`.",
 )
 
 

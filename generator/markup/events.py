@@ -8,13 +8,14 @@ replayed to every converter.
 
 import functools
 from html.parser import HTMLParser
+from typing import Any
 
 from generator.errors import InputError
 
 #: ``("start", tag, attrs)``, ``("end", tag)``, ``("data", text)``, and
 #: ``(CLOSE,)`` where the parser's ``close`` begins: text it held back at the
 #: end of ``feed`` (an unfinished entity or tag) comes after that mark.
-Event = tuple
+Event = tuple[Any, ...]
 CLOSE = "close"
 
 

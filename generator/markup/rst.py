@@ -337,6 +337,7 @@ class _Writer:
         serve: docutils' "Anonymous hyperlink mismatch" error wherever the
         reference takes (the text starts right after the backquote, with no
         backquote in it). There we write valid RST; elsewhere what the CLI does."""
+        assert self.href is not None
         text = self._link_text()
         if text.strip() and (self.mend or (not text[0].isspace() and "`" not in text)):
             # ``<a href=x><i>Controls</i> </a>``

@@ -1,8 +1,10 @@
 """The model's HTML documentation as plain text and as Markdown (for editors'
-hovers: ``description`` and ``markdownDescription``)."""
+hovers: ``description`` and ``markdownDescription``), and as the one-sentence overview the
+AWS CLI v2 puts in its YAML skeleton's comments (``first_sentence``)."""
 
 import functools
 import re
+import xml.parsers.expat
 
 from .events import html_events
 
@@ -94,3 +96,47 @@ def plain_text(source: str) -> str:
 def markdown(source: str) -> str:
     """``<code>``, ``<b>``, ``<i>``, links, lists and notes as Markdown."""
     return _convert(source, markdown=True)
+
+
+def _xml_text(source: str) -> str:
+    """The text of the documentation read as XML (inside one root element): its character
+    data, without comments, processing instructions or CDATA sections; the source as it is
+    when it is not well-formed XML (an HTML entity such as ``&nbsp;`` makes it so)."""
+    parser = xml.parsers.expat.ParserCreate()
+    parts: list[str] = []
+    in_cdata = False
+
+    def start_cdata() -> None:
+        nonlocal in_cdata
+        in_cdata = True
+
+    def end_cdata() -> None:
+        nonlocal in_cdata
+        in_cdata = False
+
+    def data(text: str) -> None:
+        if not in_cdata:
+            parts.append(text)
+
+    parser.StartCdataSectionHandler = start_cdata
+    parser.EndCdataSectionHandler = end_cdata
+    parser.CharacterDataHandler = data
+    try:
+        parser.Parse(f"<doc>{source}</doc>", True)
+    except xml.parsers.expat.ExpatError:
+        return source
+    return "".join(parts)
+
+
+_SENTENCE_END = re.compile(r"[.:]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def first_sentence(source: str) -> str:
+    """The AWS CLI v2's one-line overview of a documentation string (its YAML skeleton's
+    comments): the XML text up to the first run of ``.`` or ``:``, ended with ``.``; line
+    breaks (``\\n``, U+2028) become spaces. Nothing else is trimmed or collapsed."""
+    text = _SENTENCE_END.split(_xml_text(source), maxsplit=1)[0]
+    if text:
+        text += "."
+    return text.replace("\n", " ").replace("\u2028", " ")

@@ -74,6 +74,7 @@ def build_ir(raw: RawService) -> Service:
         uid=str(metadata.get("uid", "")),
         cli_name=CLI_SERVICE_NAMES.get(raw.name, raw.name),
         waiters=tuple(_waiter(name, raw.waiters[name], raw_operations) for name in sorted(raw.waiters)),
+        endpoint_prefix=str(metadata.get("endpointPrefix", "")),
     )
 
 
@@ -100,7 +101,8 @@ def _with_member_traits(raw_shapes: Mapping[str, Any]) -> Mapping[str, Any]:
             continue
         rewritten = {}
         for member, ref in members.items():
-            if not isinstance(ref, Mapping) or not isinstance(raw_shapes.get(ref.get("shape")), Mapping):
+            target = ref.get("shape") if isinstance(ref, Mapping) else None
+            if not isinstance(target, str) or not isinstance(raw_shapes.get(target), Mapping):
                 continue  # _member reports it
             traits = {key: ref[key] for key in _SHAPE_TRAITS_ON_REFERENCES if key in ref}
             if traits:
@@ -336,7 +338,7 @@ def _waiter(name: str, data: Any, raw_operations: Mapping[str, Any]) -> Waiter:
     if not _OPERATION_NAME.fullmatch(name):
         raise InputError(f"{where}: the name is not a plain identifier (letters, digits, '_')")
     operation = data.get("operation")
-    if operation not in raw_operations:
+    if not isinstance(operation, str) or operation not in raw_operations:
         raise InputError(f"{where} polls unknown operation {operation!r}")
     acceptors = data.get("acceptors", ())
     if not isinstance(acceptors, list):

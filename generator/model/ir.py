@@ -13,6 +13,8 @@ from typing import Any
 # Model types the CLI treats as numbers of each kind.
 INTEGER_TYPES = frozenset({"integer", "long", "byte", "short"})
 FLOAT_TYPES = frozenset({"float", "double"})
+#: Every number type, the arbitrary-precision ones included.
+NUMBER_TYPES = INTEGER_TYPES | FLOAT_TYPES | {"bigdecimal", "biginteger"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class Member:
     cli_name: str = ""
     #: ``registry_id``: a Python identifier derived from the name.
     py_name: str = ""
+
+    @property
+    def json_value_header(self) -> bool:
+        """A header member whose string is JSON: JSON on the command line, and
+        botocore checks only that it encodes to JSON."""
+        return self.json_value and self.location == "header"
 
     @property
     def cli_required(self) -> bool:
@@ -205,9 +213,34 @@ class Service:
     cli_name: str = ""
     #: The waiters, by name.
     waiters: tuple[Waiter, ...] = ()
+    #: ``metadata.endpointPrefix`` (``api.ecr``): the CLI names the service
+    #: by it in its events (see ``generator.clirules.literal_values``).
+    endpoint_prefix: str = ""
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]
+
+    def streamed_blob(self, member: Member) -> bool:
+        """The member is a blob streamed to or from the service (S3's ``Body``):
+        the reference or its shape says so."""
+        target = self.shape(member.target)
+        return target.type == "blob" and (member.streaming or target.streaming)
+
+    def reachable(self, root: str | None, *, into_json_values: bool = True) -> tuple[str, ...]:
+        """Names of the shapes ``root`` refers to, itself included, sorted.
+        ``into_json_values=False`` stops at JSON-value members, whose shape
+        documents describe as free JSON."""
+        seen: set[str] = set()
+        pending = [root] if root else []
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            shape = self.shapes[name]
+            refs = [*shape.members, *(ref for ref in (shape.member, shape.key, shape.value) if ref)]
+            pending.extend(ref.target for ref in refs if into_json_values or not ref.json_value)
+        return tuple(sorted(seen))
 
     def operation(self, name: str) -> Operation:
         for operation in self.operations:

@@ -113,7 +113,8 @@ def _waiters(service: str, waiter_model: Any) -> Mapping[str, Any]:
             f"the waiter model of service {service!r} has version {waiter_model.get('version')!r}; "
             f"only version {_WAITER_MODEL_VERSION} is supported"
         )
-    return waiter_model["waiters"]
+    waiters: Mapping[str, Any] = waiter_model["waiters"]
+    return waiters
 
 
 def _examples(service: str, example_model: Any) -> Mapping[str, Any]:

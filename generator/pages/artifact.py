@@ -8,6 +8,7 @@ doc tree has them: ``docs/<service>/wait/index.rst`` and one
 
 from collections.abc import Iterator, Sequence
 
+from generator.clirules.versions import CliVersion
 from generator.markup.rst import encodable
 from generator.model.ir import Operation, Service, ServiceEntry
 from generator.render import Renderer
@@ -16,11 +17,11 @@ from .content import operation_page, rendered_waiters, service_page, wait_page, 
 
 
 def render(
-    service: Service, operations: Sequence[Operation], renderer: Renderer
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     folder = f"docs/{service.name}"
     for operation in operations:
-        text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation))
+        text = renderer.render("docs/operation.rst.jinja", page=operation_page(service, operation, cli))
         yield f"{folder}/{operation.cli_name}.rst", encodable(text)
     waiters = rendered_waiters(service, operations)
     page = service_page(service, operations, waiters)
@@ -31,7 +32,7 @@ def render(
         text = renderer.render("docs/group.rst.jinja", page=wait_page(service, waiters))
         yield f"{folder}/wait/index.rst", encodable(text)
     for waiter in waiters:
-        text = renderer.render("docs/operation.rst.jinja", page=waiter_page(service, waiter))
+        text = renderer.render("docs/operation.rst.jinja", page=waiter_page(service, waiter, cli))
         yield f"{folder}/wait/{waiter.cli_name}.rst", encodable(text)
 
 

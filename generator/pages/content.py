@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.clirules import options as cli_options
+from generator.clirules.versions import CliVersion
 from generator.clirules.waiters import WAIT_DESCRIPTION, waiter_description
 from generator.markup.rst import convert
 from generator.model.ir import Member, Operation, Service, Shape, Waiter
@@ -29,6 +30,9 @@ class MemberDoc:
     children: tuple["MemberDoc", ...] = ()
     #: Only ``( ... recursive ... )`` is printed.
     recursive: bool = False
+    #: Listed under the documentation where the CLI version lists them (``CliVersion.page_constraints``).
+    enum: tuple[str, ...] = ()
+    constraints: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class OptionDoc:
     synopsis: str
     type_name: str
     documentation: str
+    #: After the type: `` [required]`` where the CLI version marks required options.
+    marker: str = ""
     streaming: bool = False
     union_keys: tuple[str, ...] = ()
     enum: tuple[str, ...] = ()
@@ -49,6 +55,7 @@ class OptionDoc:
     list_enum: tuple[str, ...] = ()
     #: The JSON Syntax block, laid out at the block's indent ('' for none).
     json_syntax: str = ""
+    constraints: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,49 +123,57 @@ def member_documentation(service: Service, member: Member) -> str:
     return member.documentation or service.shape(member.target).documentation
 
 
-def _is_streaming_blob(shape: Shape, member: Member) -> bool:
-    return shape.type == "blob" and (shape.streaming or member.streaming)
-
-
 def type_label(service: Service, member: Member) -> str:
     shape = service.shape(member.target)
-    if shape.type == "string" and member.json_value and member.location == "header":
+    if shape.type == "string" and member.json_value_header:
         return "JSON"
     if shape.document:
         return "document"
-    if _is_streaming_blob(shape, member):
+    if service.streamed_blob(member):
         return "streaming blob"
     if shape.union:
         return "tagged union structure"
     return shape.type
 
 
-def _uses_documents(service: Service, shape_name: str | None, seen: set[str]) -> bool:
-    if shape_name is None or shape_name in seen:
-        return False
-    seen.add(shape_name)
-    shape = service.shape(shape_name)
-    if shape.document:
-        return True
-    refs = [*shape.members, *(ref for ref in (shape.member, shape.key, shape.value) if ref is not None)]
-    return any(_uses_documents(service, ref.target, seen) for ref in refs)
+def _uses_documents(service: Service, root: str | None) -> bool:
+    return any(service.shape(name).document for name in service.reachable(root))
 
 
 # Member trees -----------------------------------------------------------
 
 
-def _children(service: Service, shape: Shape, stack: list[str]) -> Iterator[MemberDoc]:
+def _constraints(shape: Shape, cli: CliVersion) -> tuple[tuple[str, str], ...]:
+    """``(name, value)`` of the model's limits, where the CLI version lists them."""
+    if not cli.page_constraints:
+        return ()
+    limits = (("min", shape.constraints.min), ("max", shape.constraints.max), ("pattern", shape.constraints.pattern))
+    return tuple((name, str(value)) for name, value in limits if value is not None)
+
+
+def _member_enum(shape: Shape, cli: CliVersion) -> tuple[str, ...]:
+    return shape.constraints.enum if cli.page_constraints and shape.type == "string" else ()
+
+
+def _children(
+    service: Service, shape: Shape, stack: list[str], cli: CliVersion, marks_required: bool = True
+) -> Iterator[MemberDoc]:
+    """``marks_required``: whether the required members of ``shape`` itself are marked (the
+    Output section's first level is not; every deeper one is)."""
     if shape.type == "structure":
+        required = set(shape.required_names) if marks_required else set()
         for member in shape.members:
-            yield from _member_doc(service, member.name, member, stack)
+            yield from _member_doc(service, member.name, member, stack, cli, member.name in required)
     elif shape.type == "list" and shape.member is not None:
-        yield from _member_doc(service, "", shape.member, stack)
+        yield from _member_doc(service, "", shape.member, stack, cli, False)
     elif shape.type == "map" and shape.key is not None and shape.value is not None:
-        yield from _member_doc(service, shape.key.location_name or "key", shape.key, stack)
-        yield from _member_doc(service, shape.value.location_name or "value", shape.value, stack)
+        yield from _member_doc(service, shape.key.location_name or "key", shape.key, stack, cli, False)
+        yield from _member_doc(service, shape.value.location_name or "value", shape.value, stack, cli, False)
 
 
-def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -> Iterator[MemberDoc]:
+def _member_doc(
+    service: Service, name: str, member: Member, stack: list[str], cli: CliVersion, required: bool
+) -> Iterator[MemberDoc]:
     shape = service.shape(member.target)
     # A shape is documented again once inside itself, then only marked.
     if stack.count(shape.name) > 1:
@@ -168,11 +183,14 @@ def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -
     stack.append(shape.name)
     try:
         label = type_label(service, member)
+        marker = cli.required_marker if required else ""
         yield MemberDoc(
-            label=f"{name} -> ({label})" if name else f"({label})",
+            label=(f"{name} -> ({label})" if name else f"({label})") + marker,
             documentation=member_documentation(service, member),
             union_keys=tuple(m.name for m in shape.members) if shape.union else (),
-            children=tuple(_children(service, shape, stack)),
+            children=tuple(_children(service, shape, stack, cli)),
+            enum=_member_enum(shape, cli),
+            constraints=_constraints(shape, cli),
         )
     finally:
         stack.pop()
@@ -181,9 +199,9 @@ def _member_doc(service: Service, name: str, member: Member, stack: list[str]) -
 # Options ------------------------------------------------------------------
 
 
-def _model_option(service: Service, member: Member) -> OptionDoc:
+def _model_option(service: Service, member: Member, cli: CliVersion) -> OptionDoc:
     shape = service.shape(member.target)
-    names = (f"--{member.cli_name}",)
+    names: tuple[str, ...] = (f"--{member.cli_name}",)
     if shape.type == "boolean":
         names += (f"--no-{member.cli_name}",)
         synopsis = " | ".join(names)
@@ -192,13 +210,14 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
     if not member.cli_required:
         synopsis = f"[{synopsis}]"
     shorthand = shorthand_lines(service, shape)
+    list_enum: tuple[str, ...]
     list_syntax, list_enum, json_syntax = "", (), ""
     element = service.shape(shape.member.target) if shape.type == "list" and shape.member else None
     if shorthand is not None and shape.type != "boolean":
         if element is not None and element.type in SCALAR_TYPES:
             value = json_value(service, element, with_enum=False)
             list_syntax = f"{value} {value} ..."
-            list_enum = element.constraints.enum if element.type == "string" else ()
+            list_enum = element.constraints.enum if element.type == "string" and cli.list_syntax_values else ()
         elif shape.type not in SCALAR_TYPES:
             layout = Layout(1)
             json_example(service, shape, layout, [])
@@ -208,49 +227,52 @@ def _model_option(service: Service, member: Member) -> OptionDoc:
         synopsis=synopsis,
         type_name=type_label(service, member),
         documentation=member_documentation(service, member),
-        streaming=_is_streaming_blob(shape, member),
+        marker=cli.required_marker if member.cli_required else "",
+        streaming=service.streamed_blob(member),
         union_keys=tuple(m.name for m in shape.members) if shape.union else (),
         enum=shape.constraints.enum if shape.type == "string" else (),
-        members=tuple(_children(service, shape, [shape.name])),
+        members=tuple(_children(service, shape, [shape.name], cli)),
         shorthand=shorthand or (),
         list_syntax=list_syntax,
         list_enum=list_enum,
         json_syntax=json_syntax,
+        constraints=_constraints(shape, cli),
     )
 
 
-def _cli_option(option: cli_options.CliOption) -> OptionDoc:
+def _cli_option(option: cli_options.CliOption, constraints: tuple[tuple[str, str], ...] = ()) -> OptionDoc:
+    names = (option.name, *option.aliases)
     return OptionDoc(
-        names=(option.name,),
-        synopsis=f"[{option.name} <value>]",
+        names=names,
+        # An option with aliases takes them instead of a value: ``[--a | --b]``.
+        synopsis=f"[{' | '.join(names)}]" if option.aliases else f"[{option.name} <value>]",
         type_name=option.type_name,
         documentation=option.documentation,
+        constraints=constraints,
     )
 
 
-def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
+def options(service: Service, operation: Operation, cli: CliVersion) -> tuple[OptionDoc, ...]:
     """The options in the CLI's order: the input members, ``--cli-input-json``,
     the paging options, ``--generate-cli-skeleton``; where the output goes to
     a file, the members, the paging options and ``outfile``.
 
-    The CLI keeps its options in one table by name: the members the paging
-    options replace (the paginator's input tokens and limit key) stay in
-    their place but undocumented, and a paging option whose name a member
-    already has (Lambda's ``MaxItems``) takes that member's place."""
-    paginator = operation.paginator
-    hidden = set(paginator.input_tokens) | {paginator.limit_key} if paginator else set()
+    The paging options replace and shadow members as ``cli_options.Paging`` says."""
+    paging = cli_options.operation_paging(service, operation)
+    replaced = paging.replaced if paging else frozenset()
     members = service.shape(operation.input).members if operation.input else ()
     table: dict[str, OptionDoc | None] = {
-        member.cli_name: None if member.name in hidden else _model_option(service, member)
+        member.cli_name: None if member.name in replaced else _model_option(service, member, cli)
         for member in members
     }
     if not operation.streaming_output:
-        table["cli-input-json"] = _cli_option(cli_options.CLI_INPUT_JSON)
-    if paginator is not None:
-        limit = next((m for m in members if m.name == paginator.limit_key), None)
-        limit_type = service.shape(limit.target).type if limit else "integer"
-        for option in cli_options.paging_options(limit is not None, limit_type):
-            table[option.name.removeprefix("--")] = _cli_option(option)
+        table["cli-input-json"] = _cli_option(cli.input_document_option)
+    limit_key = operation.paginator.limit_key if operation.paginator else ""
+    limit = next((member for member in members if limit_key and member.name == limit_key), None)
+    for option in paging.options if paging else ():
+        # The page size is the limit key's value, with its limits.
+        limits = _constraints(service.shape(limit.target), cli) if limit and option.name == "--page-size" else ()
+        table[option.name.removeprefix("--")] = _cli_option(option, limits)
     if operation.streaming_output:
         # The output goes to a file: no JSON input or skeleton, an ``outfile`` instead.
         table["outfile"] = OptionDoc(
@@ -258,9 +280,10 @@ def options(service: Service, operation: Operation) -> tuple[OptionDoc, ...]:
             synopsis="<outfile>",
             type_name="string",
             documentation=cli_options.OUTFILE_DOCUMENTATION,
+            marker=cli.required_marker,
         )
     else:
-        table["generate-cli-skeleton"] = _cli_option(cli_options.GENERATE_CLI_SKELETON)
+        table["generate-cli-skeleton"] = _cli_option(cli.skeleton_option)
     return tuple(option for option in table.values() if option is not None)
 
 
@@ -284,11 +307,14 @@ def _command_page(
     lineage: tuple[str, ...],
     documentation: str,
     output_shape_name: str | None,
+    cli: CliVersion,
     examples: tuple[ExampleDoc, ...] = (),
 ) -> OperationPage:
-    page_options = options(service, operation)
+    page_options = options(service, operation, cli)
     output_shape = service.shape(output_shape_name) if output_shape_name else None
-    output = tuple(_children(service, output_shape, [])) if output_shape is not None else ()
+    output = (
+        tuple(_children(service, output_shape, [], cli, marks_required=False)) if output_shape is not None else ()
+    )
 
     def documents() -> Iterator[str]:
         yield documentation
@@ -305,8 +331,8 @@ def _command_page(
         crosslink=(
             f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}" if service.uid else ""
         ),
-        uses_documents=_uses_documents(service, operation.input, set())
-        or _uses_documents(service, output_shape_name, set()),
+        uses_documents=_uses_documents(service, operation.input)
+        or _uses_documents(service, output_shape_name),
         paginated=operation.paginator is not None,
         result_keys=operation.paginator.result_keys if operation.paginator else (),
         options=page_options,
@@ -320,18 +346,18 @@ def _cli_name(service: Service) -> str:
     return service.cli_name or service.name
 
 
-def operation_page(service: Service, operation: Operation) -> OperationPage:
+def operation_page(service: Service, operation: Operation, cli: CliVersion) -> OperationPage:
     lineage = (_cli_name(service), operation.cli_name)
     examples = tuple(example_docs(service, operation))
-    return _command_page(service, operation, lineage, operation.documentation, operation.output, examples)
+    return _command_page(service, operation, lineage, operation.documentation, operation.output, cli, examples)
 
 
-def waiter_page(service: Service, waiter: Waiter) -> OperationPage:
+def waiter_page(service: Service, waiter: Waiter, cli: CliVersion) -> OperationPage:
     """The CLI documents a waiter as the operation it polls, under the waiter's
     name and description, and without output (a waiter prints nothing)."""
     lineage = (_cli_name(service), "wait", waiter.cli_name)
     operation = service.operation(waiter.operation)
-    return _command_page(service, operation, lineage, waiter_description(waiter), None)
+    return _command_page(service, operation, lineage, waiter_description(waiter), None, cli)
 
 
 def _polls_deprecated(service: Service, waiter: Waiter) -> bool:

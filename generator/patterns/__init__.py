@@ -1,7 +1,8 @@
 """Model patterns: translated into one dialect that Python's ``re`` and JavaScript's
 ``RegExp`` read alike (``translate``, over the code-point sets of ``charsets``), read back into a
 tree (``tree``), checked for slow backtracking (``backtracking``), and guarded: carried,
-rewritten or left out (``guard``).
+rewritten or left out (``guard``); what is left out is compiled into a deterministic automaton
+(``automaton``, by the derivatives of ``derivatives``) that the strict validators walk with ``generator/python/runtime/_automaton.py``.
 
 May import: nothing else of the generator. Private names stay inside this package.
 """

@@ -27,9 +27,19 @@ states that end a match are left out: an attack must fail everywhere.
 Lookarounds cost what their body costs where they stand: the body is a side
 path that leads nowhere; and since one may fail a match at its very end,
 a pattern with any lookaround gets no credit for paths that would end the
-search. A bounded repeat up to ``_EXPAND`` copies costs a small constant factor and
-is expanded exactly; a larger bound counts as no bound (``.{0,2048}`` tried
-at each of n positions costs 2048 n).
+search.
+
+A bounded repeat up to ``_EXPAND`` copies is expanded exactly; a larger one
+is a loop that knows its bound. What it costs depends on what it overlaps:
+one word that loops on ``p``, leads to ``q`` and loops there costs the
+product of the two loops' lengths, where a loop of an unbounded repeat (or
+the search's own retrying) can be as long as the text and a bounded one at
+most its bound. So ``[a-z0-9]{20}-[a-z0-9]{3}`` searched costs 20 n (linear)
+and ``\\d*\\d*`` costs n squared. The analysis follows chains of such
+overlapping loops and calls a pattern slow when a chain holds two
+unbounded loops, or one whose cost is multiplied by bounded ones past
+``_BOUNDED_COST`` (``.{0,2048}`` retried at each of n positions costs
+2048 n).
 """
 
 import functools
@@ -38,10 +48,13 @@ from dataclasses import dataclass
 from .charsets import ANY, Ranges, complement, normalize
 from .tree import anchored as _anchored
 from .tree import intersect as _intersect
+from .tree import Node
 from .tree import tree as _tree
 
-# Bounded repeats are expanded up to this many copies; a larger bound counts as none.
+# Bounded repeats are expanded up to this many copies; a larger bound is a loop of that length.
 _EXPAND = 16
+# How many times over a linear search may repeat its work in overlapping bounded loops.
+_BOUNDED_COST = 256
 
 
 @dataclass(frozen=True)
@@ -69,17 +82,24 @@ class _Automaton:
         self.sets: list[Ranges | None] = [None]
         self.follow: list[set[int]] = [set()]
         self.looks = 0
+        #: The loops each position is in: None for an unbounded one, else its bound.
+        self.enclosing: list[int | None] = []
+        self.bounds: list[int | None] = [1]
 
     def position(self, ranges: Ranges | None) -> int:
         self.sets.append(ranges)
         self.follow.append(set())
+        bound: int | None = 1
+        for length in self.enclosing:
+            bound = None if length is None or bound is None else bound * length
+        self.bounds.append(bound)
         return len(self.sets) - 1
 
     def link(self, sources: set[int], targets: set[int]) -> None:
         for source in sources:
             self.follow[source] |= targets
 
-    def build(self, node: tuple) -> tuple[bool, set[int], set[int]]:
+    def build(self, node: Node) -> tuple[bool, set[int], set[int]]:
         """(nullable, first positions, last positions) of ``node``."""
         kind = node[0]
         if kind == "set":
@@ -97,7 +117,7 @@ class _Automaton:
             _, first, _ = self.build(node[1])
             return True, first, set()
         if kind == "alt":
-            nullable, firsts, lasts = False, set(), set()
+            nullable, firsts, lasts = False, set[int](), set[int]()
             for item in node[1]:
                 n, f, l = self.build(item)
                 nullable, firsts, lasts = nullable or n, firsts | f, lasts | l
@@ -108,25 +128,28 @@ class _Automaton:
         # A small bound costs a small constant factor: expanded exactly. A
         # large one (``.{0,2048}`` tried at each of n positions) is as slow
         # as no bound on the lengths that matter: a loop.
+        length = high
         if high is not None and high > _EXPAND:
             high = None
         low = min(low, _EXPAND)
-        copies: list[tuple] = [body] * low
+        copies: list[Node] = [body] * low
         if high is None:
-            copies.append(("star", body))
+            copies.append(("star", body, length))
         elif high > low:
             # X{0,3} as (X(X(X)?)?)?: each copy is skipped in one way only.
-            chain: tuple = ("opt", body)
+            chain: Node = ("opt", body)
             for _ in range(high - low - 1):
                 chain = ("opt", ("cat", (body, chain)))
             copies.append(chain)
         return self.sequence(copies)
 
-    def sequence(self, items: list[tuple]) -> tuple[bool, set[int], set[int]]:
-        nullable, first, last = True, set(), set()
+    def sequence(self, items: list[Node]) -> tuple[bool, set[int], set[int]]:
+        nullable, first, last = True, set[int](), set[int]()
         for item in items:
             if item[0] == "star":
+                self.enclosing.append(item[2])
                 n, f, l = self.build(item[1])
+                self.enclosing.pop()
                 self.link(l, f)
                 n = True
             elif item[0] == "opt":
@@ -185,6 +208,20 @@ class _Pairs:
             self.cache[pair] = out
         return self.cache[pair]
 
+    def reached(self, start: tuple[int, int]) -> set[tuple[int, int]]:
+        """The pairs a non-empty path from ``start`` reaches."""
+        seen: set[tuple[int, int]] = set()
+        frontier = [start]
+        while frontier:
+            following = []
+            for pair in frontier:
+                for nxt, _ in self.successors(pair):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        following.append(nxt)
+            frontier = following
+        return seen
+
     def path(self, start: tuple[int, int], goal: tuple[int, int]) -> str | None:
         """The text of a shortest non-empty path from ``start`` to ``goal``."""
         seen: dict[tuple[int, int], tuple[tuple[int, int] | None, str]] = {}
@@ -233,6 +270,7 @@ def analyse(pattern: str) -> Risk | None:
     branches = tree[1] if tree[0] == "alt" else (tree,)
     anchored = all(_anchored(branch) for branch in branches)
     loop = a.position(ANY)
+    a.bounds[loop] = None  # the search retries at every position
     last: set[int] = set()
     for branch in branches:
         _, first, ends = a.build(branch)
@@ -258,15 +296,47 @@ def analyse(pattern: str) -> Risk | None:
     reach = _reachable(a, live)
     pairs = _Pairs(a, live, finishing)
     loops = [p for p in sorted(reach) if p and pairs.path((p, p), (p, p))]
-    for kind in ("exponential", "polynomial"):
-        for p in loops:
-            risk = _risk(pairs, p, reach[p], kind, set(loops))
-            if risk is not None:
-                return risk
+    for p in loops:
+        risk = _exponential(pairs, p, reach[p])
+        if risk is not None:
+            return risk
+    return _polynomial(pairs, a.bounds, loops, reach)
+
+
+def _polynomial(pairs: "_Pairs", bounds: list[int | None], loops: list[int], reach: dict[int, str]) -> Risk | None:
+    """The costliest chain of overlapping loops (see above), as a risk if it is too costly."""
+    overlaps: dict[int, list[int]] = {p: [] for p in loops}
+    for p in loops:
+        seen = pairs.reached((p, p))
+        for q in loops:
+            if q != p and (p, q) in seen and pairs.path((p, q), (q, q)) is not None:
+                overlaps[p].append(q)
+
+    def cost(bound: int | None) -> tuple[int, int]:
+        return (1, 1) if bound is None else (0, bound)
+
+    best: tuple[tuple[int, int], list[int]] = ((0, 0), [])
+    # Chains of up to four loops: longer ones only multiply what is already too much.
+    pending = [([p], cost(bounds[p])) for p in loops]
+    while pending:
+        chain, (unbounded, product) = pending.pop()
+        if (unbounded, product) > best[0] and len(chain) > 1:
+            best = ((unbounded, product), chain)
+        if len(chain) < 4:
+            for q in overlaps[chain[-1]]:
+                if q not in chain:
+                    more, times = cost(bounds[q])
+                    pending.append((chain + [q], (unbounded + more, min(product * times, 1 << 40))))
+    (unbounded, product), chain = best
+    if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
+        p, q = chain[0], chain[1]
+        return Risk("polynomial", reach[p], pairs.path((p, p), (p, q)))  # type: ignore[arg-type]
     return None
 
 
-def _risk(pairs: _Pairs, p: int, prefix: str, kind: str, loops: set[int]) -> Risk | None:
+def _exponential(pairs: _Pairs, p: int, prefix: str) -> Risk | None:
+    """Two different loops on p that read the same text: a pair of two
+    different states on the way from (p, p) back to itself."""
     seen = {(p, p)}
     frontier = [(p, p)]
     before: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -279,22 +349,14 @@ def _risk(pairs: _Pairs, p: int, prefix: str, kind: str, loops: set[int]) -> Ris
                     seen.add(nxt)
                     following.append(nxt)
         frontier = following
-    if kind == "exponential":
-        # Two different loops on p that read the same text: a pair of two
-        # different states on the way from (p, p) back to itself.
-        back, pending = {(p, p)}, [(p, p)]
-        while pending:
-            for pair in before.get(pending.pop(), ()):
-                if pair not in back:
-                    back.add(pair)
-                    pending.append(pair)
-        for first, second in sorted(back):
-            if first != second:
-                there = pairs.path((p, p), (first, second))
-                return Risk(kind, prefix, there + pairs.path((first, second), (p, p)))  # type: ignore[operator]
-        return None
-    for first, second in sorted(seen):
-        # One text loops on p, leads from p to another loop and loops there.
-        if first == p and second != p and second in loops and pairs.path((p, second), (second, second)):
-            return Risk(kind, prefix, pairs.path((p, p), (p, second)))  # type: ignore[arg-type]
+    back, pending = {(p, p)}, [(p, p)]
+    while pending:
+        for pair in before.get(pending.pop(), ()):
+            if pair not in back:
+                back.add(pair)
+                pending.append(pair)
+    for first, second in sorted(back):
+        if first != second:
+            there = pairs.path((p, p), (first, second))
+            return Risk("exponential", prefix, there + pairs.path((first, second), (p, p)))  # type: ignore[operator]
     return None

@@ -49,6 +49,28 @@ SPACE: Ranges = normalize(
 )
 LINE_TERMINATORS: Ranges = ((0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029))
 CLASS_ESCAPES = {"d": DIGIT, "w": WORD, "s": SPACE}
+_PUNCT: Ranges = ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E))
+#: Java's POSIX classes (US-ASCII only, as Java reads them without UNICODE_CHARACTER_CLASS).
+JAVA_CLASSES: dict[str, Ranges] = {
+    "Lower": ((0x61, 0x7A),),
+    "Upper": ((0x41, 0x5A),),
+    "Alpha": ((0x41, 0x5A), (0x61, 0x7A)),
+    "Digit": DIGIT,
+    "Alnum": ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)),
+    "Punct": _PUNCT,
+    "Graph": ((0x21, 0x7E),),
+    "Print": ((0x20, 0x7E),),
+    "Blank": ((0x09, 0x09), (0x20, 0x20)),
+    "Cntrl": ((0x00, 0x1F), (0x7F, 0x7F)),
+    "XDigit": ((0x30, 0x39), (0x41, 0x46), (0x61, 0x66)),
+    "Space": ((0x09, 0x0D), (0x20, 0x20)),
+    "all": ((0, MAX_CODE_POINT),),
+}
+#: Unicode's White_Space property (PropList.txt; unchanged since Unicode 6.3).
+WHITE_SPACE: Ranges = (
+    (0x09, 0x0D), (0x20, 0x20), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A),
+    (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000),
+)
 CONTROL_ESCAPES = {"t": 0x09, "n": 0x0A, "v": 0x0B, "f": 0x0C, "r": 0x0D}
 _CATEGORY_NAMES = {
     "Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll",
@@ -90,9 +112,21 @@ def unicode_property(name: str) -> Ranges:
         return ((0, MAX_CODE_POINT),)
     if name == "ASCII":
         return ((0, 0x7F),)
+    if name in JAVA_CLASSES:
+        return JAVA_CLASSES[name]
+    if name in ("LD", "IsLD"):
+        # Java's letter or digit: Character.isLetterOrDigit.
+        return normalize(list(unicode_property("L")) + list(unicode_property("Nd")))
+    if name.startswith("Is") and name[2:] in ("White_Space", "WhiteSpace", "Whitespace"):
+        return WHITE_SPACE
     code = _CATEGORY_NAMES.get(value, value)
+    if name.startswith("Is") and "=" not in name:
+        # Java: \p{IsL}, \p{IsLetter} are the category.
+        code = _CATEGORY_NAMES.get(name[2:], name[2:])
     known = categories()
     if code not in known and code not in _CATEGORY_NAMES.values():
+        if name.startswith("Is"):
+            raise Untranslatable(f"\\p{{{name}}}: Python's Unicode database has no such property")
         raise Untranslatable(f"\\p{{{name}}} is not an ECMA-262 Unicode property (it is Java's or PCRE's)")
     return known.get(code, ())
 

@@ -24,11 +24,13 @@ back-references (they may drop capturing groups):
 
 import functools
 import re
+from dataclasses import dataclass
 
+from .automaton import TooLarge, compile_search
 from .backtracking import analyse
-from .charsets import complement
+from .charsets import Ranges, complement
 from .translate import Translation, _emit_set, translate
-from .tree import Item, sequences
+from .tree import Item, Node, sequences
 from .tree import intersect as _intersect
 
 _MAX_REWRITES = 64
@@ -59,6 +61,27 @@ def guard(source: str) -> Translation:
     return Translation(source, None, reason=f"left out: {risk.describe()}")
 
 
+@dataclass(frozen=True)
+class Automatic:
+    """How the strict validators check a pattern that ``guard`` leaves out:
+    by the automaton whose table this is, or (``table`` None) not at all, and why."""
+
+    table: str | None
+    reason: str = ""
+
+
+@functools.lru_cache(maxsize=8192)
+def automatic(source: str) -> Automatic:
+    """The automaton of the model pattern's search (see ``automaton.py``)."""
+    translation = translate(source)
+    if translation.pattern is None:
+        return Automatic(None, translation.reason)
+    try:
+        return Automatic(compile_search(translation.pattern).table())
+    except TooLarge as exc:
+        return Automatic(None, f"no automaton: {exc}")
+
+
 def _quantifier(low: int, high: int | None) -> str:
     if (low, high) == (1, 1):
         return ""
@@ -77,8 +100,9 @@ def _replace(text: str, item: Item, low: int, high: int | None, atom: str | None
     return text[: item.start] + body + _quantifier(low, high) + text[item.stop :]
 
 
-def _subset(small: tuple, large: tuple) -> bool:
-    return _intersect(small[1], large[1]) == small[1]
+def _subset(small: Node, large: Node) -> bool:
+    ranges: Ranges = small[1]
+    return _intersect(ranges, large[1]) == ranges
 
 
 def _rewrite(text: str) -> str | None:
@@ -133,10 +157,10 @@ def _rewrite(text: str) -> str | None:
             optional = items[0]
             if optional.atom[0] == "set" and _intersect(optional.atom[1], last.atom[1]):
                 # (X? C)* is ((X - C)? C)*: an X that is a C is a round of its own.
-                rest = _difference(optional.atom[1], last.atom[1])
-                if not rest:  # every X is a C: (C? C)* is (C)*
+                remainder = _difference(optional.atom[1], last.atom[1])
+                if not remainder:  # every X is a C: (C? C)* is (C)*
                     return _replace(text, optional, 0, 0)
-                return _replace(text, optional, 0, 1, _emit_set(rest))
+                return _replace(text, optional, 0, 1, _emit_set(remainder))
     for owner, items in found:
         if not items:
             continue
@@ -176,7 +200,7 @@ def _free(found: list[tuple[int, list[Item]]], owner: int, end: int) -> bool:
     return False
 
 
-def _difference(a: tuple, b: tuple) -> tuple:
+def _difference(a: Ranges, b: Ranges) -> Ranges:
     return _intersect(a, complement(b))
 
 

@@ -47,6 +47,16 @@ from .charsets import (
 )
 
 
+_CODE_POINT = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\x\{([0-9a-fA-F]{1,6})\}")
+
+
+def _least(quantifier: str) -> int:
+    """The fewest repeats a quantifier allows."""
+    if quantifier[0] in "*?":
+        return 0
+    return 1 if quantifier[0] == "+" else int(re.compile(r"\{(\d+)").match(quantifier).group(1))  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True)
 class Translation:
     source: str
@@ -99,12 +109,40 @@ class _Parser:
             if self.text.startswith("(?", self.pos) and self.peek(2) in ("i", "s", "m", "-", "x", "u", "U", "d"):
                 flags = self.inline_flags(flags)
                 continue
+            self.last_set: Ranges | None = None
             atom, quantifiable = self.atom(flags)
+            ranges = self.last_set
             quantifier = self.quantifier()
             if quantifier and not quantifiable:
-                raise self.fail("a quantifier on an assertion")
+                # Java repeats an assertion as itself: at least once is the
+                # assertion, at most zero times nothing (ECMA-262 rejects both).
+                atom, quantifier = (atom if _least(quantifier) else ""), ""
+            elif quantifier and self.peek() == "+":
+                self.pos += 1
+                atom, quantifier = self.possessive(atom, quantifier, ranges), ""
+            while quantifier and re.compile(r"\{\d+(,\d*)?\}").match(self.text, self.pos):
+                # Java quantifies a quantified atom again: X{11}{0,3} is (?:X{11}){0,3}.
+                atom, quantifier = f"(?:{atom}{quantifier})", self.quantifier()
             out.append(atom + quantifier)
         return "".join(out)
+
+    def possessive(self, atom: str, quantifier: str, ranges: "Ranges | None") -> str:
+        """Java's possessive quantifier (``X*+``: as many as there are, never
+        fewer), spelled out for a set: the repeat, then not another one."""
+        if ranges is None:
+            raise self.fail("a possessive quantifier on a group")
+        low = _least(quantifier)
+        match = re.fullmatch(r"\{\d+(,(\d*))?\}", quantifier)
+        if quantifier == "?":
+            return f"(?:{atom}|(?!{atom}))"
+        if match and match.group(1) is None:
+            return atom + quantifier  # an exact count has nothing to give back
+        if match and match.group(2):
+            high = int(match.group(2))
+            if high == low:
+                return atom + "{%d}" % low
+            return f"(?:{atom}{{{high}}}|{atom}{{{low},{high - 1}}}(?!{atom}))"
+        return f"{atom}{quantifier}(?!{atom})"
 
     def inline_flags(self, flags: _Flags) -> _Flags:
         end = self.text.find(")", self.pos)
@@ -144,6 +182,7 @@ class _Parser:
         char = self.peek()
         if char == "(":
             text = self.group(flags)
+            self.last_set = None  # what the group read inside is not the atom
             # ECMA-262 with the u flag quantifies no lookaround.
             return text, not text.startswith(("(?=", "(?!", "(?<"))
         if char == "^":
@@ -155,9 +194,9 @@ class _Parser:
         if char == ".":
             self.pos += 1
             ranges = ((0, MAX_CODE_POINT),) if flags.dot_all else complement(LINE_TERMINATORS)
-            return _emit_set(ranges), True
+            return self.emit_set(ranges), True
         if char == "[":
-            return _emit_set(self.char_class(flags)), True
+            return self.emit_set(self.char_class(flags)), True
         if char in ("*", "+", "?"):
             raise self.fail("nothing to repeat")
         if char == "{" and re.compile(r"\{\d+(,\d*)?\}").match(self.text, self.pos):
@@ -165,7 +204,12 @@ class _Parser:
         if char == "\\":
             return self.escape(flags)
         self.pos += 1
-        return _emit_set(self.fold(((ord(char), ord(char)),), flags)), True
+        return self.emit_set(self.fold(((ord(char), ord(char)),), flags)), True
+
+    def emit_set(self, ranges: Ranges) -> str:
+        """A set's text, noted as the atom just read (for a possessive quantifier)."""
+        self.last_set = ranges
+        return _emit_set(ranges)
 
     def fold(self, ranges: Ranges, flags: _Flags) -> Ranges:
         return case_closure(ranges) if flags.ignore_case else ranges
@@ -192,8 +236,8 @@ class _Parser:
 
     def code_point_escape(self) -> int | None:
         """``\\uXXXX`` (a surrogate pair of them is one code point), ``\\u{...}``,
-        ``\\xHH``; None when the text here is none of these."""
-        match = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})").match(self.text, self.pos)
+        ``\\xHH``, Java's ``\\x{...}``; None when the text here is none of these."""
+        match = _CODE_POINT.match(self.text, self.pos)
         if match is None:
             return None
         self.pos = match.end()
@@ -221,7 +265,13 @@ class _Parser:
             assert match is not None
             self.pos = match.end()
             return f"(?:\\{int(match.group(1))})", True
-        return _emit_set(self.class_atom_escape(flags, in_class=False)), True
+        if letter == "A":
+            self.pos += 2
+            return "^", False  # Java: the start of input, whatever the flags
+        if letter == "z":
+            self.pos += 2
+            return "(?![\\s\\S])", False  # Java: the end of input
+        return self.emit_set(self.class_atom_escape(flags, in_class=False)), True
 
     def class_atom_escape(self, flags: _Flags, in_class: bool) -> Ranges:
         value = self.code_point_escape()
@@ -245,6 +295,12 @@ class _Parser:
         if letter in CONTROL_ESCAPES:
             self.pos += 2
             return ((CONTROL_ESCAPES[letter],) * 2,)
+        octal = re.compile(r"\\0([0-3][0-7]{2}|[0-7]{1,2})").match(self.text, self.pos)
+        if octal:
+            # Java's octal escape (\0n, \0nn, \0mnn); ECMA-262 has no \0 before a digit.
+            self.pos = octal.end()
+            value = int(octal.group(1), 8)
+            return self.fold(((value, value),), flags)
         if letter == "0" and not self.peek(2).isdigit():
             self.pos += 2
             return ((0, 0),)
@@ -270,6 +326,13 @@ class _Parser:
         while self.peek() != "]":
             if not self.peek():
                 raise self.fail("an unclosed character class")
+            if self.text.startswith("&&[", self.pos) and not negated:
+                # Java's class intersection, [A&&[B]] (ECMA-262 reads "&&" as
+                # two ampersands, which no model means in a class).
+                self.pos += 2
+                right = self.char_class(flags)
+                ranges = list(complement(normalize(list(complement(normalize(ranges))) + list(complement(right)))))
+                continue
             low = self.class_atom(flags)
             if self.peek() == "-" and self.peek(1) not in ("]", ""):
                 self.pos += 1

@@ -10,6 +10,7 @@ hold for both engines.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .charsets import ANY, LINE_TERMINATORS, Ranges, complement
 from .translate import _Flags, _Parser
@@ -31,6 +32,7 @@ def intersect(a: Ranges, b: Ranges) -> Ranges:
 # The tree: ("set", ranges) one character; ("cat", items); ("alt", items);
 # ("rep", low, high or None, item); ("look", item) a lookaround; ("eps",) an
 # assertion that reads nothing; ("eoi",) the end of input, ``(?![\s\S])``.
+Node = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Item:
     """One quantified atom of a sequence: its tree and where its text is
     (``start:end`` the atom, ``end:stop`` the quantifier)."""
 
-    atom: tuple
+    atom: Node
     start: int
     end: int
     stop: int
@@ -46,7 +48,7 @@ class Item:
     high: int | None
 
     @property
-    def node(self) -> tuple:
+    def node(self) -> Node:
         return self.atom if self.end == self.stop else ("rep", self.low, self.high, self.atom)
 
 
@@ -55,7 +57,7 @@ class _TreeParser(_Parser):
     no engine's rewriting: Python's parser would merge ``(a|b)`` into a set,
     which JavaScript does not, and the analysis must hold for both."""
 
-    def tree(self) -> tuple:
+    def tree(self) -> Node:
         #: Every sequence read, with where its group starts (-1: the top
         #: level, -2: a lookaround): the rewrites' material.
         self.sequences: list[tuple[int, list[Item]]] = []
@@ -65,14 +67,14 @@ class _TreeParser(_Parser):
             raise self.fail(f"unbalanced {self.peek()!r}")
         return node
 
-    def alternatives(self) -> tuple:
+    def alternatives(self) -> Node:
         branches = [self.sequence()]
         while self.peek() == "|":
             self.pos += 1
             branches.append(self.sequence())
         return branches[0] if len(branches) == 1 else ("alt", tuple(branches))
 
-    def sequence(self) -> tuple:
+    def sequence(self) -> Node:
         items: list[Item] = []
         owner = self.owners[-1]
         while self.peek() not in ("", "|", ")"):
@@ -80,6 +82,7 @@ class _TreeParser(_Parser):
             atom = self.item()
             end = self.pos
             text = self.quantifier()
+            high: int | None
             low, high = 1, 1
             if text:
                 match = re.fullmatch(r"([*+?])\??|\{(\d+)(,(\d*))?\}\??", text)
@@ -94,7 +97,7 @@ class _TreeParser(_Parser):
         nodes = [item.node for item in items]
         return nodes[0] if len(nodes) == 1 else ("cat", tuple(nodes))
 
-    def item(self) -> tuple:
+    def item(self) -> Node:
         char = self.peek()
         if char == "(":
             return self.group_tree()
@@ -120,7 +123,7 @@ class _TreeParser(_Parser):
         self.pos += 1
         return ("set", ((ord(char), ord(char)),))
 
-    def group_tree(self) -> tuple:
+    def group_tree(self) -> Node:
         start = self.pos
         self.pos += 1
         kind = "group"
@@ -144,7 +147,7 @@ class _TreeParser(_Parser):
         return ("look", inner)
 
 
-def tree(pattern: str) -> tuple:
+def tree(pattern: str) -> Node:
     """The emitted pattern as a tree (see above)."""
     return _TreeParser(pattern).tree()
 
@@ -157,7 +160,7 @@ def sequences(pattern: str) -> list[tuple[int, list[Item]]]:
     return parser.sequences
 
 
-def anchored(node: tuple) -> bool:
+def anchored(node: Node) -> bool:
     """Whether every match must start at the beginning of the input."""
     if node[0] == "cat":
         return bool(node[1]) and anchored(node[1][0])

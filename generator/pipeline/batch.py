@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.clirules.versions import VERSIONS
 from generator.errors import VerificationError
 from generator.model.ir import ServiceEntry
 from generator.model.loader import forget_models, model_fingerprint, model_size, resolve_api_version
@@ -28,8 +29,8 @@ from .writer import (
     Staging,
     compare,
     list_tree,
-    manifest_text,
     locked,
+    manifest_text,
     prepare,
     sha256,
     with_manifest,
@@ -42,6 +43,19 @@ class Job:
     service: str
     api_version: str | None = None
     operations: tuple[str, ...] = ()
+    #: The AWS CLI major version whose artifacts are rendered.
+    cli_version: int = 1
+    #: Where in the output tree that version's tree lands ('' or ``v2/``).
+    root: str = ""
+
+    @property
+    def name(self) -> str:
+        """The job's name in messages and in the cache: ``ecr``, ``v2/ecr``."""
+        return f"{self.root}{self.service}"
+
+    @property
+    def target(self) -> tuple[int, str]:
+        return (self.cli_version, self.root)
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Rendered:
+    job: Job
     entry: ServiceEntry
     #: path -> (sha256, size, mtime_ns); size and time are 0 in check mode.
     files: dict[str, tuple[str, int, int]]
@@ -86,14 +101,15 @@ def _renderer() -> Renderer:
 def _render_job(job: Job, settings: Settings, staging: Path | None, check: bool) -> Rendered:
     service = load(job.service, job.api_version, settings.data_paths, examples=settings.examples)
     operations = select_operations(service, job.operations)
-    files = render(service, operations, _renderer())
+    rendered = render(service, operations, _renderer(), VERSIONS[job.cli_version])
+    files = {f"{job.root}{path}": data for path, data in rendered.items()}
     verify(files)
     entry = _entry(service.name, service.full_name, service.api_version, [op.cli_name for op in operations])
     if check:
         report = compare(files, settings.out)
-        return Rendered(entry, {path: (sha256(data), 0, 0) for path, data in files.items()}, tuple(report))
+        return Rendered(job, entry, {path: (sha256(data), 0, 0) for path, data in files.items()}, tuple(report))
     assert staging is not None
-    return Rendered(entry, write_files(staging, files, settings.out))
+    return Rendered(job, entry, write_files(staging, files, settings.out))
 
 
 def _merge(results: Sequence[Rendered]) -> dict[str, str]:
@@ -104,17 +120,20 @@ def _merge(results: Sequence[Rendered]) -> dict[str, str]:
         for path, (digest, _, _) in result.files.items():
             if path in owners:
                 raise VerificationError(
-                    f"services {owners[path]!r} and {result.entry.name!r} both render {path!r}"
+                    f"services {owners[path]!r} and {result.job.name!r} both render {path!r}"
                 )
-            owners[path] = result.entry.name
+            owners[path] = result.job.name
             hashes[path] = digest
     return hashes
 
 
-def _index_files(entries: Sequence[ServiceEntry], service_files: dict[str, str]) -> dict[str, bytes]:
-    """The cross-service files; none may stand where a service's file does."""
-    ordered = sorted(entries, key=lambda e: e.name)
-    files = {path: text.encode("utf-8") for path, text in render_index(ordered, _renderer())}
+def _index_files(results: Sequence[Rendered], service_files: dict[str, str]) -> dict[str, bytes]:
+    """The cross-service files of each CLI version's tree; none may stand where a service's file does."""
+    files: dict[str, bytes] = {}
+    for cli_version, root in sorted({result.job.target for result in results}):
+        entries = sorted((r.entry for r in results if r.job.target == (cli_version, root)), key=lambda e: e.name)
+        for path, text in render_index(entries, _renderer(), VERSIONS[cli_version]):
+            files[f"{root}{path}"] = text.encode("utf-8")
     clash = sorted(files.keys() & service_files.keys())
     if clash:
         raise VerificationError(f"an index file is also a service's file: {clash[0]!r}")
@@ -134,7 +153,7 @@ def _run_jobs(
         for job in jobs:
             result = _render_job(job, settings, staging, check)
             results.append(result)
-            progress.advance(result.entry.name, len(result.entry.operations), reused=False)
+            progress.advance(result.job.name, len(result.entry.operations), reused=False)
         return results
     context = multiprocessing.get_context("fork")
 
@@ -151,7 +170,7 @@ def _run_jobs(
             for future in concurrent.futures.as_completed(futures):
                 result = future.result()
                 results.append(result)
-                progress.advance(result.entry.name, len(result.entry.operations), reused=False)
+                progress.advance(result.job.name, len(result.entry.operations), reused=False)
         except BaseException:
             for pending in futures:
                 pending.cancel()
@@ -169,7 +188,7 @@ def _check(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summa
     forget_models()
     results = _run_jobs(jobs, settings, None, True, progress)
     expected = _merge(results)
-    index = _index_files([r.entry for r in results], expected)
+    index = _index_files(results, expected)
     expected.update({path: sha256(data) for path, data in index.items()})
     summary = Summary(services=len(results), operations=sum(len(r.entry.operations) for r in results))
     report = [line for r in results for line in r.report] + compare(index, settings.out)
@@ -195,43 +214,43 @@ def _generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Su
     keys: dict[str, str] = {}
     for job in jobs:  # before anything is written: unknown names fail here
         version = resolve_api_version(job.service, job.api_version, settings.data_paths)
-        keys[job.service] = sha256(
-            f"{generator_key}\0{version}\0{','.join(job.operations)}\0{settings.examples}\0"
+        keys[job.name] = sha256(
+            f"{generator_key}\0{job.cli_version}\0{version}\0{','.join(job.operations)}\0{settings.examples}\0"
             f"{model_fingerprint(job.service, version, settings.data_paths)}".encode()
         )
     old = prepare(out)
     cached = cache.load(out) if settings.use_cache else {}
-    reusable: list[cache.CachedService] = []
+    reusable: list[Rendered] = []
     to_render: list[Job] = []
     for job in jobs:
-        key = keys[job.service]
-        hit = cached.get(job.service)
+        key = keys[job.name]
+        hit = cached.get(job.name)
         if hit is not None and cache.still_valid(hit, key, old, out):
-            reusable.append(hit)
+            reusable.append(Rendered(job, hit.entry, dict(hit.files), reused=True))
         else:
             to_render.append(job)
 
-    for hit in reusable:
-        progress.advance(hit.entry.name, len(hit.entry.operations), reused=True)
+    for reused in reusable:
+        progress.advance(reused.job.name, len(reused.entry.operations), reused=True)
     if not to_render:
-        expected = {p: d for hit in reusable for p, (d, _, _) in hit.files.items()}
-        index = _index_files([hit.entry for hit in reusable], expected)
+        expected = {p: d for reused in reusable for p, (d, _, _) in reused.files.items()}
+        index = _index_files(reusable, expected)
         expected.update({path: sha256(data) for path, data in index.items()})
         if with_manifest(expected) == old and not compare(index, out):
             return Summary(
                 services=len(reusable),
-                operations=sum(len(hit.entry.operations) for hit in reusable),
+                operations=sum(len(reused.entry.operations) for reused in reusable),
                 unchanged=len(old),
             )
 
     staging = Staging(out)
     try:
-        for hit in reusable:
-            staging.link(out, sorted(hit.files))
+        for reused in reusable:
+            staging.link(out, sorted(reused.files))
         results = _run_jobs(to_render, settings, staging.root, False, progress)
-        rendered = results + [Rendered(hit.entry, dict(hit.files), reused=True) for hit in reusable]
+        rendered = results + reusable
         hashes = _merge(rendered)
-        index = _index_files([r.entry for r in rendered], hashes)
+        index = _index_files(rendered, hashes)
         staging.write(index)
         hashes.update({path: sha256(data) for path, data in index.items()})
         staging.commit(hashes)
@@ -243,7 +262,7 @@ def _generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Su
     if settings.use_cache:
         cache.save(
             out,
-            {r.entry.name: cache.CachedService(keys[r.entry.name], r.entry, r.files) for r in rendered},
+            {r.job.name: cache.CachedService(keys[r.job.name], r.entry, r.files) for r in rendered},
         )
     return Summary(
         services=len(rendered),

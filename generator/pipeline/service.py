@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.clirules.versions import V1, CliVersion
 from generator.errors import InputError, close_matches
 from generator.model.builder import build_ir
 from generator.model.ir import Operation, Service
@@ -37,13 +38,16 @@ def select_operations(service: Service, names: Sequence[str]) -> tuple[Operation
 
 
 def render(
-    service: Service, operations: Sequence[Operation], renderer: Renderer | None = None
+    service: Service,
+    operations: Sequence[Operation],
+    renderer: Renderer | None = None,
+    cli: CliVersion = V1,
 ) -> dict[str, bytes]:
-    """Every artifact of the given operations, as ``{relative path: bytes}``."""
+    """Every artifact of the given operations for one CLI version, as ``{relative path: bytes}``."""
     renderer = renderer or Renderer()
     files: dict[str, bytes] = {}
     try:
-        for path, text in render_service(service, operations, renderer):
+        for path, text in render_service(service, operations, renderer, cli):
             if path in files:
                 raise InputError(f"two artifacts of service {service.name!r} map to the same file {path!r}")
             files[path] = text.encode("utf-8")

@@ -63,7 +63,7 @@ def list_tree(root: Path) -> list[str]:
     """Relative paths of the files under ``root`` (caches excluded)."""
     if not root.is_dir():
         return []
-    paths = []
+    paths: list[str] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         base = Path(folder).relative_to(root)
@@ -215,7 +215,7 @@ def _exchange(a: Path, b: Path) -> bool:
     renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
     if renameat2 is None:
         return False
-    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+    return bool(renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -4,5 +4,6 @@
 ``black_format`` for what must go through black itself).
 
 May import: ``generator.model``, ``generator.clirules``, ``generator.skeletons``,
-``generator.schemas``, ``generator.render``, ``generator.errors``.
+``generator.schemas``, ``generator.pages`` (the operations' help text), ``generator.patterns`` (the
+automata of the patterns the schemas leave out), ``generator.render``, ``generator.errors``.
 """

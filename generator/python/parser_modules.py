@@ -10,16 +10,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.clirules.options import paging_options
-from generator.model.ir import Member, Operation, Service, ServiceEntry, Shape
+from generator.clirules.literal_values import literal_options
+from generator.clirules.options import operation_paging
+from generator.clirules.versions import CliVersion
+from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, ServiceEntry, Shape
 from generator.model.names import python_identifier
+from generator.pages.help_text import help_lines
 from generator.render import Renderer
 from generator.skeletons.documents import input_skeleton, output_skeleton
 
 from .layout import Call
 from .runtime import runtime_sources
 
-_NUMBERS = frozenset({"integer", "long", "float", "double", "byte", "short", "bigdecimal", "biginteger"})
 _LENGTHS = frozenset({"string", "list"})
 
 
@@ -40,7 +42,6 @@ class ParserData:
     idempotency_tokens: tuple[str, ...]
     input_skeleton: str
     output_skeleton: str
-    summary: str
     #: Streaming output: the CLI's ``outfile`` word (written only when true).
     outfile: bool
     #: Members that are streamed blobs: a file path on the command line.
@@ -51,6 +52,8 @@ class ParserData:
     shadowed: tuple[tuple[str, str], ...] = ()
     #: The paginator's limit key is a string: so are --page-size and --max-items.
     string_limit: bool = False
+    #: Members whose values the CLI takes literally (no file:// or URL reading).
+    literal: tuple[str, ...] = ()
 
     @property
     def constructor(self) -> Call:
@@ -67,12 +70,12 @@ class ParserData:
                 ("idempotency_tokens", self.idempotency_tokens),
                 ("input_skeleton", self.input_skeleton),
                 ("output_skeleton", self.output_skeleton),
-                ("summary", self.summary),
                 *((("outfile", True),) if self.outfile else ()),
                 *((("streaming_input", self.streaming_input),) if self.streaming_input else ()),
                 *((("json_values", self.json_values),) if self.json_values else ()),
                 *((("shadowed", self.shadowed),) if self.shadowed else ()),
                 *((("string_limit", True),) if self.string_limit else ()),
+                *((("literal", self.literal),) if self.literal else ()),
             ),
         )
 
@@ -86,7 +89,7 @@ def _shape_row(shape: Shape) -> tuple[Any, ...]:
     botocore checks (a length for strings and lists, a value for numbers);
     members, element or key and value shapes; required members; a trait."""
     low = shape.constraints.min
-    if shape.type not in _NUMBERS | _LENGTHS:
+    if shape.type not in NUMBER_TYPES | _LENGTHS:
         low = None
     detail: Any = None
     if shape.type == "structure":
@@ -99,37 +102,22 @@ def _shape_row(shape: Shape) -> tuple[Any, ...]:
     return (shape.type, low, detail, shape.required_names, trait)
 
 
-def _is_json_value_header(member: Member) -> bool:
-    return member.json_value and member.location == "header"
-
-
-def _is_streamed_blob(service: Service, member: Member) -> bool:
-    target = service.shape(member.target)
-    return target.type == "blob" and (member.streaming or target.streaming)
-
-
 def _row_name(member: Member) -> str:
     """The row a member's value is checked against: its shape's, or for a
     JSON-value header member (which botocore only checks encodes to JSON) a
     row of its own, under a name no model shape can have."""
-    return f"{member.target} (JSON value)" if _is_json_value_header(member) else member.target
+    return f"{member.target} (JSON value)" if member.json_value_header else member.target
 
 
 def shape_rows(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]:
     """The parser's shape table: a row per shape reachable from ``root``, sorted by name."""
     rows: dict[str, tuple[Any, ...]] = {}
-    pending = [root] if root else []
-    while pending:
-        name = pending.pop()
-        if name in rows:
-            continue
+    for name in service.reachable(root):
         shape = service.shape(name)
         rows[name] = _shape_row(shape)
         for member in shape.members:
-            if _is_json_value_header(member):
+            if member.json_value_header:
                 rows[_row_name(member)] = ("string", None, None, (), "jsonvalue")
-        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
-        pending.extend(ref.target for ref in refs)
     return dict(sorted(rows.items()))
 
 
@@ -139,31 +127,28 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     streamed: tuple[str, ...] = ()
     json_values: tuple[str, ...] = ()
     shadowed: tuple[tuple[str, str], ...] = ()
+    literal: tuple[str, ...] = ()
     # A member whose option is a paging option's name (acm's MaxItems limit key)
-    # gives way to the paging option, as in the CLI's argument table; the
-    # paging option then stands for the member too (see ``_cli.Operation``).
-    paging = set()
-    if operation.paginator is not None:
-        paging = {option.name for option in paging_options(bool(operation.paginator.limit_key), "integer")}
+    # gives way to the paging option, which then stands for the member too
+    # (see ``_cli.Operation``).
+    paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
     if members:
+        gone = set(paging.shadowed) if paging else set()
         arguments = tuple(
             (f"--{member.cli_name}", member.name, member.target, member.cli_required)
             for member in members
-            if f"--{member.cli_name}" not in paging
+            if member not in gone
         )
-        shadowed = tuple(
-            (f"--{member.cli_name}", member.name) for member in members if f"--{member.cli_name}" in paging
-        )
+        shadowed = tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
         tokens = tuple(member.name for member in members if member.idempotency_token)
-        streamed = tuple(member.name for member in members if _is_streamed_blob(service, member))
-        json_values = tuple(member.name for member in members if _is_json_value_header(member))
+        streamed = tuple(member.name for member in members if service.streamed_blob(member))
+        json_values = tuple(member.name for member in members if member.json_value_header)
+        literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
+        literal = tuple(member.name for member in members if f"--{member.cli_name}" in literal_names)
     paginator = None
-    string_limit = False
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
-        limit = next((m for m in members if m.name == operation.paginator.limit_key), None)
-        string_limit = limit is not None and service.shape(limit.target).type == "string"
     return ParserData(
         service=service.name,
         operation=operation,
@@ -178,12 +163,12 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         output_skeleton=renderer.render(
             "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
         ),
-        summary=f"Parses the command line of `aws {service.name} {operation.cli_name}`.",
         outfile=operation.streaming_output,
         streaming_input=streamed,
         json_values=json_values,
         shadowed=shadowed,
-        string_limit=string_limit,
+        string_limit=bool(paging and paging.string_limit),
+        literal=literal,
     )
 
 
@@ -193,7 +178,7 @@ def render_index(entries: Sequence[ServiceEntry], renderer: Renderer) -> Iterato
 
 
 def render(
-    service: Service, operations: Sequence[Operation], renderer: Renderer
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
     context = {"service": service, "package": package}
@@ -212,3 +197,15 @@ def render(
     for operation in operations:
         data = parser_data(service, operation, renderer)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
+    # Help text, in modules of its own: a parse never loads it.
+    yield f"{package}/_help/__init__.py", renderer.render("python/help_init.py.jinja", **context)
+    for operation in operations:
+        yield f"{package}/_help/{help_module(operation)}.py", renderer.render(
+            "python/help.py.jinja", operation=operation, lines=help_lines(service, operation, cli), **context
+        )
+
+
+def help_module(operation: Operation) -> str:
+    """The module of an operation's help under ``_help``: its CLI name with
+    underscores, the rule ``_cli.Operation.print_help`` follows."""
+    return operation.cli_name.replace("-", "_")

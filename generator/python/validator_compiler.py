@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model.ir import Service
-from generator.schemas.documents import ShapeSchemas, reachable, ref_name
+from generator.patterns.guard import automatic
+from generator.schemas.documents import ShapeSchemas, ref_name
 
 from .layout import Call, Code, fits, literal, statement, string
 
@@ -126,6 +127,8 @@ class Compiler:
         self.schemas = ShapeSchemas(service)
         self.module = _Module()
         self.unsure = False
+        #: Whether some pattern is checked by an automaton (the module then imports the matcher).
+        self.automata = False
 
     def text(self, text: str) -> str:
         return self.module.constant("TEXT", text)
@@ -203,7 +206,7 @@ class Compiler:
             empty = {"type": "object", "properties": {}, "additionalProperties": False}
             yield self.function(NO_INPUT, "(no input)", self.container_body(empty))
             return
-        for name in reachable(self.service, root):
+        for name in self.service.reachable(root, into_json_values=False):
             if (self.is_container(name) or name == root) and function_name(name) not in done:
                 yield self.function(function_name(name), name, self.function_body(name))
 
@@ -305,9 +308,9 @@ class Compiler:
             tests.append((f"len(key) < {schema['minLength']!r}", f"shorter than {schema['minLength']}"))
         if "maxLength" in schema:
             tests.append((f"len(key) > {schema['maxLength']!r}", f"longer than {schema['maxLength']}"))
-        if "pattern" in schema:
-            compiled = self.module.constant("SEARCH", _search(schema["pattern"]))
-            tests.append((f"{compiled}(key) is None", "does not match " + self.pattern_source(name)))
+        broken = self.pattern_broken("key", name, schema)
+        if broken:
+            tests.append((broken, "does not match " + self.pattern_source(name)))
         if "enum" in schema:
             values = self.module.constant("ENUM", _frozenset(schema["enum"]))
             tests.append((f"key not in {values}", "not one of " + ", ".join(schema["enum"])))
@@ -363,13 +366,26 @@ class Compiler:
             lines += self.error("enum", path, inner, value=value, values=repr(", ".join(schema["enum"])))
         return lines
 
+    def pattern_broken(self, value: str, name: str, schema: dict[str, Any]) -> str:
+        """The test that ``value`` breaks the shape's pattern ("" if none is
+        checked): by ``re`` where the schema carries the pattern, else (a
+        backtracking search could be slow on it) by its automaton."""
+        if "pattern" in schema:
+            return f"{self.module.constant('SEARCH', _search(schema['pattern']))}({value}) is None"
+        source = self.service.shape(name).constraints.pattern
+        table = automatic(source).table if source is not None else None
+        if table is None:
+            return ""
+        self.automata = True
+        return f"not {self.module.constant('MATCH', Call('Automaton', [('', table)], trailer='.search'))}({value})"
+
     def pattern_check(self, value: str, path: Where, name: str, schema: dict[str, Any], indent: str) -> list[str]:
-        if "pattern" not in schema:
+        broken = self.pattern_broken(value, name, schema)
+        if not broken:
             return []
-        compiled = self.module.constant("SEARCH", _search(schema["pattern"]))
         shown = self.pattern_source(name) or "an ISO 8601 date-time"
         return [
-            f"{indent}if {compiled}({value}) is None:",
+            f"{indent}if {broken}:",
             *self.error("pattern", path, indent + "    ", value=value, pattern=repr(shown)),
         ]
 
@@ -396,6 +412,8 @@ class StrictModule:
     constants: tuple[tuple[str, Any], ...]
     #: Whether some line may not be as black writes it (the module then needs black).
     unsure: bool
+    #: Whether some pattern is checked by an automaton (``_automaton.Automaton``).
+    automata: bool = False
 
 
 def compile_shapes(service: Service, roots: list[str | None]) -> StrictModule:
@@ -409,4 +427,5 @@ def compile_shapes(service: Service, roots: list[str | None]) -> StrictModule:
         functions=tuple(functions[name] for name in sorted(functions)),
         constants=tuple(compiler.module.constants.items()),
         unsure=compiler.unsure,
+        automata=compiler.automata,
     )

@@ -3,6 +3,7 @@ input schemas, with the shape checks they share in ``_strict/_shapes.py``."""
 
 from collections.abc import Iterator, Sequence
 
+from generator.clirules.versions import CliVersion
 from generator.model.ir import Operation, Service
 from generator.render import Renderer
 
@@ -12,7 +13,9 @@ from .parser_modules import service_package
 from .validator_compiler import compile_shapes, function_name
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
+) -> Iterator[tuple[str, str]]:
     # Beside the operation modules, which import ``._strict.<operation>``.
     base = f"{service_package(service)}/_strict"
     module = compile_shapes(service, [operation.input for operation in operations])
@@ -22,6 +25,7 @@ def render(service: Service, operations: Sequence[Operation], renderer: Renderer
         service_name=service.name,
         constants=module.constants,
         functions=module.functions,
+        automata=module.automata,
     )
     # The compiler writes black's layout itself; black is the fallback for the
     # rare line it cannot lay out (names too long even as constants).

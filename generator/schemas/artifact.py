@@ -6,11 +6,13 @@ carries) and, over every rendered service, ``schemas/catalog.json``
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from generator.clirules.versions import CliVersion
 from generator.model.ir import Operation, Service, ServiceEntry
+from generator.patterns.guard import automatic
 from generator.patterns.translate import PYTHON_VERSION, UNICODE_VERSION
 from generator.render import Renderer
 
-from .documents import ShapeSchemas, left_out, operation_schema
+from .documents import ShapeSchemas, operation_schema, patterned
 
 CATALOG_SCHEMA = "https://json.schemastore.org/schema-catalog.json"
 DIRECTIONS = ("input", "output")
@@ -49,12 +51,17 @@ def catalog(entries: Sequence[ServiceEntry]) -> dict[str, Any]:
 
 
 def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[str, Any]:
-    items = list(left_out(service, list(operations)))
-    omitted = [
-        {"shape": item.shape, "pattern": item.translation.source, "reason": item.translation.reason}
-        for item in items
-        if item.translation.pattern is None
-    ]
+    items = list(patterned(service, operations))
+    omitted = []
+    for item in items:
+        if item.translation.pattern is None:
+            fallback = automatic(item.translation.source)
+            entry = {"shape": item.shape, "pattern": item.translation.source, "reason": item.translation.reason}
+            if fallback.table is None:
+                entry["strict"] = "unchecked: " + fallback.reason
+            else:
+                entry["strict"] = "automaton"
+            omitted.append(entry)
     rewritten = [
         {
             "shape": item.shape,
@@ -63,21 +70,32 @@ def pattern_report(service: Service, operations: Sequence[Operation]) -> dict[st
             "reason": item.translation.bounded,
         }
         for item in items
-        if item.translation.pattern is not None
+        if item.translation.pattern is not None and item.translation.bounded
     ]
+    automata = sum(entry["strict"] == "automaton" for entry in omitted)
     return {
         "service": service.name,
-        "about": "Model patterns left out of the schemas and strict validators: those with no faithful form "
+        "about": "Model patterns left out of the schemas: those with no faithful form "
         "that both Python's re and JavaScript's RegExp with the u flag read alike, and those a backtracking "
-        "engine could take more than linear time on that no rewrite makes safe. Under rewritten: patterns "
-        "carried in a form that matches the same texts in linear time. "
+        "engine could take more than linear time on that no rewrite makes safe. The strict validators check "
+        "these by a deterministic automaton (strict: automaton) in linear time, or not at all (strict: "
+        "unchecked, with the reason). Under rewritten: patterns carried in a form that matches the same texts "
+        "in linear time. Counts are of shapes. "
         f"Unicode property classes are expanded from Unicode {UNICODE_VERSION} (Python {PYTHON_VERSION}).",
+        "counts": {
+            "asWritten": sum(item.translation.pattern is not None and not item.translation.bounded for item in items),
+            "rewritten": len(rewritten),
+            "automaton": automata,
+            "unchecked": len(omitted) - automata,
+        },
         "leftOut": omitted,
         "rewritten": rewritten,
     }
 
 
-def render(service: Service, operations: Sequence[Operation], renderer: Renderer) -> Iterator[tuple[str, str]]:
+def render(
+    service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
+) -> Iterator[tuple[str, str]]:
     shapes = ShapeSchemas(service)
     for operation in operations:
         for direction in DIRECTIONS:

@@ -9,7 +9,7 @@ the model's documentation as ``description`` (plain text) and
 """
 
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,16 @@ class LeftOut:
 
     shape: str
     translation: Translation
+
+
+_BLOB_INPUT_NOTE = (
+    "Binary data. The AWS CLI v1 sends this text as it is; the AWS CLI v2 reads it as base64 "
+    "text, unless given --cli-binary-format raw-in-base64-out (then as v1 does)."
+)
+_BLOB_INPUT_MARKDOWN = (
+    "Binary data. The AWS CLI v1 sends this text as it is; the AWS CLI v2 reads it as base64 "
+    "text, unless given `--cli-binary-format raw-in-base64-out` (then as v1 does)."
+)
 
 
 def _describe(*sources: str) -> dict[str, str]:
@@ -120,6 +130,10 @@ def shape_schema(service: Service, shape: Shape, direction: str) -> dict[str, An
             schema["pattern"] = ISO_8601
     elif shape.type == "blob":
         schema["type"] = "string"  # base64 text; the model's length limits count bytes
+        if direction == "input":
+            # The one place where the two CLIs read the same document differently.
+            for key, note in (("description", _BLOB_INPUT_NOTE), ("markdownDescription", _BLOB_INPUT_MARKDOWN)):
+                schema[key] = f"{schema[key]}\n\n{note}" if schema.get(key) else note
     elif shape.type in ("bigdecimal", "biginteger"):
         schema["type"] = "number"
     return schema
@@ -136,21 +150,6 @@ def _pattern(shape: Shape) -> str | None:
     if shape.constraints.pattern is None:
         return None
     return guard(shape.constraints.pattern).pattern
-
-
-def reachable(service: Service, root: str) -> list[str]:
-    """Names of the shapes ``root`` refers to, itself included, sorted."""
-    seen: set[str] = set()
-    pending = [root]
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        shape = service.shape(name)
-        refs = list(shape.members) + [ref for ref in (shape.member, shape.key, shape.value) if ref]
-        pending.extend(ref.target for ref in refs if not ref.json_value)
-    return sorted(seen)
 
 
 class ShapeSchemas:
@@ -192,21 +191,20 @@ def operation_schema(
         ]
     if root is not None:
         entry = shapes or ShapeSchemas(service)
-        schema["$defs"] = {name: entry(name, direction) for name in reachable(service, root)}
+        schema["$defs"] = {name: entry(name, direction) for name in service.reachable(root, into_json_values=False)}
     return schema
 
 
-def left_out(service: Service, operations: tuple[Operation, ...] | list[Operation]) -> Iterator[LeftOut]:
-    """Model patterns of the operations' shapes that no schema carries, or
-    carries rewritten (``translation.bounded``)."""
+def patterned(service: Service, operations: Sequence[Operation]) -> Iterator[LeftOut]:
+    """Every model pattern of the operations' shapes, as the schemas carry it
+    (``translation.pattern`` None: left out; ``translation.bounded``: rewritten)."""
     names: set[str] = set()
     for operation in operations:
         for root in (operation.input, operation.output):
             if root is not None:
-                names.update(reachable(service, root))
+                names.update(service.reachable(root, into_json_values=False))
     for name in sorted(names):
         pattern = service.shape(name).constraints.pattern
         if pattern is not None:
-            translation = guard(pattern)
-            if translation.pattern is None or translation.bounded:
-                yield LeftOut(name, translation)
+            yield LeftOut(name, guard(pattern))
+

@@ -9,7 +9,7 @@ structure recurs into itself. Enums take the model's first value, where the
 AWS CLI v1 picks one at random.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from generator.model.ir import Service, Shape
 
@@ -19,13 +19,13 @@ EPOCH = "1970-01-01T00:00:00"
 def input_skeleton(service: Service, shape_name: str | None) -> dict[str, Any]:
     if shape_name is None:
         return {}
-    return _value(service, service.shape(shape_name), [], "", use_names=False)
+    return cast(dict[str, Any], _value(service, service.shape(shape_name), [], "", use_names=False))
 
 
 def output_skeleton(service: Service, shape_name: str | None) -> dict[str, Any]:
     if shape_name is None:
         return {}
-    return _value(service, service.shape(shape_name), [], "", use_names=True)
+    return cast(dict[str, Any], _value(service, service.shape(shape_name), [], "", use_names=True))
 
 
 def _value(service: Service, shape: Shape, stack: list[str], name: str, use_names: bool) -> Any:

@@ -39,7 +39,11 @@ def run_ours(package: str, operation: Operation, argv: list[str]) -> Ours:
 def is_complex(service: Service, shape: Shape) -> bool:
     if shape.type in ("structure", "map"):
         return True
-    return shape.type == "list" and service.shape(shape.member.target).type not in SCALARS
+    return (
+        shape.type == "list"
+        and shape.member is not None
+        and service.shape(shape.member.target).type not in SCALARS
+    )
 
 
 def shorthand(value: Any) -> str:
@@ -71,6 +75,7 @@ def scalar_text(value: Any) -> str:
 def option_values(service: Service, shape: Shape, value: Any, style: str) -> list[str]:
     """The words after ``--option`` for ``value`` in ``style`` (shorthand or json)."""
     if shape.type == "list":
+        assert shape.member is not None
         member = service.shape(shape.member.target)
         if member.type in SCALARS:
             if style == "json":

@@ -39,7 +39,9 @@ def _shared_clients() -> Iterator[None]:
 
     real_create = Session.create_client
 
-    def create_client(self, service_name, region_name=None, *args, **kwargs):
+    def create_client(
+        self: Any, service_name: str, region_name: str | None = None, *args: Any, **kwargs: Any
+    ) -> Any:
         key = (service_name, region_name, args, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
         if key not in _CLIENTS:
             _CLIENTS[key] = real_create(self, service_name, region_name, *args, **kwargs)
@@ -55,7 +57,9 @@ def _capturing(calls: list[dict[str, Any]]) -> Iterator[None]:
 
     real_invoke = CLIOperationCaller.invoke
 
-    def invoke(self, service_name, operation_name, parameters, parsed_globals):
+    def invoke(
+        self: Any, service_name: str, operation_name: str, parameters: dict[str, Any], parsed_globals: Any
+    ) -> Any:
         calls.append(_copy(parameters))
         return real_invoke(self, service_name, operation_name, parameters, parsed_globals)
 

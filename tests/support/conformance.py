@@ -173,7 +173,9 @@ def skeleton_outcomes(context: Context, operation: Operation) -> Iterator[Outcom
             theirs = run_aws(argv, validate_stub=validate_stub)
             if theirs.exit_code != 0:
                 return f"awscli exit {theirs.exit_code}: {_first_line(theirs.stderr)}"
-            ours = path.read_text(encoding="utf-8")
+            # No output skeleton is written where the CLI prints nothing.
+            missing = validate_stub is False and not path.exists()
+            ours = "" if missing else path.read_text(encoding="utf-8")
             return None if ours == theirs.stdout else first_difference(ours, theirs.stdout)
 
         return run
@@ -400,7 +402,7 @@ def _service_outcomes(
                     else f"awscli's command is hand-written ({command.kind})"
                 )
                 outcomes.append(Outcome(service.name, operation.cli_name, "command", "customized", reason))
-                kept = ("validation",)  # botocore's validation does not depend on the CLI
+                kept: tuple[str, ...] = ("validation",)  # botocore's validation does not depend on the CLI
             else:
                 kept = kinds
                 arguments = changed[operation.cli_name]
@@ -416,7 +418,9 @@ def _service_outcomes(
     return outcomes
 
 
-def _guarded(context: Context, operation: Operation | None, kind: str, run: Callable[[], list[Outcome]]):
+def _guarded(
+    context: Context, operation: Operation | None, kind: str, run: Callable[[], list[Outcome]]
+) -> list[Outcome]:
     """A crash of one comparison is an outcome, not the end of the run."""
     try:
         return run()

@@ -1,6 +1,6 @@
 """Request documents from the IR: every member filled, to a bounded depth."""
 
-from typing import Any
+from typing import Any, cast
 
 from generator.model.ir import Service, Shape
 
@@ -9,7 +9,7 @@ def full_document(service: Service, shape_name: str | None, depth: int = 4) -> d
     """Every member set (recursion cut at ``depth``), each value valid for botocore."""
     if shape_name is None:
         return {}
-    return _full(service, service.shape(shape_name), depth, "v")
+    return cast(dict[str, Any], _full(service, service.shape(shape_name), depth, "v"))
 
 
 def _full(service: Service, shape: Shape, depth: int, seed: str) -> Any:
@@ -24,11 +24,13 @@ def _full(service: Service, shape: Shape, depth: int, seed: str) -> Any:
             members = members[:1]
         return {m.name: _full(service, service.shape(m.target), depth - 1, m.name) for m in members}
     if shape.type == "list":
+        assert shape.member is not None
         count = max(low, 2 if depth > 0 else low)
         return [
             _full(service, service.shape(shape.member.target), depth - 1, f"{seed}{i}") for i in range(count)
         ]
     if shape.type == "map":
+        assert shape.key is not None and shape.value is not None
         count = max(low, 2 if depth > 0 else low)
         key_shape = service.shape(shape.key.target)
         keys = [_string(key_shape, f"k{i}") for i in range(count)]

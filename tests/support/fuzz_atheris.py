@@ -8,6 +8,7 @@ import io
 import json
 import os
 import sys
+from typing import Any
 
 import atheris
 
@@ -31,7 +32,7 @@ with atheris.instrument_imports():
 OPTIONS = sorted({name for module in PARSERS for name, *_ in module.OPERATION.arguments})
 
 
-def _document(data: atheris.FuzzedDataProvider, depth: int = 0):
+def _document(data: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
     """A JSON-like value: the shapes the validators expect, and others."""
     kind = data.ConsumeIntInRange(0, 9 if depth < 40 else 5)
     if kind == 0:

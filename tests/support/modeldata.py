@@ -1,6 +1,6 @@
 """Test data derived from the IR: minimal valid request documents."""
 
-from typing import Any
+from typing import Any, cast
 
 from generator.model.ir import Service, Shape
 
@@ -10,7 +10,7 @@ def minimal_document(service: Service, shape_name: str | None) -> dict[str, Any]
     only, each at its minimum length, count or value."""
     if shape_name is None:
         return {}
-    return _minimal(service, service.shape(shape_name), ())
+    return cast(dict[str, Any], _minimal(service, service.shape(shape_name), ()))
 
 
 def _minimal(service: Service, shape: Shape, seen: tuple[str, ...]) -> Any:

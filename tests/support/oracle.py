@@ -10,10 +10,13 @@ import inspect
 import io
 import os
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest import mock
+
+if TYPE_CHECKING:
+    from botocore.loaders import Loader
 
 # No real credentials, config or network: the CLI must never reach AWS.
 ORACLE_ENV = {
@@ -50,7 +53,7 @@ def _stub_responses_unvalidated() -> Iterator[None]:
 
 
 @functools.cache
-def _shared_loader(search_path: str | None):
+def _shared_loader(search_path: str | None) -> "Loader":
     """One botocore Loader per search path for all drivers: it only caches the
     JSON it reads, and reading the models again for each call is most of the
     cost of a fresh driver."""
@@ -60,7 +63,7 @@ def _shared_loader(search_path: str | None):
 
 
 _ALIASED: dict[str, str] = {}
-_ACCEPTS_KWARGS: "weakref.WeakKeyDictionary[Any, bool]" = weakref.WeakKeyDictionary()
+_ACCEPTS_KWARGS: "weakref.WeakKeyDictionary[Any, str | None]" = weakref.WeakKeyDictionary()
 
 
 def _signature_owner(handler: Any) -> Any:
@@ -88,8 +91,10 @@ def cheap_drivers() -> Iterator[None]:
     from botocore import hooks
     from botocore.utils import EVENT_ALIASES
 
-    alias_event_name = hooks.EventAliaser._alias_event_name
-    accepts_kwargs = hooks.accepts_kwargs
+    # A private method, which botocore-stubs leave out.
+    alias_event_name: Callable[[Any, str], str] = hooks.EventAliaser._alias_event_name  # type: ignore[attr-defined]
+    # The name of the handler's ``**kwargs`` or None (botocore-stubs say FullArgSpec).
+    accepts_kwargs: Callable[[Any], str | None] = hooks.accepts_kwargs  # type: ignore[assignment]
 
     def alias(emitter: Any, event_name: str) -> str:
         if emitter._event_aliases is not EVENT_ALIASES:
@@ -98,7 +103,7 @@ def cheap_drivers() -> Iterator[None]:
             _ALIASED[event_name] = alias_event_name(emitter, event_name)
         return _ALIASED[event_name]
 
-    def accepts(handler: Any) -> bool:
+    def accepts(handler: Any) -> str | None:
         function = _signature_owner(handler)
         try:
             return _ACCEPTS_KWARGS[function]
@@ -194,7 +199,7 @@ class CliService:
     hooks: tuple[tuple[str, str], ...]
 
 
-def _handler_name(handler) -> str:
+def _handler_name(handler: Any) -> str:
     """A handler's function name (a partial's function, or else its class)."""
     function = getattr(handler, "func", handler)
     return getattr(function, "__qualname__", None) or type(handler).__name__
@@ -207,9 +212,9 @@ def cli_service(service_command: str, data_paths: Sequence[str] = ()) -> CliServ
     from botocore.hooks import HierarchicalEmitter
 
     hooks: list[tuple[str, str]] = []
-    real_register = HierarchicalEmitter._register_section
+    real_register = HierarchicalEmitter._register_section  # type: ignore[attr-defined]  # private
 
-    def register(self, event_name, handler, *args, **kwargs):
+    def register(self: Any, event_name: str, handler: Any, *args: Any, **kwargs: Any) -> Any:
         hooks.append((event_name, _handler_name(handler)))
         return real_register(self, event_name, handler, *args, **kwargs)
 
@@ -240,13 +245,52 @@ def without_hooks(skipped: Sequence[tuple[str, str]]) -> Iterator[None]:
     hand-written customisations cause from one that is ours."""
     from botocore.hooks import HierarchicalEmitter
 
-    real_register = HierarchicalEmitter._register_section
+    real_register = HierarchicalEmitter._register_section  # type: ignore[attr-defined]  # private
     skip = set(skipped)
 
-    def register(self, event_name, handler, *args, **kwargs):
+    def register(self: Any, event_name: str, handler: Any, *args: Any, **kwargs: Any) -> Any:
         if (event_name, _handler_name(handler)) in skip:
             return None
         return real_register(self, event_name, handler, *args, **kwargs)
 
     with mock.patch.object(HierarchicalEmitter, "_register_section", register):
         yield
+
+
+def operation_argument_names(service_command: str, operation: str) -> tuple[str, ...] | None:
+    """The names in the CLI's argument table of ``aws SERVICE OPERATION`` (None
+    when the CLI has no such command): one command's table only, which is
+    quick where the whole service's (``cli_service``) is not."""
+    from awscli.clidriver import create_clidriver
+
+    with mock.patch.dict(os.environ, ORACLE_ENV), cheap_drivers():
+        service = create_clidriver()._get_command_table().get(service_command)
+        if service is None:
+            return None
+        table = service._get_command_table() if hasattr(service, "_get_command_table") else {}
+        command = table.get(operation)
+        arg_table = getattr(command, "arg_table", None)
+        return None if arg_table is None else tuple(arg_table)
+
+
+def event_names(prefixes: Sequence[str]) -> dict[str, str]:
+    """Endpoint prefix -> the service part of the ``load-cli-arg`` event the CLI
+    fires for a service with that prefix (botocore renames some), as a handler
+    registered on the CLI's session receives it."""
+    from awscli.clidriver import create_clidriver
+
+    seen: list[str] = []
+
+    def record(event_name: str, **kwargs: Any) -> None:
+        seen.append(event_name)
+
+    names: dict[str, str] = {}
+    with mock.patch.dict(os.environ, ORACLE_ENV), cheap_drivers():
+        session = create_clidriver().session
+        session.register("load-cli-arg", record)
+        for prefix in prefixes:
+            seen.clear()
+            session.emit(f"load-cli-arg.{prefix}.an-operation.an-option")
+            # The event is load-cli-arg.<service>.an-operation.an-option.
+            names[prefix] = seen[0].removeprefix("load-cli-arg.").removesuffix(".an-operation.an-option")
+    return names

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.model.ir import Operation, Service
 from generator.pipeline.service import load
 
-from .argv import document_argv, is_complex, run_ours, shorthand
+from .argv import document_argv, is_complex, run_ours
 from .capture import capture_aws
 from .documents import full_document
 from .modeldata import minimal_document

@@ -9,3 +9,5 @@ MODELS = ROOT / "tests" / "fixtures" / "models"
 # in and out (kms), tagged unions and nested lists (rds-data,
 # verifiedpermissions), the query protocol and timestamps (sts).
 OTHER_SERVICES = ("dynamodb", "kms", "rds-data", "verifiedpermissions", "sts")
+#: The committed tree's AWS CLI v2 part (``python -m generator`` renders it beside v1's).
+GENERATED_V2 = GENERATED / "v2"

@@ -5,7 +5,7 @@ not waited for (Python's ``re`` checks for signals while it backtracks)."""
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import Any, cast
 
 from generator.patterns.backtracking import analyse
 from generator.patterns.tree import sets_of
@@ -62,7 +62,9 @@ json.dump(slow, sys.stdout)
 """
 
 
-def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0) -> list[list[Any]]:
+def slow_searches(
+    items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0
+) -> list[list[Any]]:
     """``items``: ``{"label", "pattern", "texts"}`` (texts from ``attacks``,
     pumped to about ``length`` characters, or ``repeats`` times); the (label,
     text) pairs whose search took longer than ``budget`` seconds."""
@@ -74,7 +76,7 @@ def slow_searches(items: list[dict[str, Any]], length: int, budget: float, repea
         check=True,
         timeout=1800,
     )
-    return json.loads(result.stdout)
+    return cast(list[list[Any]], json.loads(result.stdout))
 
 
 def javascript_times(items: list[dict[str, Any]], length: int, timeout: float) -> dict[str, float]:
@@ -95,3 +97,72 @@ def javascript_times(items: list[dict[str, Any]], length: int, timeout: float) -
         timeout=timeout,
     )
     return {item["label"]: item["slowest"] for item in json.loads(result.stdout)}
+
+
+def pattern_texts(pattern: str, rng: Any, attack_length: int) -> list[str]:
+    """Texts to compare verdicts on: drawn from the pattern (matching, mostly),
+    each mutated in one place (mostly not), short fixed texts, and the
+    pattern's attacks pumped to ``attack_length`` characters."""
+    from .schemadata import RegexSampler
+
+    sampler = RegexSampler(rng)
+    drawn = {sampler.sample(pattern, stretch) for stretch in (1, 3, 8) for _ in range(3)}
+    texts = set(drawn) | {"", "a", "!", "\n", "arn:aws:x", " ", "\u2028", "\U0001f600"}
+    for text in sorted(drawn):
+        for _ in range(3):
+            at = rng.randrange(len(text) + 1)
+            texts.add(text[:at] + rng.choice("a0-:/ .\n!\u00e9") + text[at + rng.randrange(2) :])
+    for prefix, pump, ending in attacks(pattern, thorough=False):
+        texts.add(prefix + pump * (attack_length // max(len(pump), 1)) + ending)
+    return sorted(texts)
+
+
+_VERDICTS = r"""
+import json, re, signal, sys
+class Slow(Exception):
+    pass
+def alarm(*_):
+    raise Slow()
+signal.signal(signal.SIGALRM, alarm)
+budget = float(sys.argv[1])
+out = {}
+for item in json.load(sys.stdin):
+    search = re.compile(item["pattern"]).search
+    verdicts = []
+    for text in item["texts"]:
+        signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            verdicts.append(search(text) is not None)
+        except Slow:
+            verdicts.append(None)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    out[item["label"]] = verdicts
+json.dump(out, sys.stdout)
+"""
+
+
+def attack_verdicts(items: list[dict[str, Any]], budget: float) -> dict[str, list[bool | None]]:
+    """``items``: ``{"label", "pattern", "texts"}``; re's verdict on each text
+    (found or not), None where the search took longer than ``budget`` seconds."""
+    result = subprocess.run(
+        [sys.executable, "-c", _VERDICTS, str(budget)],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1800,
+    )
+    verdicts: dict[str, list[bool | None]] = json.loads(result.stdout)
+    return verdicts
+
+
+def breaking_text(pattern: str) -> str | None:
+    """A short text the pattern does not match anywhere (None if every one
+    matches, as ``[a-z]*`` searched does)."""
+    import re
+
+    for text in ("", "!", " ", "\x00", "\n", "!!", "\u2028", "a!", "{}"):
+        if re.search(pattern, text) is None:
+            return text
+    return None

@@ -17,10 +17,10 @@ from generator.schemas.documents import ref_name
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants
+    import sre_parse
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 6
@@ -208,7 +208,7 @@ def _replace(document: Any, path: Path, value: Any) -> Any:
     return result
 
 
-_WRONG_TYPE = {
+_WRONG_TYPE: dict[str, list[Any]] = {
     "object": ["not an object", ["a"]],
     "array": [{"a": 1}, "a"],
     "string": [12345, ["a"], None],

@@ -54,7 +54,11 @@ def jsonschema_finding(error: ValidationError) -> Finding:
     keyword = str(error.validator)
     if "propertyNames" in error.absolute_schema_path:
         return path, "key"
-    if keyword in ("minProperties", "maxProperties") and "properties" in error.schema:
+    if (
+        keyword in ("minProperties", "maxProperties")
+        and isinstance(error.schema, dict)
+        and "properties" in error.schema
+    ):
         return path, "union"
     return path, _LENGTH_KINDS.get(keyword, keyword)
 
@@ -131,3 +135,19 @@ def strict_module(tree: Path, package: str, module: str) -> Any:
     sys.path.insert(0, root)
     importlib.invalidate_caches()
     return importlib.import_module(f"{package}._strict.{module}")
+
+
+def with_automaton_patterns(schema: dict[str, Any], service: Any) -> dict[str, Any]:
+    """The schema with the patterns it leaves out and the strict validator
+    checks by automaton put back (their faithful translation, which Python's
+    re runs, if slowly): what the strict validator agrees with exactly."""
+    from generator.patterns.guard import automatic, guard
+    from generator.patterns.translate import translate
+
+    definitions = {}
+    for name, definition in schema.get("$defs", {}).items():
+        source = service.shape(name).constraints.pattern
+        if source is not None and guard(source).pattern is None and automatic(source).table is not None:
+            definition = {**definition, "pattern": translate(source).pattern}
+        definitions[name] = definition
+    return {**schema, "$defs": definitions} if "$defs" in schema else schema

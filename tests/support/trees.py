@@ -43,3 +43,13 @@ def service_package(service: str) -> str:
 
 def operation_module(service: str, operation: Operation) -> ModuleType:
     return importlib.import_module(f"{service_package(service)}.{operation.py_name}")
+
+
+@functools.cache
+def operations_package(service: str, operations: tuple[str, ...]) -> str:
+    """The import name of a tree with only these operations (API names) of ``service``."""
+    name = package_name(service)
+    out = _root() / f"ops_{name}_{len(operations)}_{abs(hash(operations))}"
+    names = [arg for operation in operations for arg in ("--operation", operation)]
+    assert main(["--service", service, "--out", str(out), "--quiet", *names]) == 0
+    return f"{out.name}.{name}"

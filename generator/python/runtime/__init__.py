@@ -16,5 +16,7 @@ _HERE = Path(__file__).resolve().parent
 def runtime_sources() -> dict[str, str]:
     """File name -> text of every runtime module, sorted by name."""
     return {
-        path.name: path.read_text(encoding="utf-8") for path in sorted(_HERE.glob("_*.py")) if path.name != "__init__.py"
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(_HERE.glob("_*.py"))
+        if path.name != "__init__.py"
     }

@@ -10,6 +10,15 @@ import re
 
 from ._paramfile import LOCAL_PREFIXES, load_paramfile
 
+# For the type checker only: annotations that use these names are strings,
+# since importing typing would add about 2 ms to every command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    #: A parsed value: text (or a file's contents), or a list or mapping of values.
+    Value: TypeAlias = "str | bytes | list[Value] | dict[str, Value]"
+
 _WHITESPACE = " \t\n\r\x0b\x0c"
 _KEY = re.compile(r"[A-Za-z0-9#\-./:_]*")
 # A bare value starts with none of these and never holds an unescaped comma;
@@ -45,8 +54,8 @@ class _Parser:
         self.text = text
         self.pos = 0
 
-    def parse(self) -> dict:
-        result: dict = {}
+    def parse(self) -> "dict[str, Value]":
+        result: dict[str, Value] = {}
         key_start = self.pos
         while True:
             key, value = self._keyval()
@@ -85,8 +94,8 @@ class _Parser:
         if skip_space:
             self._skip_space()
 
-    def _keyval(self, nested: bool = False) -> tuple:
-        key = _KEY.match(self.text, self.pos).group()
+    def _keyval(self, nested: bool = False) -> "tuple[str, Value]":
+        key = _KEY.match(self.text, self.pos).group()  # type: ignore[union-attr]  # matches ""
         self.pos += len(key)
         self._skip_space()
         from_file = self.text.startswith("@", self.pos)
@@ -96,7 +105,7 @@ class _Parser:
         value = self._hash_value() if nested else self._values(from_file)
         return key, value
 
-    def _values(self, from_file: bool = False):
+    def _values(self, from_file: bool = False) -> "Value":
         """``from_file`` (``key@=``): each string value is read from its file as parsed."""
         if self._at_end():
             return _from_file("") if from_file else ""
@@ -107,13 +116,13 @@ class _Parser:
             return self._hash()
         return self._csv_value(from_file)
 
-    def _csv_value(self, from_file: bool):
+    def _csv_value(self, from_file: bool) -> "Value":
         first = self._first_value(from_file)
         self._skip_space()
         if self._at_end() or self.text[self.pos] != ",":
             return first
         self._expect(",", skip_space=True)
-        values = [first]
+        values: list[Value] = [first]
         while True:
             try:
                 value = self._regex_value(_SECOND_VALUE, "<second>", from_file)
@@ -132,10 +141,10 @@ class _Parser:
                 break
         return first if len(values) == 1 else values
 
-    def _first_value(self, from_file: bool = False):
+    def _first_value(self, from_file: bool = False) -> "str | bytes":
         return self._regex_value(_FIRST_VALUE, "<first>", from_file)
 
-    def _quoted(self):
+    def _quoted(self) -> "str | None":
         char = self._current()
         if char == '"':
             return self._consume_quoted(_DOUBLE_QUOTED, _DOUBLE_ESCAPE, "<double quoted>")
@@ -143,14 +152,18 @@ class _Parser:
             return self._consume_quoted(_SINGLE_QUOTED, _SINGLE_ESCAPE, "<singled quoted>")
         return None
 
-    def _consume_quoted(self, pattern, escape, name: str) -> str:
+    def _consume_quoted(
+        self, pattern: "re.Pattern[str]", escape: "re.Pattern[str]", name: str
+    ) -> str:
         match = pattern.match(self.text, self.pos)
         if match is None:
             raise _expected(name, "<none>")
         self.pos = match.end()
         return escape.sub(r"\1", match.group(1))
 
-    def _regex_value(self, pattern, name: str, from_file: bool = False):
+    def _regex_value(
+        self, pattern: "re.Pattern[str]", name: str, from_file: bool = False
+    ) -> "str | bytes":
         value = self._quoted()
         if value is None:
             match = pattern.match(self.text, self.pos)
@@ -160,9 +173,9 @@ class _Parser:
             value = match.group().replace("\\,", ",").rstrip()
         return _from_file(value) if from_file else value
 
-    def _list(self, from_file: bool = False) -> list:
+    def _list(self, from_file: bool = False) -> "list[Value]":
         self._expect("[", skip_space=True)
-        values = []
+        values: list[Value] = []
         while self._current() != "]":
             values.append(self._list_value(from_file))
             self._skip_space()
@@ -172,7 +185,7 @@ class _Parser:
         self._expect("]")
         return values
 
-    def _list_value(self, from_file: bool = False):
+    def _list_value(self, from_file: bool = False) -> "Value":
         char = self._current()
         if char == "[":
             return self._list(from_file)
@@ -180,9 +193,9 @@ class _Parser:
             return self._hash()
         return self._first_value(from_file)
 
-    def _hash(self) -> dict:
+    def _hash(self) -> "dict[str, Value]":
         self._expect("{", skip_space=True)
-        result = {}
+        result: dict[str, Value] = {}
         while self._current() != "}":
             key, value = self._keyval(nested=True)
             result[key] = value
@@ -193,18 +206,18 @@ class _Parser:
         self._expect("}")
         return result
 
-    def _hash_value(self):
+    def _hash_value(self) -> "Value":
         if self._at_end():
             return ""
         return self._list_value()
 
 
-def _from_file(value):
+def _from_file(value: str) -> "str | bytes":
     """``key@=file://path``: the file's contents in place of a string value."""
     loaded = load_paramfile(value, LOCAL_PREFIXES)
     return value if loaded is None else loaded
 
 
-def parse_shorthand(text: str) -> dict:
+def parse_shorthand(text: str) -> "dict[str, Value]":
     """``Key=value,...`` -> a dict of strings, lists and dicts."""
     return _Parser(text).parse()

@@ -1,0 +1,208 @@
+"""The AWS CLI v2 as a test oracle, in a process of its own.
+
+v1 and v2 both import as ``awscli``, so v2 never runs in the test process: the
+v2 venv (``.venv-awscli2`` beside ``.venv``, built from
+``../shared/oracles/awscli-v2`` by its ``setup`` on first use, as
+``scripts/test`` does) runs ``oracle_v2_server.py``, one process per test
+process, and each request gets a fresh driver there. Both CLIs read the
+models of the botocore the project pins.
+"""
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv-awscli2"
+SETUP = ROOT.parent / "shared" / "oracles" / "awscli-v2" / "setup"
+_SERVER = Path(__file__).with_name("oracle_v2_server.py")
+
+
+class OracleUnavailable(RuntimeError):
+    """The v2 oracle could not be built or started (a test that needs it fails)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class Capture:
+    exit_code: int
+    #: What v2 handed to its operation caller (None if it never got there), as
+    #: JSON: blobs ``{"$bytes": base64}``, open files ``{"$file": path}``,
+    #: timestamps ``{"$datetime": iso}``.
+    params: dict[str, Any] | None
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class ServiceCommands:
+    #: ``{command: class name}``: ``ServiceOperation`` for model operations.
+    kinds: dict[str, str]
+    #: Commands the service page documents.
+    documented: tuple[str, ...]
+    has_wait: bool
+    waiters: tuple[str, ...]
+
+
+def botocore_data_dir() -> str:
+    import botocore
+
+    return os.path.join(os.path.dirname(os.path.abspath(botocore.__file__)), "data")
+
+
+def ensure_built() -> Path:
+    """Build the v2 venv unless it is complete for this botocore (``setup`` is
+    idempotent and returns at once then). Returns the venv."""
+    if not SETUP.exists():
+        raise OracleUnavailable(
+            f"the AWS CLI v2 oracle is missing: {SETUP} (a checkout needs ../shared beside it)"
+        )
+    done = subprocess.run(
+        [str(SETUP), str(VENV), botocore_data_dir()], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise OracleUnavailable(f"building the AWS CLI v2 oracle failed: {done.stderr.strip()[-2000:]}")
+    return VENV
+
+
+class _Server:
+    def __init__(self, venv: Path) -> None:
+        read, write = os.pipe()
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(venv / "cli"),
+            "AWS_DATA_PATH": str(venv / "models"),
+            "PYTHONHASHSEED": "0",
+        }
+        self._process = subprocess.Popen(
+            [str(venv / "bin" / "python"), str(_SERVER), str(write)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            pass_fds=(write,),
+            env=env,
+            text=True,
+            encoding="utf-8",
+        )
+        os.close(write)
+        self._answers: IO[str] = os.fdopen(read, "r", encoding="utf-8")
+        self._lock = threading.Lock()
+
+    def ask(self, **request: Any) -> Any:
+        assert self._process.stdin is not None
+        with self._lock:
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            line = self._answers.readline()
+        if not line:
+            raise OracleUnavailable(f"the AWS CLI v2 oracle stopped (exit {self._process.poll()})")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"AWS CLI v2 oracle: {answer['error']} (request {request})")
+        return answer["ok"]
+
+
+@functools.cache
+def _server() -> _Server:
+    return _Server(ensure_built())
+
+
+def run_aws2(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequence[str] = ()) -> Result:
+    """``aws2 ARGV``: exit code, stdout, stderr (``validate_stub``: see ``run_aws``; ``data_paths``:
+    extra model folders)."""
+    answer = _server().ask(
+        op="run", argv=list(argv), validate_stub=validate_stub, data_paths=[str(path) for path in data_paths]
+    )
+    return Result(answer["exit_code"], answer["stdout"], answer["stderr"])
+
+
+def capture_aws2(argv: Sequence[str]) -> Capture:
+    """``aws2 ARGV`` with nothing sent: the parameters it hands to its operation caller."""
+    answer = _server().ask(op="capture", argv=list(argv))
+    return Capture(answer["exit_code"], answer["params"], answer["stdout"], answer["stderr"])
+
+
+def aws2_page(service: str, *subcommands: str) -> str:
+    """The html-target RST of ``aws2 <service> [<subcommand>...] help``, unnormalised."""
+    return str(_server().ask(op="page", path=[service, *subcommands])["page"])
+
+
+def aws2_service_commands(service: str) -> ServiceCommands:
+    answer = _server().ask(op="commands", service=service)
+    return ServiceCommands(
+        answer["kinds"], tuple(answer["documented"]), answer["has_wait"], tuple(answer["waiters"])
+    )
+
+
+def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None, str], ...]:
+    """``(name, class name, member it sets or None, documentation)`` of each argument of ``aws2 PATH``."""
+    rows = _server().ask(op="arguments", path=list(path))["arguments"]
+    return tuple(
+        (str(name), str(kind), member, str(documentation)) for name, kind, member, documentation in rows
+    )
+
+
+@functools.cache
+def _global_synopsis_block() -> str:
+    """v2's global options' Synopsis lines as its pages print them (see ``doc_oracle``)."""
+    text = str(_server().ask(op="global_synopsis")["text"])
+    return "".join(f"  {line.strip()}\n" for line in text.splitlines() if line.strip())
+
+
+def aws2_own_options(*path: str) -> dict[str, str]:
+    """The documentation of the options v2 adds to ``aws2 PATH`` itself (``cli-input-json``,
+    ``generate-cli-skeleton``, the paging options), by name, as its pages print it."""
+    return dict(_server().ask(op="own_options", path=list(path))["options"])
+
+
+#: The options whose texts are v2's own: the v2 pages here describe them in other words (see
+#: ``generator.clirules.options``), so the comparison sets both pages' texts aside.
+OWN_TEXT_OPTIONS = {
+    "cli-input-json": "``--cli-input-json`` | ``--cli-input-yaml`` (string)\n",
+    "generate-cli-skeleton": "``--generate-cli-skeleton`` (string)\n",
+}
+SET_ASIDE = "(the CLI's own text)\n"
+
+
+def _set_aside(page: str, heading: str, text: str | None) -> str:
+    """The line after ``heading`` replaced by ``SET_ASIDE``; when ``text`` is given, that line
+    must be it (the oracle's page)."""
+    start = page.find(heading)
+    if start < 0:
+        return page
+    start += len(heading)
+    end = page.index("\n", start) + 1
+    if text is not None:
+        assert page[start:end] == text + "\n", (page[start:end], text)
+    return page[:start] + SET_ASIDE + page[end:]
+
+
+def normalise_v2(page: str, own_options: dict[str, str] | None = None) -> str:
+    """A v2 page, or ours, normalised as ``doc_oracle.normalise`` does (v2's global options);
+    then the text of each option in ``OWN_TEXT_OPTIONS`` set aside. Give ``own_options``
+    (``aws2_own_options``) for the oracle's page: each set-aside text must be v2's."""
+    from .doc_oracle import normalise
+
+    page = normalise(page, _global_synopsis_block())
+    for name, heading in OWN_TEXT_OPTIONS.items():
+        page = _set_aside(page, heading, None if own_options is None else own_options.get(name))
+    return page
+
+
+if __name__ == "__main__":  # scripts: python -m tests.support.oracle_v2 ARGV... runs aws2 in-process style
+    result = run_aws2(sys.argv[1:])
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    sys.exit(result.exit_code)

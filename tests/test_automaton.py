@@ -1,0 +1,272 @@
+"""Pattern automata: the strict validators' check of the patterns a
+backtracking engine could be slow on (generator/patterns/automaton.py, walked
+by generator/python/runtime/_automaton.py).
+
+The oracle is Python's ``re`` on the same translated pattern: exhaustively
+on short texts for each construct the compiler handles, and on texts drawn
+from every automaton-checked botocore pattern (a sample here; all of them,
+and every other pattern, in ``scripts/pattern-attacks``). Linear time is
+shown by counting the matcher's steps, not by a clock.
+"""
+
+import itertools
+import random
+import re
+import sys
+
+import pytest
+from botocore.loaders import Loader
+
+from generator.cli import main
+from generator.model.names import python_identifier
+from generator.patterns import automaton as compiler
+from generator.patterns.automaton import TooLarge, compile_search
+from generator.patterns.guard import automatic, guard
+from generator.patterns.translate import translate
+from generator.pipeline.service import load
+from generator.python.runtime import _automaton as runtime
+
+from .support.documents import full_document
+from .support.redos import attack_verdicts, attacks, breaking_text, pattern_texts
+from .support.strictcheck import strict_module
+
+
+def _both(pattern: str):
+    built = compile_search(pattern)
+    return built, runtime.Automaton(built.table())
+
+
+@pytest.mark.parametrize(
+    ("source", "alphabet"),
+    [
+        ("[a-z0-9]{3}-[a-z0-9]{2}", "a1-"),
+        ("^(?=.{2,4}$)a+b", "ab\n"),  # an anchored lookahead: a length check
+        ("(?=.{0,3}$)ab", "ab"),  # unanchored: the match starts near the end
+        ("(?=.{2,4}$)a+b?", "ab\n"),  # ... and not too near
+        ("(?=.{1,3}$)\\bab", "ab "),  # a lookbehind: no window, the whole text
+        ("(?!.*\\.\\.)[a-z.]+", "a."),  # a negative lookahead: a complement
+        ("^(?=.*\\d)(?=.*[a-z])[a-z0-9]+$", "a1-"),  # two lookaheads: an intersection
+        ("\\bab\\b", "ab -"),  # \b: both neighbours
+        ("(?m)^a$", "a\n\r"),  # multiline anchors
+        ("\\Aa+\\z", "a\n"),  # Java's anchors
+        ("^(a|ab)*c$", "abc"),
+        ("^(?:\\/|(?!\\/))[a-z]+", "/a"),  # a possessive ? spelled out
+        ("[0-9]{2}+x", "0x"),
+        ("^$|^a", "a\n"),
+        ("", "a"),
+        ("(?!)", "a"),
+        ("x(?=y)", "xy"),
+        ("(?<=a)b", "ab"),  # a lookbehind of one character
+        ("(?<!a)b", "ab"),
+        ("^(?:(?!ab).){0,3}$", "ab"),  # a lookahead inside a bounded repeat: expanded
+    ],
+)
+def test_automata_agree_with_re_on_every_short_text(source, alphabet):
+    pattern = translate(source).pattern
+    assert pattern is not None
+    built, table = _both(pattern)
+    compiled = re.compile(pattern)
+    for size in range(7):
+        for letters in itertools.product(alphabet, repeat=size):
+            text = "".join(letters)
+            expected = compiled.search(text) is not None
+            assert built.run(text) == expected, (source, text)
+            assert table.search(text) == expected, (source, text)
+
+
+def test_astral_characters_and_lone_surrogates_are_one_code_point_each():
+    pattern = translate("^[\\u{1F600}-\\u{1F64F}]{2}$|^\\uD800$").pattern
+    _, table = _both(pattern)
+    assert table.search("\U0001f600\U0001f64f")
+    assert not table.search("\U0001f600")
+    assert table.search("\ud800")
+    assert not table.search("\ud800\udc00")
+
+
+def test_the_table_reads_back_the_same_automaton():
+    built = compile_search(translate("^ab*$").pattern)
+    table = built.table()
+    assert table.count(";") + 1 == len(built)
+    matcher = runtime.Automaton(table)
+    assert not matcher.search("")
+    assert (matcher.bounds, matcher.final) == ([[0, 0x61, 0x62], [0, 0x62, 0x63]], [False, True])
+    assert matcher.targets == [[-1, 1, -1], [-1, 1, -1]]
+    assert matcher.ascii[1][0x62] == 1 and matcher.ascii[1][0x61] == -1
+
+
+def test_a_state_that_accepts_everything_ends_the_walk():
+    matcher = runtime.Automaton(compile_search(translate("ab").pattern).table())
+    assert matcher.search("ab" + "\x00" * 10)
+    assert matcher.accepts >= 0
+
+
+def test_minimisation_merges_equivalent_states():
+    # (a|b)*c and [ab]*c are one automaton; a lookahead that always holds adds nothing.
+    tables = {
+        compile_search(translate(source).pattern).table()
+        for source in ("^(a|b)*c", "^[ab]*c", "^(?=[\\s\\S]*)[ab]*c")
+    }
+    assert len(tables) == 1
+
+
+def test_a_pattern_past_the_state_cap_is_reported(monkeypatch):
+    monkeypatch.setattr(compiler, "MAX_STATES", 50)
+    with pytest.raises(TooLarge, match="more than 50 automaton states"):
+        compile_search(translate("[a-z]{0,30}-[a-z]{0,30}x").pattern)
+    with pytest.raises(TooLarge, match="back-reference"):
+        compile_search(translate("(a)\\1").pattern)
+    with pytest.raises(TooLarge, match="a lookahead inside an unbounded repeat"):
+        compile_search(translate("^(?:(?!ab).)*$").pattern)
+
+
+class _Lines:
+    """The lines the matcher's ``search`` runs, counted (``sys.settrace``)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __enter__(self):
+        code = runtime.Automaton.search.__code__
+
+        def trace(frame, event, arg):
+            if frame.f_code is not code:
+                return None
+            if event == "line":
+                self.count += 1
+            return trace
+
+        sys.settrace(trace)
+        return self
+
+    def __exit__(self, *exc):
+        sys.settrace(None)
+
+
+def _botocore_patterns() -> list[str]:
+    loader = Loader()
+    found: set[str] = set()
+    for service in loader.list_available_services("service-2"):
+        model = loader.load_service_model(service, "service-2")
+        found.update(shape["pattern"] for shape in model["shapes"].values() if "pattern" in shape)
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def sampled():
+    """The automaton-checked patterns among every fourth botocore pattern
+    (all of them: scripts/pattern-attacks)."""
+    chosen = [
+        source
+        for source in _botocore_patterns()[::4]
+        if translate(source).pattern and guard(source).pattern is None and automatic(source).table is not None
+    ]
+    assert len(chosen) > 40
+    return chosen
+
+
+def test_linear_steps_on_each_attack(sampled):
+    """On its own attacks, each automaton runs a fixed number of lines per
+    character (the loop's body: no inner loop, no backtracking), whatever the
+    pattern; 10,000 characters here, 100,000 timed in scripts/pattern-attacks."""
+    for source in sampled:
+        matcher = runtime.Automaton(automatic(source).table)
+        matcher.search("")  # reads the table
+        for prefix, pump, ending in attacks(translate(source).pattern, thorough=False)[:3]:
+            text = prefix + pump * (10_000 // max(len(pump), 1)) + ending
+            with _Lines() as lines:
+                matcher.search(text)
+            assert lines.count <= _LINES_PER_CHARACTER * len(text) + 8, source
+
+
+# The loop, the ASCII test, the lookup, the end test.
+_LINES_PER_CHARACTER = 4
+
+
+def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):
+    """The validators' verdict equals re's on the translated pattern, on texts
+    drawn from it, mutated, and its attacks (short enough for re to finish;
+    a search that takes longer than its budget is no evidence either way)."""
+    rng = random.Random(16)
+    items = []
+    for source in sampled:
+        pattern = translate(source).pattern
+        items.append(
+            {"label": source, "pattern": pattern, "texts": pattern_texts(pattern, rng, attack_length=200)}
+        )
+    verdicts = attack_verdicts(items, budget=0.5)
+    compared = wrong = 0
+    for item in items:
+        matcher = runtime.Automaton(automatic(item["label"]).table)
+        for text, expected in zip(item["texts"], verdicts[item["label"]]):
+            if expected is None:
+                continue
+            compared += 1
+            if matcher.search(text) != expected:
+                wrong += 1
+                pytest.fail(f"{item['label']!r} on {text[:60]!r}: re says {expected}")
+    assert compared > 20 * len(items) and wrong == 0
+
+
+# Services whose patterns are mostly ARNs, and ECR (the README's figures).
+SERVICES = ("kinesis", "iam", "sns", "lambda", "stepfunctions", "ecr")  # stepfunctions: aws states
+
+
+def _string_paths(service, shape_name, document, path=()):
+    """(path, shape name) of every string value in the document."""
+    shape = service.shape(shape_name)
+    if shape.type == "structure" and isinstance(document, dict) and not shape.document:
+        for member in shape.members:
+            if member.name in document:
+                yield from _string_paths(service, member.target, document[member.name], path + (member.name,))
+    elif shape.type == "list" and isinstance(document, list):
+        for index, item in enumerate(document):
+            yield from _string_paths(service, shape.member.target, item, path + (index,))
+    elif shape.type == "map" and isinstance(document, dict):
+        for key, item in document.items():
+            yield from _string_paths(service, shape.value.target, item, path + (key,))
+    elif shape.type == "string":
+        yield path, shape_name
+
+
+def _replace(document, path, value):
+    if not path:
+        return value
+    copy = dict(document) if isinstance(document, dict) else list(document)
+    copy[path[0]] = _replace(document[path[0]], path[1:], value)
+    return copy
+
+
+def _shown(path):
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_strict_validation_rejects_a_value_that_breaks_any_pattern(name, tmp_path):
+    """For every operation and every string of a full request whose shape has
+    a pattern (carried by the schema or not): a value that breaks it gets
+    its pattern error from ``validate(strict=True)``."""
+    tree = tmp_path / "out"
+    assert main(["--service", name, "--out", str(tree), "--quiet"]) == 0
+    service = load(name)
+    checked = by_automaton = 0
+    for operation in service.operations:
+        module = strict_module(tree, python_identifier(name), operation.py_name)
+        document = full_document(service, operation.input)
+        for path, shape_name in _string_paths(service, operation.input, document) if operation.input else ():
+            source = service.shape(shape_name).constraints.pattern
+            if source is None or translate(source).pattern is None:
+                continue
+            broken = breaking_text(translate(source).pattern)
+            if broken is None:
+                continue  # the pattern matches every text: nothing breaks it
+            errors = module.validate(_replace(document, path, broken))
+            wanted = f"Invalid pattern for parameter {_shown(path)}, value: {broken!r}"
+            assert any(line.startswith(wanted) for line in errors), (operation.name, path, source, errors)
+            checked += 1
+            by_automaton += guard(source).pattern is None
+    assert checked > 0
+    if name == "kinesis":  # its stream ARNs: arn:aws.*:kinesis:.*:\d{12}:stream/\S+
+        assert by_automaton > 0
