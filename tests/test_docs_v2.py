@@ -57,7 +57,9 @@ def _assert_service_page_matches(service: Service, ours: str) -> None:
         else:
             kept.append(line)
     assert removed == cli_only
-    assert ours == head + ".. toctree::" + "".join(kept)
+    expected = head + ".. toctree::" + "".join(kept)
+    if ours != expected:  # only where v2's page is no valid RST (kms: its documentation)
+        assert_cli_page_invalid_ours_valid(expected, ours, f"{service.name} index")
 
 
 def _assert_wait_pages_match(service: Service, folder: Path) -> None:
