@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="services rendered in parallel processes (default: the number of cores)",
     )
+    parser.add_argument(
+        "--no-examples", action="store_true", help="leave the model's examples out of the reference pages"
+    )
     parser.add_argument("--no-cache", action="store_true", help="render every service, even unchanged ones")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
@@ -152,7 +155,7 @@ def run(argv: Sequence[str]) -> int:
     out = _out(args)
     _check_data_paths(args.data_path)
     jobs = _jobs(args)
-    settings = batch.Settings(out, tuple(args.data_path), args.jobs, not args.no_cache)
+    settings = batch.Settings(out, tuple(args.data_path), args.jobs, not args.no_cache, not args.no_examples)
     progress = Progress(len(jobs), enabled=not args.quiet)
     if args.check:
         summary = batch.check(jobs, settings, progress)

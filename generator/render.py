@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from generator.markup.rst import INDENT, html_to_rst
+from generator.markup.rst import INDENT, html_to_rst, text_to_rst
 from generator.python.layout import assignment
 from generator.skeletons.yaml_text import to_yaml
 
@@ -78,6 +78,8 @@ TEMPLATE_FILTERS = {
     "pystr_body": python_string_body,
     # Model documentation (HTML) as RST at an indent level.
     "rst": html_to_rst,
+    # Plain text (an example's title and description) as RST.
+    "rst_text": text_to_rst,
     "rst_literal": rst_literal,
     "rst_constraint": rst_constraint,
     "rst_heading": rst_heading,

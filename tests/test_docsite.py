@@ -1,10 +1,13 @@
-"""The doc site: Sphinx builds the project's pages (docs/) and generated/docs with -W, and a
-browser shows the pages.
+"""The doc site: scripts/build-docs builds the project's pages (docs/) and the
+generated reference with -W (a root project and a Sphinx project per service),
+and a browser shows and searches the pages.
 
-The browser test opens the built CompleteLayerUpload page in headless
-Chromium (Debian's ``chromium``; scripts/test installs it), checks that the
-title, every option and the Output section are visible, and saves a
-screenshot to build/browser/.
+The browser tests open the built pages in headless Chromium (Debian's
+``chromium``; scripts/test installs it): the CompleteLayerUpload page, whose
+title, every option and Output section must be visible (its screenshot goes
+to build/browser/); the service's search page, which must find the pages of
+an operation and of a member by name; and a page with an example, whose
+command line must be visible.
 """
 
 import html
@@ -111,8 +114,8 @@ def test_readme_links_every_project_page():
 
 def test_sphinx_builds_every_page_without_warnings(site):
     built = sorted(path.stem for path in (site / "ecr").glob("*.html"))
-    assert built == sorted([op.cli_name for op in ECR.operations] + ["index"])
-    assert (site / "index.html").is_file()
+    # The service is a project of its own, with its own search page.
+    assert built == sorted([op.cli_name for op in ECR.operations] + ["index", "search"])
     index = (site / "ecr" / "index.html").read_text(encoding="utf-8")
     for operation in ECR.operations:
         assert f'href="{operation.cli_name}.html"' in index
@@ -123,13 +126,37 @@ def test_sphinx_builds_every_page_without_warnings(site):
     wait_index = (site / "ecr" / "wait" / "index.html").read_text(encoding="utf-8")
     for name in waiters:
         assert f'href="{name}.html"' in wait_index
+    # Breadcrumbs reach the root page, from any depth (intersphinx).
+    page = (site / "ecr" / "wait" / f"{waiters[0]}.html").read_text(encoding="utf-8")
+    assert 'href="../../aws.html#cli-aws"' in page and 'href="../index.html#cli-aws-ecr"' in page
+
+
+def test_the_navigation_does_not_repeat_the_service_on_every_page(site):
+    """Only the service's index page lists its operations: a page links its
+    neighbours, not all of them (the whole list on every page made EC2's
+    HTML 14 times its RST)."""
+    page = (site / "ecr" / "complete-layer-upload.html").read_text(encoding="utf-8")
+    linked = {op.cli_name for op in ECR.operations if f'href="{op.cli_name}.html"' in page}
+    assert len(linked) <= 2
+
+
+def test_a_rebuild_redoes_only_what_changed(site):
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "build-docs"), str(site)],
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("0 of 1 service(s) built") == 2  # v1's and v2's
 
 
 def test_sphinx_builds_every_v2_page_without_warnings(site):
     """The AWS CLI v2 pages: a site of their own (``OUT/v2``), built with -W as well."""
     v2 = site / "v2"
     built = sorted(path.stem for path in (v2 / "ecr").glob("*.html"))
-    assert built == sorted([op.cli_name for op in ECR.operations] + ["index"])
+    assert built == sorted([op.cli_name for op in ECR.operations] + ["index", "search"])
     assert (v2 / "index.html").is_file()
     waiters = sorted(waiter.cli_name for waiter in ECR.waiters)
     assert sorted(path.stem for path in (v2 / "ecr" / "wait").glob("*.html")) == sorted([*waiters, "index"])
@@ -145,6 +172,45 @@ def _chromium(*arguments: str, profile: Path) -> subprocess.CompletedProcess[str
         text=True,
         timeout=120,
     )
+
+
+def _dom(url: str, profile: Path) -> str:
+    """The page's DOM once its scripts have run (the search fills its results)."""
+    dump = _chromium("--virtual-time-budget=10000", "--dump-dom", url, profile=profile)
+    assert dump.returncode == 0, dump.stderr[-2000:]
+    return dump.stdout
+
+
+def _search_results(site: Path, query: str, profile: Path) -> list[str]:
+    url = (site / "ecr" / "search.html").as_uri() + f"?q={query}"
+    dom = _dom(url, profile)
+    results = re.search(r'<ul class="search">(.*?)</ul>', dom, re.DOTALL)
+    assert results, dom[-2000:]
+    return re.findall(r'<a href="([^"#?]+)[^"]*"', results.group(1))
+
+
+@pytest.mark.parametrize(
+    "query, page",
+    [
+        ("CompleteLayerUpload", "complete-layer-upload.html"),  # an operation
+        ("layerDigests", "complete-layer-upload.html"),  # a member
+        ("imageScanFindings", "describe-image-scan-findings.html"),  # an output member
+    ],
+)
+def test_the_search_finds_operations_and_members(site, tmp_path, query, page):
+    found = _search_results(site, query, tmp_path / "profile")
+    assert page in found, found
+
+
+def test_an_example_command_is_visible_on_its_page(site, tmp_path):
+    operation = ECR.operation("BatchDeleteImage")
+    assert operation.examples
+    dom = _dom((site / "ecr" / f"{operation.cli_name}.html").as_uri(), tmp_path / "profile")
+    examples = re.search(r'<section id="examples">(.*?)</section>', dom, re.DOTALL)
+    assert examples, dom[-2000:]
+    text = html.unescape(re.sub(r"<[^>]+>", "", examples.group(1)))
+    assert "aws ecr batch-delete-image \\\n    --image-ids imageTag=precise" in text
+    assert operation.examples[0].title in text
 
 
 def test_complete_layer_upload_renders_in_chromium(site, tmp_path):

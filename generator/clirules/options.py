@@ -106,6 +106,28 @@ def paging_options(has_limit_key: bool, limit_type: str) -> tuple[CliOption, ...
     return (STARTING_TOKEN, max_items)
 
 
+#: The CLI's global options, which it reads wherever they stand on a command
+#: line, and also from any prefix of their names (``--out`` is ``--output``).
+#: The parsers' runtime (``generator.python.runtime._cli``) keeps the same list.
+GLOBAL_OPTION_NAMES = (
+    "--debug",
+    "--endpoint-url",
+    "--no-verify-ssl",
+    "--no-paginate",
+    "--output",
+    "--query",
+    "--profile",
+    "--region",
+    "--version",
+    "--color",
+    "--no-sign-request",
+    "--ca-bundle",
+    "--cli-read-timeout",
+    "--cli-connect-timeout",
+    "--v2-debug",
+)
+
+
 @dataclass(frozen=True)
 class Paging:
     """How a paginated operation's options stand in the CLI's argument table.

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from docutils.utils import punctuation_chars
 
 from .events import CLOSE, html_events
+from .validity import docutils_problems
 
 INDENT = "  "
 # ``..`` where it opens explicit markup (a directive, a target, a substitution
@@ -100,22 +101,33 @@ def _trees(html: str) -> list[_Node]:
 
 class _Writer:
     """Writes a tree the CLI's way. ``pieces`` are kept separate because
-    closing inline markup and links edits the last piece written."""
+    closing inline markup and links edits the last piece written.
 
-    def __init__(self, level: int) -> None:
+    ``mend``: write valid RST where the CLI's draws docutils warnings (see
+    ``convert``): characters that start inline markup are escaped in text,
+    space at the ends of an element's or a link's text goes outside it, an
+    element of nothing but space is that space, and a list item ends with a
+    blank line (text between items then stays out of the list)."""
+
+    def __init__(self, level: int, mend: bool = False) -> None:
+        self.mend = mend
         self.pieces: list[str] = []
         self.level = level
         self.list_depth = 0
         self.paragraphs = True
         self.keep = True
         self.href: str | None = None
-        #: Where the open link's pieces start.
+        #: Where the open link's pieces start (its backquote).
         self.link_start = 0
+        #: A link is open (its backquote written, whether or not it has an address).
+        self.link_open = False
         #: Open ``code``: its text is literal (a backslash would show).
         self.literal = 0
         self.link_targets: dict[str, str] = {}
         #: Where each open admonition's pieces start.
         self.admonitions: list[int] = []
+        #: Where each open inline element's opening markup is (None: not written).
+        self.inlines: list[int | None] = []
 
     def write(self, text: str) -> None:
         if self.keep:
@@ -165,8 +177,11 @@ class _Writer:
             # close leaves it in plain text (servicecatalog).
             # The line's last character decides whether markup may start (sliced off after).
             before = line[-1:] or " "
+            if self.mend:
+                text = _INLINE_MARKUP_CHARACTER.sub(r"\\\g<0>", text)
             text = _SIMPLE_REFERENCE.sub(_escaped_reference, before + text)[1:]
-            text = _SUBSTITUTION_REFERENCE.sub(_escaped_substitution, before + text)[1:]
+            if not self.mend:
+                text = _SUBSTITUTION_REFERENCE.sub(_escaped_substitution, before + text)[1:]
         opening = _MARKUP_START.match(line + text)
         if opening and opening.end() > len(line):
             # Model text must not start explicit markup (``.. include::``,
@@ -193,6 +208,7 @@ class _Writer:
         tag = node.tag
         if tag in _INLINE:
             self.literal += tag == "code"
+            self.inlines.append(len(self.pieces) if self.keep else None)
             self.write(_INLINE[tag])
         elif tag == "p":
             if self.paragraphs:
@@ -238,7 +254,10 @@ class _Writer:
             self.end_link()
         elif tag == "li":
             self.paragraphs = True
-            self.new_line()
+            if self.mend:
+                self.new_paragraph()
+            else:
+                self.new_line()
         elif tag in ("ul", "ol"):
             self.list_depth -= 1
             if self.list_depth:
@@ -255,12 +274,47 @@ class _Writer:
             del self.pieces[start:]
 
     def end_inline(self, markup: str) -> None:
+        start = self.inlines.pop()
         # Space before the closing markup would end the markup too early.
         last = self.pop().rstrip(" ")
         if last == markup:  # an empty element (<b/>) leaves nothing
             return
         self.pieces.append(last)
+        if start is not None and self.keep:
+            if self.mend and not "".join(self.pieces[start + 1 :]).strip(" "):
+                del self.pieces[start:]  # ``<b> </b>``: the space alone
+                self.write(" ")
+                return
+            self._space_outside(start, markup)
         self.write(markup + " ")
+
+    def _space_outside(self, start: int, markup: str) -> None:
+        """Mending: space at either end of an element's text after markup of
+        its own (``<code>resolve:ssm:<i>name</i> </code>``) goes outside the
+        element, where it reads the same; the CLI leaves it inside, where the
+        markup then does not close (docutils: "Inline literal start-string
+        without end-string")."""
+        text = "".join(self.pieces[start + 1 :])
+        if not self.mend or self.pieces[start] != markup or not text.strip(" "):
+            return
+        self._strip_end()
+        self._strip_start(start)
+
+    def _strip_end(self) -> None:
+        while not self.pieces[-1] or self.pieces[-1].endswith(" "):
+            self.pieces[-1] = self.pieces[-1].rstrip(" ")
+            if not self.pieces[-1]:
+                self.pieces.pop()
+
+    def _strip_start(self, start: int) -> None:
+        """Space that starts the text after the markup at ``start`` goes before it."""
+        if not self.pieces[start + 1].startswith(" "):
+            return
+        while not self.pieces[start + 1].lstrip(" "):
+            del self.pieces[start + 1]
+        self.pieces[start + 1] = self.pieces[start + 1].lstrip(" ")
+        if not "".join(self.pieces[:start])[-1:].isspace():
+            self.pieces[start] = " " + self.pieces[start]
 
     def start_link(self, attrs: tuple[tuple[str, str | None], ...]) -> None:
         if attrs:
@@ -268,6 +322,7 @@ class _Writer:
                 if key == "href":
                     self.href = _inert_href(value)
                     self.link_start = len(self.pieces)
+                    self.link_open = self.keep
                     self.write("`")
         else:
             self.write(" ")
@@ -284,9 +339,10 @@ class _Writer:
         backquote in it). There we write valid RST; elsewhere what the CLI does."""
         assert self.href is not None
         text = self._link_text()
-        if text and not text[0].isspace() and "`" not in text:  # ``<a href=x><i>Controls</i> </a>``
+        if text.strip() and (self.mend or (not text[0].isspace() and "`" not in text)):
+            # ``<a href=x><i>Controls</i> </a>``
             del self.pieces[self.link_start + 1 :]
-            self.pieces.append(text.strip().replace(":", r"\:"))
+            self.pieces.append(_link_title(text.strip()))
             self.pieces.append(f" <{self.href}>`__")
             return
         self.pieces.append(self.href)
@@ -297,7 +353,14 @@ class _Writer:
     def end_link(self) -> None:
         if self.href:
             last = self.pop().rstrip(" ")
-            if last and last != "`":
+            if self.mend and last and last != "`":
+                # The whole text, without space at its ends, which would
+                # keep the backquotes from opening and closing.
+                text = (self._link_text() + last).strip()
+                del self.pieces[self.link_start + 1 :]
+                self.pieces.append(_link_title(text))
+                self.pieces.append(f" <{self.href}>`__")
+            elif last and last != "`":
                 self.pieces.append(last.replace(":", r"\:"))
                 self.pieces.append(f" <{self.href}>`__")
             elif last == "`":
@@ -305,7 +368,15 @@ class _Writer:
             else:
                 self._end_link_ending_in_space()
             self.href = None
+        elif self.mend and self.link_open and self.pieces[self.link_start : self.link_start + 1] == ["`"]:
+            del self.pieces[self.link_start]  # ``<a href="">``: no address, no link
+        self.link_open = False
         self.write(" ")
+
+
+def _link_title(text: str) -> str:
+    """A link's text as a phrase reference holds it: colons and backquotes escaped."""
+    return text.replace(":", r"\:").replace("`", r"\`")
 
 
 def _escaped_reference(match: re.Match[str]) -> str:
@@ -356,6 +427,30 @@ class Converted:
     link_targets: tuple[tuple[str, str], ...] = ()
 
 
+# What may start inline markup in text (``*``, ``**``, backquotes, ``|``) and
+# the escape character itself: escaped where the CLI's RST draws warnings.
+_INLINE_MARKUP_CHARACTER = re.compile(r"[\\*`|]")
+
+
+def _write(html: str, level: int, mend: bool) -> Converted:
+    writer = _Writer(level, mend)
+    for tree in _trees(html):
+        writer.node(tree)
+    return Converted("".join(writer.pieces), tuple(writer.link_targets.items()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cli_rst_is_invalid(html: str) -> bool:
+    """Whether docutils reports errors or warnings on the CLI's RST of
+    ``html`` as a page of its own (with its link targets), where mending
+    would change it."""
+    cli, mended = _write(html, 0, False), _write(html, 0, True)
+    if mended == cli:
+        return False
+    targets = "".join(f"\n.. _{name}: {url}\n" for name, url in cli.link_targets)
+    return bool(docutils_problems("Title\n=====\n\n" + cli.text + "\n" + targets))
+
+
 @functools.lru_cache(maxsize=4096)
 def convert(html: str, level: int = 0) -> Converted:
     """The RST the CLI writes for ``html`` at indent ``level`` (two spaces each).
@@ -364,14 +459,43 @@ def convert(html: str, level: int = 0) -> Converted:
     a service's pages share most of their members' texts."""
     if not html:
         return Converted("")
-    writer = _Writer(level)
-    for tree in _trees(html):
-        writer.node(tree)
-    return Converted("".join(writer.pieces), tuple(writer.link_targets.items()))
+    # Where docutils would warn about the CLI's RST (``sphinx-build -W`` stops
+    # on a warning), we write it mended: the same words, valid markup. Every
+    # other text is the CLI's, byte for byte.
+    return _write(html, level, mend=_cli_rst_is_invalid(html))
 
 
 def html_to_rst(html: str, level: int = 0) -> str:
     return convert(html, level).text
+
+
+# Plain text (an example's title and description) as RST: well-formed
+# ``literal`` spans stay literals, as the model's authors wrote them; every
+# other character that could start markup is escaped.
+_LITERAL_SPAN = re.compile(_MARKUP_BEFORE + r"``(?=\S)(?:(?!``).)*?(?<=\S)``" + _MARKUP_AFTER)
+_TEXT_MARKUP = re.compile(r"[\\*`|_]|(?<=:):")
+# What a paragraph may not start with unescaped: an enumerator, or any
+# punctuation (bullets, field lists, option lists, ``..``, ``>>>``).
+_BODY_START = re.compile(r"(?:[0-9]+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)|[^\w\\]")
+
+
+def _escaped_text(text: str) -> str:
+    return _TEXT_MARKUP.sub(lambda match: "\\" + match.group(), text)
+
+
+def text_to_rst(text: str, paragraph: bool = True) -> str:
+    """Plain text as one line of RST that reads the same: whitespace runs
+    become one space; as a ``paragraph``, it cannot open a list or a block."""
+    text = " ".join(text.split())
+    pieces, position = [], 0
+    for match in _LITERAL_SPAN.finditer(text):
+        pieces += [_escaped_text(text[position : match.start()]), match.group()]
+        position = match.end()
+    pieces.append(_escaped_text(text[position:]))
+    result = "".join(pieces)
+    if paragraph and _BODY_START.match(result) and not result.startswith(("``", "\\")):
+        result = "\\" + result
+    return result
 
 
 def encodable(text: str) -> str:

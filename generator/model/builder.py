@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.errors import InputError
 
-from .ir import Acceptor, Constraints, Member, Operation, Paginator, Service, Shape, Waiter
+from .ir import Acceptor, Constraints, Example, Member, Operation, Paginator, Service, Shape, Waiter, freeze
 from .loader import RawService
 from .names import operation_name, python_identifier, split_name
 
@@ -52,11 +52,14 @@ def build_ir(raw: RawService) -> Service:
     metadata = _mapping(model, "metadata", where)
     raw_shapes = _with_member_traits(_mapping(model, "shapes", where))
     raw_operations = _mapping(model, "operations", where)
+    for name in raw.examples:
+        if name not in raw_operations:
+            raise InputError(f"the examples model of service {raw.name!r} has examples of unknown operation {name!r}")
     shapes = {name: _shape(name, data, raw_shapes) for name, data in sorted(raw_shapes.items())}
     paginators = raw.paginators
     outfile_operations = CLI_OUTFILE_OPERATIONS.get(raw.name, frozenset())
     operations = tuple(
-        _operation(name, raw_operations[name], shapes, paginators.get(name), outfile_operations)
+        _operation(name, raw_operations[name], shapes, paginators.get(name), outfile_operations, raw.examples.get(name))
         for name in sorted(raw_operations)
     )
     return Service(
@@ -234,7 +237,12 @@ def _paginator(data: Mapping[str, Any] | None) -> Paginator | None:
 
 
 def _operation(
-    name: str, data: Any, shapes: Mapping[str, Shape], paginator: Any, outfile_operations: frozenset[str]
+    name: str,
+    data: Any,
+    shapes: Mapping[str, Shape],
+    paginator: Any,
+    outfile_operations: frozenset[str],
+    examples: Any,
 ) -> Operation:
     if not isinstance(data, Mapping):
         raise InputError(f"operation {name!r} is not an object")
@@ -260,7 +268,34 @@ def _operation(
         paginator=_paginator(paginator),
         streaming_output=_has_blob_payload(output_shape, shapes) or name in outfile_operations,
         streaming_input=_has_blob_payload(input_shape, shapes),
+        examples=_examples(name, examples),
     )
+
+
+def _examples(operation: str, data: Any) -> tuple[Example, ...]:
+    where = f"the examples of operation {operation!r}"
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise InputError(f"{where} are not a list")
+    examples = []
+    for example in data:
+        if not isinstance(example, Mapping):
+            raise InputError(f"{where}: an example is not an object")
+        values = {key: example.get(key) or {} for key in ("input", "output")}
+        for key, value in values.items():
+            if not isinstance(value, Mapping):
+                raise InputError(f"{where}: an example's {key!r} is not an object")
+        title, description = example.get("title", ""), example.get("description", "")
+        examples.append(
+            Example(
+                title=title if isinstance(title, str) else "",
+                description=description if isinstance(description, str) else "",
+                input=freeze(values["input"]),
+                output=freeze(values["output"]),
+            )
+        )
+    return tuple(examples)
 
 
 # Waiters ------------------------------------------------------------------

@@ -8,6 +8,7 @@ cycles between objects; ``Service.shape(name)`` resolves a reference.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 # Model types the CLI treats as numbers of each kind.
 INTEGER_TYPES = frozenset({"integer", "long", "byte", "short"})
@@ -106,6 +107,39 @@ class Paginator:
     non_aggregate_keys: tuple[str, ...] = ()
 
 
+#: A JSON value frozen: objects as read-only mappings, arrays as tuples.
+FrozenJson = Any
+
+
+def freeze(value: Any) -> FrozenJson:
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: freeze(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(item) for item in value)
+    return value
+
+
+def thaw(value: FrozenJson) -> Any:
+    """A frozen JSON value as ``json`` makes them again: dicts and lists."""
+    if isinstance(value, Mapping):
+        return {key: thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example from the model's ``examples-1``: a request and its response."""
+
+    title: str
+    description: str
+    #: The request's parameters (an object), frozen.
+    input: FrozenJson
+    #: The response (an object; empty when the example shows none), frozen.
+    output: FrozenJson
+
+
 @dataclass(frozen=True)
 class Operation:
     name: str
@@ -127,6 +161,8 @@ class Operation:
     #: offers no ``--generate-cli-skeleton``.
     streaming_output: bool = False
     streaming_input: bool = False
+    #: The model's examples, in its order.
+    examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)

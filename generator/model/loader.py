@@ -30,6 +30,8 @@ class RawService:
     paginators: Mapping[str, Any]
     #: The ``waiters-2`` model: waiter name -> configuration (empty when there is none).
     waiters: Mapping[str, Any] = field(default_factory=dict)
+    #: The ``examples-1`` model: operation name -> its examples (empty when there are none).
+    examples: Mapping[str, Any] = field(default_factory=dict)
 
 
 def search_paths(data_paths: Sequence[str | Path] = ()) -> list[str]:
@@ -60,15 +62,17 @@ def available_services(data_paths: Sequence[str | Path] = ()) -> list[str]:
 
 
 def load_service(
-    service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = ()
+    service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = (), examples: bool = True
 ) -> RawService:
-    """Read one service's model and paginators; unknown names are an InputError."""
+    """Read one service's model, paginators, waiters and (unless ``examples``
+    is false) examples; unknown names are an InputError."""
     api_version = resolve_api_version(service, api_version, data_paths)
     loader = _loader(data_paths)
     try:
         model = loader.load_service_model(service, "service-2", api_version)
         paginators = _optional_model(loader, service, "paginators-1", api_version)
         waiter_model = _optional_model(loader, service, "waiters-2", api_version)
+        example_model = _optional_model(loader, service, "examples-1", api_version) if examples else {}
     except (botocore_errors.BotoCoreError, ValueError, OSError) as exc:
         # A malformed JSON file surfaces as ValueError; name the service, not a traceback.
         reason = " ".join(str(exc).split())
@@ -82,6 +86,7 @@ def load_service(
         model=model,
         paginators=pagination if isinstance(pagination, Mapping) else {},
         waiters=_waiters(service, waiter_model),
+        examples=_examples(service, example_model),
     )
 
 
@@ -110,6 +115,15 @@ def _waiters(service: str, waiter_model: Any) -> Mapping[str, Any]:
         )
     waiters: Mapping[str, Any] = waiter_model["waiters"]
     return waiters
+
+
+def _examples(service: str, example_model: Any) -> Mapping[str, Any]:
+    if not example_model:
+        return {}
+    examples = example_model.get("examples") if isinstance(example_model, Mapping) else None
+    if not isinstance(examples, Mapping):
+        raise InputError(f"the examples model of service {service!r} has no 'examples' object")
+    return examples
 
 
 def model_fingerprint(service: str, api_version: str, data_paths: Sequence[str | Path] = ()) -> str:

@@ -2,9 +2,9 @@
 
 Everything a page template needs is decided here, once: which options the
 CLI shows for an operation and in what order, their type labels, the member
-tree under each option and under Output, and the Shorthand and JSON syntax
-examples. Model prose stays HTML; the templates convert it with the ``rst``
-filter.
+tree under each option and under Output, the Shorthand and JSON syntax
+examples, and the model's examples (``examples``). Model prose stays HTML;
+the templates convert it with the ``rst`` filter.
 """
 
 from collections.abc import Iterator, Sequence
@@ -16,6 +16,7 @@ from generator.clirules.waiters import WAIT_DESCRIPTION, waiter_description
 from generator.markup.rst import convert
 from generator.model.ir import Member, Operation, Service, Shape, Waiter
 
+from .examples import ExampleDoc, example_docs
 from .syntax import SCALAR_TYPES, Layout, json_example, json_value, shorthand_lines
 
 
@@ -93,6 +94,8 @@ class OperationPage:
     options: tuple[OptionDoc, ...]
     output: tuple[MemberDoc, ...]
     link_targets: tuple[tuple[str, str], ...]
+    #: The model's examples (a waiter's page has none).
+    examples: tuple[ExampleDoc, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,7 @@ def _command_page(
     documentation: str,
     output_shape_name: str | None,
     cli: CliVersion,
+    examples: tuple[ExampleDoc, ...] = (),
 ) -> OperationPage:
     page_options = options(service, operation, cli)
     output_shape = service.shape(output_shape_name) if output_shape_name else None
@@ -334,6 +338,7 @@ def _command_page(
         options=page_options,
         output=output,
         link_targets=_link_targets(documents()),
+        examples=examples,
     )
 
 
@@ -343,7 +348,8 @@ def _cli_name(service: Service) -> str:
 
 def operation_page(service: Service, operation: Operation, cli: CliVersion) -> OperationPage:
     lineage = (_cli_name(service), operation.cli_name)
-    return _command_page(service, operation, lineage, operation.documentation, operation.output, cli)
+    examples = tuple(example_docs(service, operation))
+    return _command_page(service, operation, lineage, operation.documentation, operation.output, cli, examples)
 
 
 def waiter_page(service: Service, waiter: Waiter, cli: CliVersion) -> OperationPage:

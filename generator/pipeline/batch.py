@@ -64,6 +64,8 @@ class Settings:
     data_paths: tuple[str, ...] = ()
     jobs: int = 1
     use_cache: bool = True
+    #: The model's examples on the operation pages (``--no-examples``: none).
+    examples: bool = True
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def _renderer() -> Renderer:
 
 
 def _render_job(job: Job, settings: Settings, staging: Path | None, check: bool) -> Rendered:
-    service = load(job.service, job.api_version, settings.data_paths)
+    service = load(job.service, job.api_version, settings.data_paths, examples=settings.examples)
     operations = select_operations(service, job.operations)
     rendered = render(service, operations, _renderer(), VERSIONS[job.cli_version])
     files = {f"{job.root}{path}": data for path, data in rendered.items()}
@@ -207,13 +209,13 @@ def generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Sum
 def _generate(jobs: Sequence[Job], settings: Settings, progress: Progress) -> Summary:
     forget_models()
     out = settings.out.absolute()
-    settings = Settings(out, settings.data_paths, settings.jobs, settings.use_cache)
+    settings = Settings(out, settings.data_paths, settings.jobs, settings.use_cache, settings.examples)
     generator_key = cache.generator_fingerprint()
     keys: dict[str, str] = {}
     for job in jobs:  # before anything is written: unknown names fail here
         version = resolve_api_version(job.service, job.api_version, settings.data_paths)
         keys[job.name] = sha256(
-            f"{generator_key}\0{job.cli_version}\0{version}\0{','.join(job.operations)}\0"
+            f"{generator_key}\0{job.cli_version}\0{version}\0{','.join(job.operations)}\0{settings.examples}\0"
             f"{model_fingerprint(job.service, version, settings.data_paths)}".encode()
         )
     old = prepare(out)

@@ -13,8 +13,10 @@ from generator.render import Renderer
 from .kinds import render_service
 
 
-def load(service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = ()) -> Service:
-    return build_ir(load_service(service, api_version, data_paths))
+def load(
+    service: str, api_version: str | None = None, data_paths: Sequence[str | Path] = (), examples: bool = True
+) -> Service:
+    return build_ir(load_service(service, api_version, data_paths, examples))
 
 
 def select_operations(service: Service, names: Sequence[str]) -> tuple[Operation, ...]:

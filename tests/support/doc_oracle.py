@@ -9,6 +9,7 @@ section.
 """
 
 import contextlib
+import difflib
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -147,14 +148,23 @@ def normalise(page: str, global_synopsis: str | None = None) -> str:
     return page
 
 
-def assert_cli_page_has_errors_ours_none(theirs: str, ours: str, name: str) -> None:
-    """A page may differ from the CLI's only where docutils finds errors in
-    the CLI's (a reference to a target nowhere defined), and ours has none;
-    the differing lines are few and read the same, markup aside."""
+def assert_cli_page_invalid_ours_valid(theirs: str, ours: str, name: str) -> None:
+    """A page may differ from the CLI's only where docutils finds errors or
+    warnings in the CLI's (a reference to a target nowhere defined, inline
+    markup that never closes), and ours has none; the differing lines are
+    few and read the same, markup aside (a link the CLI defines as a target
+    at the page's end, ours in place)."""
     with pytest.raises(ValueError):
         check_rst(name, theirs.encode("utf-8"))
     check_rst(name, ours.encode("utf-8"))
-    differing = [(a, b) for a, b in zip(ours.splitlines(), theirs.splitlines()) if a != b]
-    assert len(ours.splitlines()) == len(theirs.splitlines()) and 0 < len(differing) <= 3, name
-    for a, b in differing:
-        assert re.findall(r"[A-Za-z0-9]+", a) == re.findall(r"[A-Za-z0-9]+", b), (a, b)
+
+    def lines(page: str) -> list[str]:
+        return [line for line in page.splitlines() if not re.match(r"\s*\.\. _https?:", line)]
+
+    def words(page_lines: list[str]) -> list[str]:
+        return re.findall(r"[A-Za-z0-9]+", "\n".join(page_lines))
+
+    assert words(lines(ours)) == words(lines(theirs)), name
+    matcher = difflib.SequenceMatcher(None, lines(ours), lines(theirs), autojunk=False)
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    assert 0 < changed <= max(40, len(lines(theirs)) // 10), name
