@@ -129,7 +129,8 @@ def test_the_attacks_hang_the_patterns_as_written(botocore_patterns):
     """The harness can fail: on the flagged patterns as the model writes
     them (faithfully translated), the same attacks exceed the budget: the
     exponential ones with the pump repeated only 40 times, and most of the
-    polynomial ones at LENGTH."""
+    polynomial ones at three times LENGTH (at LENGTH, a quiet machine finishes
+    about half of them within the budget: the test measured its own load)."""
     exponential, polynomial = [], []
     for source in botocore_patterns:
         faithful = translate(source).pattern
@@ -141,7 +142,7 @@ def test_the_attacks_hang_the_patterns_as_written(botocore_patterns):
     slow = {label for label, *_ in slow_searches(exponential, 0, 0.5, repeats=40)}
     assert len(slow) >= 0.75 * len(exponential), sorted({item["label"] for item in exponential} - slow)
     sample = polynomial[:: max(1, len(polynomial) // 60)]  # about 60: each slow one costs the budget
-    slow = {label for label, *_ in slow_searches(sample, LENGTH, 0.5)}
+    slow = {label for label, *_ in slow_searches(sample, 3 * LENGTH, 0.5)}
     assert len(slow) >= 0.5 * len(sample)
 
 

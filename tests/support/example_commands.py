@@ -9,6 +9,7 @@ import datetime
 import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator.model.ir import Operation, Service
@@ -146,14 +147,13 @@ class Verdict:
     reason: str = ""
 
 
-def _files_for_streams(service: Service, operation: Operation, example_input: Mapping[str, Any], folder) -> None:
+def _files_for_streams(service: Service, operation: Operation, example_input: Mapping[str, Any], folder: Path) -> None:
     """A file for each streamed blob the example names (the CLI opens it)."""
     if not operation.input:
         return
     for member in service.shape(operation.input).members:
         value = example_input.get(member.name)
-        shape = service.shape(member.target)
-        if isinstance(value, str) and shape.type == "blob" and (shape.streaming or member.streaming):
+        if isinstance(value, str) and service.streamed_blob(member):
             path = folder / value
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("example body\n")
@@ -166,7 +166,7 @@ def check_example(
     command: str,
     package: str | None,
     customisation: str,
-    folder,
+    folder: Path,
 ) -> Verdict:
     """Run ``command`` through awscli (unless ``customisation`` says its
     command departs from the model) and our parser in ``package`` (if any),
