@@ -15,6 +15,7 @@ from generator.clirules.literal_values import (
     entries,
     event_service,
 )
+from generator.clirules.customisations import rules
 from generator.model.ir import Service
 from generator.pipeline.service import load
 
@@ -24,15 +25,6 @@ from .support.modeldata import minimal_document
 from .support.oracle import event_names, operation_argument_names
 from .support.trees import operations_package
 from .support.urlserver import serving, without_proxies
-
-#: awscli renames these commands' --endpoint to --notification-endpoint, one
-#: of the argument customisations issue 13 adds on its own branch: until then
-#: the entry reaches a command of awscli's and none of ours (strict: the
-#: marks must go when the renames land).
-AWAITS_RENAME = {
-    ("sns", "subscribe", "notification-endpoint"),
-    ("workdocs", "create-notification-subscription", "notification-endpoint"),
-}
 
 
 def _awscli_entries() -> set[tuple[str, ...]]:
@@ -86,10 +78,12 @@ def test_every_service_has_the_event_name_awscli_gives_it():
 
 
 def _member_of(service: Service, operation_name: str, option: str):
+    """The operation and member whose option (as the CLI names it, renames included) is ``option``."""
     for operation in service.operations:
         if operation.cli_name == operation_name and operation.input:
+            renamed = rules(service.name, operation.name).renamed
             for member in service.shape(operation.input).members:
-                if member.cli_name == option:
+                if renamed.get(member.name, f"--{member.cli_name}") == f"--{option}":
                     return operation, member
     return None
 
@@ -130,8 +124,7 @@ def text_file(tmp_path_factory):
 
 def _entry_params():
     for entry in sorted(entries()):
-        marks = [pytest.mark.xfail(strict=True, reason="awaits the CLI's rename")] if entry in AWAITS_RENAME else []
-        yield pytest.param(entry, id=".".join(entry), marks=marks)
+        yield pytest.param(entry, id=".".join(entry))
 
 
 @pytest.mark.parametrize("entry", list(_entry_params()))
@@ -149,7 +142,7 @@ def test_an_entry_reaches_what_it_reaches_in_awscli_and_keeps_values_literal(ent
         document.pop(member.name, None)
         head = ["--cli-input-json", json.dumps(document)] if document else []
         for value in (base + "/body", f"file://{text_file}"):
-            argv = [*head, f"--{member.cli_name}", value]
+            argv = [*head, f"--{entry[2]}", value]
             their = capture_aws([service.cli_name or name, operation.cli_name, *argv])
             our = run_ours(package, operation, argv)
             assert their.exit_code == 0, (name, argv, their.stderr)

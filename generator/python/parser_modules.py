@@ -174,7 +174,12 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
         literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
-        literal = tuple(member.name for member in members if f"--{member.cli_name}" in literal_names)
+        # Matched on the option's name as the CLI spells it (after its renames).
+        literal = tuple(
+            member.name
+            for member in members
+            if cli.renamed.get(member.name, f"--{member.cli_name}") in literal_names
+        )
     paginator = None
     if operation.paginator is not None:
         paginator = (operation.paginator.input_tokens, operation.paginator.limit_key)
