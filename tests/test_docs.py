@@ -27,7 +27,13 @@ from generator.pages.check import check_rst
 from generator.pipeline.service import load
 from generator.pipeline.verify import verify
 
-from .support.doc_oracle import assert_cli_page_invalid_ours_valid, awscli_page, awscli_service_commands, normalise
+from .support.doc_oracle import (
+    assert_cli_page_invalid_ours_valid,
+    assert_service_page_matches,
+    awscli_page,
+    awscli_service_commands,
+    normalise,
+)
 from .support.paths import GENERATED, MODELS, OTHER_SERVICES, ROOT
 
 ECR = load("ecr", "2015-09-21")
@@ -39,30 +45,7 @@ def _toctree(page: str) -> list[str]:
 
 
 def _assert_service_page_matches(service: Service, ours: str) -> None:
-    theirs = normalise(awscli_page(service.cli_name))
-    commands = awscli_service_commands(service.cli_name)
-    assert commands.has_wait == bool(service.waiters)
-    model_commands = {operation.cli_name for operation in service.operations}
-    if commands.has_wait:
-        model_commands.add("wait")
-    # The CLI's own commands, from its command table: documented, yet no model
-    # operation and not the waiters' ``wait``.
-    cli_only = sorted(set(commands.documented) - model_commands)
-    head, toctree = theirs.split(".. toctree::", 1)
-    kept, removed = [], []
-    for line in toctree.splitlines(keepends=True):
-        entry = _TOCTREE_ENTRY.fullmatch(line.rstrip("\n"))
-        command = entry.group(1).removesuffix("/index") if entry else None
-        if command in cli_only:
-            removed.append(command)
-        else:
-            kept.append(line)
-    # Exactly those entries, once each: a model operation the CLI lists and we
-    # do not (or the other way round) stays in the comparison below.
-    assert removed == cli_only
-    expected = head + ".. toctree::" + "".join(kept)
-    if ours != expected:  # only where the CLI's page is no valid RST (kms: its documentation)
-        assert_cli_page_invalid_ours_valid(expected, ours, f"{service.name} index")
+    assert_service_page_matches(service, ours, normalise(awscli_page(service.cli_name)), awscli_service_commands(service.cli_name))
 
 
 @pytest.mark.parametrize("operation", ECR.operations, ids=lambda op: op.cli_name)
@@ -209,8 +192,6 @@ def test_verification_rejects_a_broken_page_and_accepts_sphinx_names():
 def test_hostile_model_text_stays_text(tmp_path):
     from docutils import nodes
     from docutils.core import publish_doctree
-
-    from generator.pages.check import check_rst
 
     from .support.hostile import SERVICE, hostile_model, write_model
 

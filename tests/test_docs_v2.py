@@ -8,7 +8,6 @@ sides: the oracle's must be what v2 documents for those options at test time
 for v1.
 """
 
-import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from generator.model.ir import Service
 from generator.pipeline.service import load
 
-from .support.doc_oracle import assert_cli_page_invalid_ours_valid
+from .support.doc_oracle import assert_cli_page_invalid_ours_valid, assert_service_page_matches
 from .support.oracle_v2 import (
     OWN_TEXT_OPTIONS,
     SET_ASIDE,
@@ -28,7 +27,6 @@ from .support.oracle_v2 import (
 from .support.paths import GENERATED_V2, OTHER_SERVICES
 
 ECR = load("ecr", "2015-09-21")
-_TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
 
 
 def _theirs(*path: str) -> str:
@@ -40,26 +38,7 @@ def _ours(path: Path) -> str:
 
 
 def _assert_service_page_matches(service: Service, ours: str) -> None:
-    theirs = normalise_v2(aws2_page(service.cli_name))
-    commands = aws2_service_commands(service.cli_name)
-    assert commands.has_wait == bool(service.waiters)
-    model_commands = {operation.cli_name for operation in service.operations}
-    if commands.has_wait:
-        model_commands.add("wait")
-    cli_only = sorted(set(commands.documented) - model_commands)
-    head, toctree = theirs.split(".. toctree::", 1)
-    kept, removed = [], []
-    for line in toctree.splitlines(keepends=True):
-        entry = _TOCTREE_ENTRY.fullmatch(line.rstrip("\n"))
-        command = entry.group(1).removesuffix("/index") if entry else None
-        if command in cli_only:
-            removed.append(command)
-        else:
-            kept.append(line)
-    assert removed == cli_only
-    expected = head + ".. toctree::" + "".join(kept)
-    if ours != expected:  # only where v2's page is no valid RST (kms: its documentation)
-        assert_cli_page_invalid_ours_valid(expected, ours, f"{service.name} index")
+    assert_service_page_matches(service, ours, normalise_v2(aws2_page(service.cli_name)), aws2_service_commands(service.cli_name))
 
 
 def _assert_wait_pages_match(service: Service, folder: Path) -> None:

@@ -14,11 +14,12 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from unittest import mock
 
 import pytest
 
+from generator.model.ir import Service
 from generator.pages.check import check_rst
 
 from .oracle import ORACLE_ENV, _awscli_data_dir, cheap_drivers
@@ -168,3 +169,40 @@ def assert_cli_page_invalid_ours_valid(theirs: str, ours: str, name: str) -> Non
     matcher = difflib.SequenceMatcher(None, lines(ours), lines(theirs), autojunk=False)
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
     assert 0 < changed <= max(40, len(lines(theirs)) // 10), name
+
+
+class _Commands(Protocol):
+    has_wait: bool
+    documented: tuple[str, ...]
+
+
+_TOCTREE_ENTRY = re.compile(r"^  ([^:\s]\S*)$", re.MULTILINE)
+
+
+def assert_service_page_matches(service: Service, ours: str, theirs: str, commands: _Commands) -> None:
+    """Our service page against a CLI's (normalised), whose command table is ``commands``.
+
+    The CLI's own commands (documented, yet no model operation and not the
+    waiters' ``wait``) are removed from its toctree, exactly once each; the
+    rest must be equal, but where the CLI's page is no valid RST and ours is
+    (kms: its documentation)."""
+    assert commands.has_wait == bool(service.waiters)
+    model_commands = {operation.cli_name for operation in service.operations}
+    if commands.has_wait:
+        model_commands.add("wait")
+    cli_only = sorted(set(commands.documented) - model_commands)
+    head, toctree = theirs.split(".. toctree::", 1)
+    kept, removed = [], []
+    for line in toctree.splitlines(keepends=True):
+        entry = _TOCTREE_ENTRY.fullmatch(line.rstrip("\n"))
+        command = entry.group(1).removesuffix("/index") if entry else None
+        if command in cli_only:
+            removed.append(command)
+        else:
+            kept.append(line)
+    # Exactly those entries, once each: a model operation the CLI lists and we
+    # do not (or the other way round) stays in the comparison below.
+    assert removed == cli_only
+    expected = head + ".. toctree::" + "".join(kept)
+    if ours != expected:
+        assert_cli_page_invalid_ours_valid(expected, ours, f"{service.name} index")
