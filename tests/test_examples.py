@@ -136,8 +136,10 @@ def test_the_command_line_forms():
     assert argv_of("aws s3api put-object \\\n    --key 'a key'") == ["s3api", "put-object", "--key", "a key"]
 
 
-def test_the_global_options_are_the_parsers_runtime_ones():
-    from generator.clirules.options import GLOBAL_OPTION_NAMES
-    from generator.python.runtime import _cli
+def test_the_global_options_are_awscli_ones():
+    from awscli.clidriver import create_clidriver
 
-    assert GLOBAL_OPTION_NAMES == tuple(option for option, _ in _cli.GLOBAL_OPTIONS)
+    from generator.clirules.options import GLOBAL_OPTION_NAMES
+
+    awscli = tuple(f"--{name}" for name in create_clidriver()._get_argument_table())
+    assert GLOBAL_OPTION_NAMES == awscli

@@ -3,5 +3,6 @@
 takes literally (``literal_values``), what differs between its major versions (``versions``),
 and its hand-made changes to some commands' arguments (``customisations``).
 
-May import: ``generator.model``.
+May import: ``generator.model``, and the parsers' runtime (``generator.python.runtime``) for the
+global options it parses.
 """

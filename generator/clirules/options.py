@@ -13,6 +13,7 @@ the CLI's pages.
 from dataclasses import dataclass
 
 from generator.model.ir import Member, Operation, Service
+from generator.python.runtime._cli import GLOBAL_OPTIONS
 
 _PAGINATION_GUIDE = (
     ' <p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/userguide/pagination.html">'
@@ -107,25 +108,9 @@ def paging_options(has_limit_key: bool, limit_type: str) -> tuple[CliOption, ...
 
 
 #: The CLI's global options, which it reads wherever they stand on a command
-#: line, and also from any prefix of their names (``--out`` is ``--output``).
-#: The parsers' runtime (``generator.python.runtime._cli``) keeps the same list.
-GLOBAL_OPTION_NAMES = (
-    "--debug",
-    "--endpoint-url",
-    "--no-verify-ssl",
-    "--no-paginate",
-    "--output",
-    "--query",
-    "--profile",
-    "--region",
-    "--version",
-    "--color",
-    "--no-sign-request",
-    "--ca-bundle",
-    "--cli-read-timeout",
-    "--cli-connect-timeout",
-    "--v2-debug",
-)
+#: line, and also from any prefix of their names (``--out`` is ``--output``):
+#: the parsers' runtime holds the table, and pages read its names from there.
+GLOBAL_OPTION_NAMES = tuple(option for option, _ in GLOBAL_OPTIONS)
 
 
 @dataclass(frozen=True)
