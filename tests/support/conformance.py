@@ -17,7 +17,7 @@ import difflib
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,26 +91,25 @@ class Context:
     def hooks(self, operation: Operation | None) -> tuple[tuple[str, str], ...]:
         """awscli's hand-written hooks on this service (on ``operation`` and
         on all its commands), less those that cannot matter here."""
-        services = {
-            self.service.name,
-            self.service.cli_name,
-            self.service.service_id.replace(" ", "-").lower(),
-        }
-        found = []
-        for event, handler in self.cli.hooks:
-            parts = event.split(".")
-            if parts[0] in LATE_EVENTS or not services & set(parts[1:]):
-                continue
-            index = next(i for i, part in enumerate(parts) if i and part in services)
-            rest = parts[index + 1 : index + 2]
-            if (
-                not rest
-                or rest[0] == "*"
-                or operation is None
-                or rest[0] in (operation.cli_name, operation.name)
-            ):
-                found.append((event, handler))
-        return tuple(dict.fromkeys(found))
+        return service_hooks(self.service, self.cli.hooks, operation)
+
+
+def service_hooks(
+    service: Service, hooks: Sequence[tuple[str, str]], operation: Operation | None
+) -> tuple[tuple[str, str], ...]:
+    """Of a CLI's ``(event, handler)`` hooks, those on ``service`` (on ``operation`` and on all
+    its commands; all of the service's without an operation), less those that cannot matter here."""
+    services = {service.name, service.cli_name, service.service_id.replace(" ", "-").lower()}
+    found = []
+    for event, handler in hooks:
+        parts = event.split(".")
+        if parts[0] in LATE_EVENTS or not services & set(parts[1:]):
+            continue
+        index = next(i for i, part in enumerate(parts) if i and part in services)
+        rest = parts[index + 1 : index + 2]
+        if not rest or rest[0] == "*" or operation is None or rest[0] in (operation.cli_name, operation.name):
+            found.append((event, handler))
+    return tuple(dict.fromkeys(found))
 
 
 def _first_line(text: str) -> str:

@@ -5,10 +5,14 @@ Compared: the skeletons (JSON input, YAML input, JSON output) and the reference 
 (operations, the service page, the ``wait`` pages) that ``--cli-version 2`` renders, against
 what ``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
 time, not in a list kept here: v2 has no such command, or a hand-written one (its command
-table's class), or its argument table departs from the model (an argument of another class
-than the model's and the ones v2 adds to every command, a member with no argument of its
-name, or a member's argument documented otherwise than the model documents the member):
-then the outcome is "customized" and names what v2 changed; otherwise "mismatch".
+table's class), or the difference goes when the comparison runs again on a v2 whose
+hand-written hooks for the service are not registered (the hooks its plugin registry and its
+tables register, recorded by the oracle), or its argument table departs from the model (an
+argument of another class than the model's and the ones v2 adds to every command, a member with
+no argument of its name, or a member's argument documented otherwise than the model documents
+the member): then the outcome is "customized" and names what v2 changed; otherwise "mismatch".
+A page where v2's RST is no valid RST and ours is, with the same words, counts as identical,
+as for v1 (``conformance.written_valid_where_the_cli_is_not``).
 """
 
 import json
@@ -21,15 +25,23 @@ from generator.model.ir import Operation, Service
 from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
-from .conformance import Outcome, first_difference
+from .conformance import (
+    Outcome,
+    first_difference,
+    page_difference,
+    service_hooks,
+    written_valid_where_the_cli_is_not,
+)
 from .modeldata import minimal_document
 from .oracle_v2 import (
     aws2_arguments,
+    aws2_hooks,
     aws2_own_options,
     aws2_page,
     aws2_service_commands,
     normalise_v2,
     run_aws2,
+    without_aws2_hooks,
 )
 
 #: Argument classes v2 derives from the model, and those it adds to every command of a kind.
@@ -65,6 +77,29 @@ class _Judge:
     def __init__(self, service: Service) -> None:
         self.service = service
         self.commands = aws2_service_commands(service.cli_name)
+        self._hooks: tuple[tuple[str, str], ...] | None = None
+
+    def hooks(self, operation: Operation | None) -> tuple[tuple[str, str], ...]:
+        """v2's hooks on this service (on ``operation`` and on all its commands)."""
+        if self._hooks is None:  # asked only where something differs
+            self._hooks = aws2_hooks(self.service.cli_name)
+        return service_hooks(self.service, self._hooks, operation)
+
+    def without_hooks(
+        self, operation: Operation | None, difference: str, compare: Callable[[], str | None]
+    ) -> str:
+        """The hooks (named) behind ``difference`` when ``compare`` finds none without them, else ''."""
+        hooks = self.hooks(operation)
+        if not hooks:
+            return ""
+        with without_aws2_hooks(hooks):
+            try:
+                plain = compare()
+            except Exception as exc:  # v2 without its hooks may not run at all
+                plain = f"crash: {exc!r}"
+        if plain is not None:
+            return ""
+        return ", ".join(sorted({f"{handler} ({event})" for event, handler in hooks}))
 
     def command_customisation(self, operation: Operation) -> str:
         kind = self.commands.kinds.get(operation.cli_name)
@@ -84,6 +119,9 @@ class _Judge:
         difference = compare()
         if difference is None:
             return Outcome(service, name, kind, "identical")
+        hooks = self.without_hooks(operation, difference, compare)
+        if hooks:
+            return Outcome(service, name, kind, "customized", f"{difference}; v2's hooks: {hooks}"[:400])
         if operation is not None:
             arguments = argument_customisation(self.service, operation)
             if arguments:
@@ -138,9 +176,17 @@ def _page_outcome(judge: _Judge, tree: Path, operation: Operation) -> Outcome:
             aws2_page(service.cli_name, operation.cli_name),
             aws2_own_options(service.cli_name, operation.cli_name),
         )
-        return _difference(normalise_v2(path.read_text(encoding="utf-8")), theirs)
+        return _page_difference(normalise_v2(path.read_text(encoding="utf-8")), theirs, path.name)
 
     return judge.outcome(operation, "page", compare)
+
+
+def _page_difference(ours: str, theirs: str, name: str) -> str | None:
+    """None where the pages are equal, or where v2's is no valid RST and ours is, with the same
+    words (as for v1); else where they part, and whether v2's page is the invalid one."""
+    if ours == theirs or written_valid_where_the_cli_is_not(theirs, ours, name):
+        return None
+    return page_difference(ours, theirs, name).replace("awscli", "aws2")
 
 
 def _without_entries(page: str, names: set[str]) -> str:
@@ -154,7 +200,8 @@ def _without_entries(page: str, names: set[str]) -> str:
 
 def _service_page_outcome(judge: _Judge, tree: Path) -> Outcome:
     """v2's page less its hand-written commands against ours; where they differ, ours less
-    the operations v2 has no command for is compared again (v2 drops event-stream ones)."""
+    the operations v2 has no command for is compared again (v2 drops event-stream ones), then
+    v2's page without its hooks on the service."""
     service = judge.service
     commands = judge.commands
     model = {operation.cli_name for operation in service.operations} | (
@@ -162,15 +209,31 @@ def _service_page_outcome(judge: _Judge, tree: Path) -> Outcome:
     )
     cli_only = set(commands.documented) - model
     dropped = {operation.cli_name for operation in service.operations} - set(commands.kinds)
-    theirs = _without_entries(normalise_v2(aws2_page(service.cli_name)), cli_only)
     ours = normalise_v2((tree / "docs" / service.name / "index.rst").read_text(encoding="utf-8"))
-    difference = _difference(ours, theirs)
+
+    def compare(leave_out: frozenset[str] = frozenset()) -> str | None:
+        theirs = _without_entries(normalise_v2(aws2_page(service.cli_name)), cli_only)
+        return _page_difference(_without_entries(ours, set(leave_out)), theirs, "index.rst")
+
+    name, kind = "(service page)", "service-page"
+    difference = compare()
     if difference is None:
-        return Outcome(service.name, "(service page)", "service-page", "identical")
-    if dropped and _difference(_without_entries(ours, dropped), theirs) is None:
+        return Outcome(service.name, name, kind, "identical")
+    if dropped and compare(frozenset(dropped)) is None:
         reason = f"{difference}; v2 has no command for: {', '.join(sorted(dropped))}"
-        return Outcome(service.name, "(service page)", "service-page", "customized", reason[:400])
-    return Outcome(service.name, "(service page)", "service-page", "mismatch", difference[:400])
+        return Outcome(service.name, name, kind, "customized", reason[:400])
+    hooks = judge.without_hooks(None, difference, compare)
+    if hooks:
+        return Outcome(service.name, name, kind, "customized", f"{difference}; v2's hooks: {hooks}"[:400])
+    return Outcome(service.name, name, kind, "mismatch", difference[:400])
+
+
+def _guarded(service: str, name: str, kind: str, run: Callable[[], list[Outcome]]) -> list[Outcome]:
+    """A crash of one comparison is an outcome, not the end of the service's run."""
+    try:
+        return run()
+    except Exception as exc:
+        return [Outcome(service, name, kind, "mismatch", f"crash: {exc!r}"[:400])]
 
 
 def service_outcomes(name: str, tree: Path, kinds: tuple[str, ...], every: int = 1) -> list[Outcome]:
@@ -179,11 +242,20 @@ def service_outcomes(name: str, tree: Path, kinds: tuple[str, ...], every: int =
     operations = service.operations[::every] if len(service.operations) > 100 else service.operations
     outcomes: list[Outcome] = []
     for operation in operations:
-        outcomes += _skeleton_outcomes(judge, tree, operation, kinds)
+        outcomes += _guarded(
+            name,
+            operation.cli_name,
+            "skeleton",
+            lambda: list(_skeleton_outcomes(judge, tree, operation, kinds)),
+        )
         if "page" in kinds:
-            outcomes.append(_page_outcome(judge, tree, operation))
+            outcomes += _guarded(
+                name, operation.cli_name, "page", lambda: [_page_outcome(judge, tree, operation)]
+            )
     if "service-page" in kinds:
-        outcomes.append(_service_page_outcome(judge, tree))
+        outcomes += _guarded(
+            name, "(service page)", "service-page", lambda: [_service_page_outcome(judge, tree)]
+        )
     return outcomes
 
 

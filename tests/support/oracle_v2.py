@@ -8,13 +8,15 @@ process, and each request gets a fresh driver there. Both CLIs read the
 models of the botocore the project pins.
 """
 
+import contextlib
+import contextvars
 import functools
 import json
 import os
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -102,6 +104,9 @@ class _Server:
 
     def ask(self, **request: Any) -> Any:
         assert self._process.stdin is not None
+        skipped = _SKIPPED_HOOKS.get()
+        if skipped:
+            request["without_hooks"] = [list(hook) for hook in skipped]
         with self._lock:
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
@@ -112,6 +117,24 @@ class _Server:
         if "error" in answer:
             raise RuntimeError(f"AWS CLI v2 oracle: {answer['error']} (request {request})")
         return answer["ok"]
+
+
+#: The ``(event, handler)`` hooks the drivers of requests made inside ``without_aws2_hooks`` skip.
+_SKIPPED_HOOKS: contextvars.ContextVar[tuple[tuple[str, str], ...]] = contextvars.ContextVar(
+    "skipped_hooks", default=()
+)
+
+
+@contextlib.contextmanager
+def without_aws2_hooks(skipped: Sequence[tuple[str, str]]) -> Iterator[None]:
+    """Requests made inside run on drivers that never register these ``(event, handler)`` hooks:
+    v2 as its model alone would make it, to tell a difference its hand-written customisations
+    cause from one that is ours."""
+    token = _SKIPPED_HOOKS.set(tuple(skipped))
+    try:
+        yield
+    finally:
+        _SKIPPED_HOOKS.reset(token)
 
 
 @functools.cache
@@ -143,6 +166,14 @@ def aws2_service_commands(service: str) -> ServiceCommands:
     answer = _server().ask(op="commands", service=service)
     return ServiceCommands(
         answer["kinds"], tuple(answer["documented"]), answer["has_wait"], tuple(answer["waiters"])
+    )
+
+
+def aws2_hooks(service: str) -> tuple[tuple[str, str], ...]:
+    """``(event name, handler name)`` of every handler v2 registers while it builds the service's
+    command table and its commands' argument tables: its hand-written hooks among them."""
+    return tuple(
+        (str(event), str(handler)) for event, handler in _server().ask(op="hooks", service=service)["hooks"]
     )
 
 

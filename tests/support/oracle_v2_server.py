@@ -16,15 +16,21 @@ would. Requests:
 - ``{"op": "page", "path": [...]}``: the html-target RST of ``aws PATH help``;
 - ``{"op": "commands", "service": ...}``: the service's command table by class
   name, documented commands, and the ``wait`` command's waiters;
+- ``{"op": "hooks", "service": ...}``: ``[event, handler]`` of every handler registered while
+  the CLI builds the service's command table and its commands' argument tables (its
+  hand-written hooks among them);
 - ``arguments``, ``own_options`` (a command's argument table, the documentation of the
   options the CLI adds), ``global_synopsis``.
 
-Any request may carry ``"data_paths": [...]``: model folders searched before the others.
+Any request may carry ``"data_paths": [...]``: model folders searched before the others, and
+``"without_hooks": [[event, handler], ...]``: handlers its driver does not register (the CLI
+as its model alone would make it).
 """
 
 import base64
 import contextlib
 import datetime
+import functools
 import io
 import json
 import os
@@ -188,6 +194,67 @@ def _arguments(path: Sequence[str]) -> list[list[Any]]:
     return rows
 
 
+def _handler_name(handler: Any) -> str:
+    """A handler's function name (a partial's function, or else its class)."""
+    function = getattr(handler, "func", handler)
+    return getattr(function, "__qualname__", None) or type(handler).__name__
+
+
+@contextlib.contextmanager
+def _registering(keep: Any) -> Iterator[None]:
+    """Handlers are registered only where ``keep(event, handler name)`` is true."""
+    from botocore.hooks import HierarchicalEmitter
+
+    real_register = HierarchicalEmitter._register_section  # type: ignore[attr-defined]  # private
+
+    def register(self: Any, event_name: str, handler: Any, *args: Any, **kwargs: Any) -> Any:
+        if not keep(event_name, _handler_name(handler)):
+            return None
+        return real_register(self, event_name, handler, *args, **kwargs)
+
+    with mock.patch.object(HierarchicalEmitter, "_register_section", register):
+        yield
+
+
+def _hooks(service: str) -> list[list[str]]:
+    """Every ``[event, handler]`` registered while the service's tables are built, and every one
+    the CLI's plugin registry would register when its event fires (v2 registers its handlers
+    lazily, on the first event that needs them: a page's ``doc-*`` hooks only while it renders)."""
+    from awscli.clidriver import ServiceOperation, create_clidriver
+
+    hooks: list[list[str]] = []
+
+    def record(event_name: str, handler: str) -> bool:
+        hooks.append([event_name, handler])
+        return True
+
+    with _registering(record):
+        command = _command(create_clidriver(), (service,))
+        table = command._get_command_table() if hasattr(command, "_get_command_table") else {}
+        for subcommand in table.values():
+            if isinstance(subcommand, ServiceOperation):
+                subcommand.arg_table  # noqa: B018  (built on first use: its hooks register then)
+    return hooks + [hook for hook in _registry_hooks() if hook not in hooks]
+
+
+@functools.cache
+def _registry_hooks() -> tuple[list[str], ...]:
+    """What every initializer of the CLI's plugin registry registers, run on an emitter that
+    initializes them all at once (the CLI's own path for an emitter that is not lazy)."""
+    from awscli.plugin import load_plugins
+    from botocore.hooks import HierarchicalEmitter
+
+    hooks: list[list[str]] = []
+
+    def record(event_name: str, handler: str) -> bool:
+        hooks.append([event_name, handler])
+        return True
+
+    with _registering(record):
+        load_plugins({}, event_hooks=HierarchicalEmitter())
+    return tuple(hooks)
+
+
 def _commands(service: str) -> dict[str, Any]:
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
@@ -216,7 +283,11 @@ def _data_paths(paths: Sequence[str]) -> Iterator[None]:
 
 
 def handle(request: dict[str, Any]) -> Any:
-    with _data_paths(request.get("data_paths", ())):
+    skipped = {(event, handler) for event, handler in request.get("without_hooks", ())}
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_data_paths(request.get("data_paths", ())))
+        if skipped:
+            stack.enter_context(_registering(lambda event, handler: (event, handler) not in skipped))
         return _handle(request)
 
 
@@ -234,6 +305,8 @@ def _handle(request: dict[str, Any]) -> Any:
         return {"page": _page(request["path"])}
     if op == "commands":
         return _commands(request["service"])
+    if op == "hooks":
+        return {"hooks": _hooks(request["service"])}
     if op == "arguments":
         return {"arguments": _arguments(request["path"])}
     if op == "global_synopsis":
