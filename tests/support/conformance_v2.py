@@ -7,7 +7,8 @@ what ``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked u
 time, not in a list kept here: v2 has no such command, or a hand-written one (its command
 table's class), or the difference goes when the comparison runs again on a v2 whose
 hand-written hooks for the service are not registered (the hooks its plugin registry and its
-tables register, recorded by the oracle), or its argument table departs from the model (an
+tables register, recorded by the oracle) or without its legacy syntax for a list of
+one-member structures (on the arguments v2 says it reads so), or its argument table departs from the model (an
 argument of another class than the model's and the ones v2 adds to every command, a member with
 no argument of its name, or a member's argument documented otherwise than the model documents
 the member): then the outcome is "customized" and names what v2 changed; otherwise "mismatch".
@@ -36,12 +37,14 @@ from .modeldata import minimal_document
 from .oracle_v2 import (
     aws2_arguments,
     aws2_hooks,
+    aws2_legacy_list_arguments,
     aws2_own_options,
     aws2_page,
     aws2_service_commands,
     normalise_v2,
     run_aws2,
     without_aws2_hooks,
+    without_aws2_legacy_lists,
 )
 
 #: Argument classes v2 derives from the model, and those it adds to every command of a kind.
@@ -101,6 +104,17 @@ class _Judge:
             return ""
         return ", ".join(sorted({f"{handler} ({event})" for event, handler in hooks}))
 
+    def legacy_lists(self, operation: Operation, compare: Callable[[], str | None]) -> str:
+        """The arguments v2 reads in its legacy list syntax, when ``compare`` finds no difference
+        without that syntax, else ''."""
+        arguments = aws2_legacy_list_arguments(self.service.cli_name, operation.cli_name)
+        if not arguments:
+            return ""
+        with without_aws2_legacy_lists():
+            if compare() is not None:
+                return ""
+        return ", ".join(f"--{name}" for name in arguments)
+
     def command_customisation(self, operation: Operation) -> str:
         kind = self.commands.kinds.get(operation.cli_name)
         if kind is None:
@@ -122,6 +136,10 @@ class _Judge:
         hooks = self.without_hooks(operation, difference, compare)
         if hooks:
             return Outcome(service, name, kind, "customized", f"{difference}; v2's hooks: {hooks}"[:400])
+        legacy = self.legacy_lists(operation, compare) if operation is not None else ""
+        if legacy:
+            reason = f"{difference}; v2's hand-written legacy list syntax: {legacy}"
+            return Outcome(service, name, kind, "customized", reason[:400])
         if operation is not None:
             arguments = argument_customisation(self.service, operation)
             if arguments:

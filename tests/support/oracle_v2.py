@@ -104,9 +104,7 @@ class _Server:
 
     def ask(self, **request: Any) -> Any:
         assert self._process.stdin is not None
-        skipped = _SKIPPED_HOOKS.get()
-        if skipped:
-            request["without_hooks"] = [list(hook) for hook in skipped]
+        request.update(_REQUEST_SETTINGS.get())
         with self._lock:
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
@@ -119,10 +117,19 @@ class _Server:
         return answer["ok"]
 
 
-#: The ``(event, handler)`` hooks the drivers of requests made inside ``without_aws2_hooks`` skip.
-_SKIPPED_HOOKS: contextvars.ContextVar[tuple[tuple[str, str], ...]] = contextvars.ContextVar(
-    "skipped_hooks", default=()
+#: What requests made inside ``without_aws2_hooks`` and ``without_aws2_legacy_lists`` add.
+_REQUEST_SETTINGS: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar(
+    "request_settings", default={}
 )
+
+
+@contextlib.contextmanager
+def _settings(**settings: Any) -> Iterator[None]:
+    token = _REQUEST_SETTINGS.set({**_REQUEST_SETTINGS.get(), **settings})
+    try:
+        yield
+    finally:
+        _REQUEST_SETTINGS.reset(token)
 
 
 @contextlib.contextmanager
@@ -130,11 +137,16 @@ def without_aws2_hooks(skipped: Sequence[tuple[str, str]]) -> Iterator[None]:
     """Requests made inside run on drivers that never register these ``(event, handler)`` hooks:
     v2 as its model alone would make it, to tell a difference its hand-written customisations
     cause from one that is ours."""
-    token = _SKIPPED_HOOKS.set(tuple(skipped))
-    try:
+    with _settings(without_hooks=[list(hook) for hook in skipped]):
         yield
-    finally:
-        _SKIPPED_HOOKS.reset(token)
+
+
+@contextlib.contextmanager
+def without_aws2_legacy_lists() -> Iterator[None]:
+    """Requests made inside read and document no argument in v2's legacy list syntax
+    (``aws2_legacy_list_arguments``): shorthand, as the model alone would have it."""
+    with _settings(legacy_lists=False):
+        yield
 
 
 @functools.cache
@@ -175,6 +187,12 @@ def aws2_hooks(service: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (str(event), str(handler)) for event, handler in _server().ask(op="hooks", service=service)["hooks"]
     )
+
+
+def aws2_legacy_list_arguments(service: str, operation: str) -> tuple[str, ...]:
+    """The arguments of ``aws2 SERVICE OPERATION`` that v2 reads and documents in its hand-written
+    legacy syntax for a list of one-member structures (``--instances InstanceId1 InstanceId2``)."""
+    return tuple(_server().ask(op="legacy_lists", path=[service, operation])["arguments"])
 
 
 def aws2_arguments(*path: str) -> tuple[tuple[str, str, str | None, str], ...]:

@@ -22,9 +22,14 @@ would. Requests:
 - ``arguments``, ``own_options`` (a command's argument table, the documentation of the
   options the CLI adds), ``global_synopsis``.
 
-Any request may carry ``"data_paths": [...]``: model folders searched before the others, and
-``"without_hooks": [[event, handler], ...]``: handlers its driver does not register (the CLI
-as its model alone would make it).
+- ``{"op": "legacy_lists", "path": [service, command]}``: the command's arguments the CLI reads
+  and documents in its hand-written legacy syntax for a list of one-member structures
+  (``--instances InstanceId1 InstanceId2``) instead of shorthand.
+
+Any request may carry ``"data_paths": [...]``: model folders searched before the others,
+``"without_hooks": [[event, handler], ...]``: handlers its driver does not register, and
+``"legacy_lists": false``: no argument in that legacy syntax (the CLI as its model alone
+would make it).
 """
 
 import base64
@@ -255,6 +260,17 @@ def _registry_hooks() -> tuple[list[str], ...]:
     return tuple(hooks)
 
 
+def _legacy_lists(path: Sequence[str]) -> list[str]:
+    """The arguments of ``aws PATH`` the CLI's shorthand code reads in its legacy list syntax."""
+    from awscli.argprocess import ParamShorthand
+    from awscli.clidriver import create_clidriver
+
+    service, operation = path
+    command = _command(create_clidriver(), (service, operation))
+    shorthand = ParamShorthand()
+    return [name for name in command.arg_table if shorthand._uses_old_list_case(service, operation, name)]
+
+
 def _commands(service: str) -> dict[str, Any]:
     from awscli.clidriver import create_clidriver
     from awscli.customizations.waiters import WaitCommand
@@ -288,6 +304,10 @@ def handle(request: dict[str, Any]) -> Any:
         stack.enter_context(_data_paths(request.get("data_paths", ())))
         if skipped:
             stack.enter_context(_registering(lambda event, handler: (event, handler) not in skipped))
+        if request.get("legacy_lists", True) is False:
+            stack.enter_context(
+                mock.patch("awscli.argprocess.ParamShorthand._uses_old_list_case", lambda *args: False)
+            )
         return _handle(request)
 
 
@@ -305,6 +325,8 @@ def _handle(request: dict[str, Any]) -> Any:
         return {"page": _page(request["path"])}
     if op == "commands":
         return _commands(request["service"])
+    if op == "legacy_lists":
+        return {"arguments": _legacy_lists(request["path"])}
     if op == "hooks":
         return {"hooks": _hooks(request["service"])}
     if op == "arguments":
