@@ -41,9 +41,7 @@ def model_examples(service: str) -> list[ModelExample]:
     except DataNotFoundError:
         return []
     return [
-        ModelExample(
-            name, index, example.get("title", ""), example.get("input") or {}, example.get("output") or {}
-        )
+        ModelExample(name, index, example.get("title", ""), example.get("input") or {}, example.get("output") or {})
         for name, examples in sorted(data.get("examples", {}).items())
         for index, example in enumerate(examples)
     ]
@@ -149,9 +147,7 @@ class Verdict:
     reason: str = ""
 
 
-def _files_for_streams(
-    service: Service, operation: Operation, example_input: Mapping[str, Any], folder: Path
-) -> None:
+def _files_for_streams(service: Service, operation: Operation, example_input: Mapping[str, Any], folder: Path) -> None:
     """A file for each streamed blob the example names (the CLI opens it)."""
     if not operation.input:
         return
@@ -195,10 +191,7 @@ def check_example(
             if missing and ours.exit_code != 0 and "required" in ours.stderr:
                 pass  # the example lacks a required member: both must refuse it
             elif ours.exit_code != 0 or comparable(ours.params) != expected:
-                return Verdict(
-                    "mismatch",
-                    f"our parser: exit {ours.exit_code}, {ours.stderr[-200:]!r}, {comparable(ours.params)!r:.300}",
-                )
+                return Verdict("mismatch", f"our parser: exit {ours.exit_code}, {ours.stderr[-200:]!r}, {comparable(ours.params)!r:.300}")
         if customisation:
             return Verdict("customized", customisation)
         with contextlib.redirect_stdout(None):

@@ -15,18 +15,7 @@ NASTY_TEXT = (
     "`backticks` *stars* |pipes| _underscores_ ${shell} $(rm -rf /)</p>"
 )
 HUGE_TEXT = "<p>" + "x" * 1_000_000 + "</p>"
-NASTY_MEMBER_NAMES = (
-    "a/b",
-    "..",
-    "class",
-    "import",
-    "Grüße",
-    "x.y",
-    "with space",
-    "__init__",
-    'q"uote',
-    "Long" * 30,
-)
+NASTY_MEMBER_NAMES = ("a/b", "..", "class", "import", "Grüße", "x.y", "with space", "__init__", 'q"uote', "Long" * 30)
 # A shape name too long for any line of the strict validator's own layout
 # (the compiler then hands the module to black).
 LONG_SHAPE = "Nested" * 20
