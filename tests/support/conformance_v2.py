@@ -293,15 +293,21 @@ def _guarded(service: str, name: str, kind: str, run: Callable[[], list[Outcome]
 
 
 def service_outcomes(
-    name: str, tree: Path, kinds: tuple[str, ...], every: int = 1, above: int = 100
+    name: str,
+    tree: Path,
+    kinds: tuple[str, ...] = KINDS,
+    every: int = 1,
+    above: int = 100,
+    operations: tuple[str, ...] = (),
 ) -> list[Outcome]:
-    """Compare one service of ``tree``: every ``every``-th operation of a service of over ``above``
-    (the service page less the operations the tree lacks)."""
+    """Compare one service of ``tree``: ``operations`` (CLI names; all when none), every
+    ``every``-th of a service of over ``above`` (the service page less the operations the tree
+    lacks)."""
     service = load(name)
     judge = _Judge(service)
-    operations = sampled(service.operations, every, above)
+    chosen = tuple(op for op in service.operations if not operations or op.cli_name in operations)
     outcomes: list[Outcome] = []
-    for operation in operations:
+    for operation in sampled(chosen, every, above):
         outcomes += _guarded(
             name,
             operation.cli_name,
