@@ -95,15 +95,19 @@ class Context:
 
 
 def service_hooks(
-    service: Service, hooks: Sequence[tuple[str, str]], operation: Operation | None
+    service: Service,
+    hooks: Sequence[tuple[str, str]],
+    operation: Operation | None,
+    late: frozenset[str] = LATE_EVENTS,
 ) -> tuple[tuple[str, str], ...]:
     """Of a CLI's ``(event, handler)`` hooks, those on ``service`` (on ``operation`` and on all
-    its commands; all of the service's without an operation), less those that cannot matter here."""
+    its commands; all of the service's without an operation), less those on ``late`` events,
+    which cannot matter here."""
     services = {service.name, service.cli_name, service.service_id.replace(" ", "-").lower()}
     found = []
     for event, handler in hooks:
         parts = event.split(".")
-        if parts[0] in LATE_EVENTS or not services & set(parts[1:]):
+        if parts[0] in late or not services & set(parts[1:]):
             continue
         index = next(i for i, part in enumerate(parts) if i and part in services)
         rest = parts[index + 1 : index + 2]

@@ -28,6 +28,7 @@ from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import (
+    LATE_EVENTS,
     Outcome,
     page_difference,
     sampled,
@@ -83,17 +84,17 @@ class _Judge:
         self.commands = aws2_service_commands(service.cli_name)
         self._hooks: tuple[tuple[str, str], ...] | None = None
 
-    def hooks(self, operation: Operation | None) -> tuple[tuple[str, str], ...]:
-        """v2's hooks on this service (on ``operation`` and on all its commands)."""
+    def hooks(self, operation: Operation | None, kind: str) -> tuple[tuple[str, str], ...]:
+        """v2's hooks on this service (on ``operation`` and on all its commands) that can change
+        an artifact of ``kind`` (an output skeleton is the stubbed response: ``after-call`` too)."""
         if self._hooks is None:  # asked only where something differs
             self._hooks = aws2_hooks(self.service.cli_name)
-        return service_hooks(self.service, self._hooks, operation)
+        late = LATE_EVENTS - {"after-call"} if kind == "skeleton-output" else LATE_EVENTS
+        return service_hooks(self.service, self._hooks, operation, late)
 
-    def without_hooks(
-        self, operation: Operation | None, difference: str, compare: Callable[[], str | None]
-    ) -> str:
-        """The hooks (named) behind ``difference`` when ``compare`` finds none without them, else ''."""
-        hooks = self.hooks(operation)
+    def without_hooks(self, operation: Operation | None, kind: str, compare: Callable[[], str | None]) -> str:
+        """The hooks (named) behind a difference when ``compare`` finds none without them, else ''."""
+        hooks = self.hooks(operation, kind)
         if not hooks:
             return ""
         with without_aws2_hooks(hooks):
@@ -134,7 +135,7 @@ class _Judge:
         difference = compare()
         if difference is None:
             return Outcome(service, name, kind, "identical")
-        hooks = self.without_hooks(operation, difference, compare)
+        hooks = self.without_hooks(operation, kind, compare)
         if hooks:
             return Outcome(service, name, kind, "customized", f"{difference}; v2's hooks: {hooks}"[:400])
         legacy = self.legacy_lists(operation, compare) if operation is not None else ""
@@ -278,7 +279,7 @@ def _service_page_outcome(judge: _Judge, tree: Path) -> Outcome:
     if dropped and compare(frozenset(dropped)) is None:
         reason = f"{difference}; v2 has no command for: {', '.join(sorted(dropped))}"
         return Outcome(service.name, name, kind, "customized", reason[:400])
-    hooks = judge.without_hooks(None, difference, compare)
+    hooks = judge.without_hooks(None, "service-page", compare)
     if hooks:
         return Outcome(service.name, name, kind, "customized", f"{difference}; v2's hooks: {hooks}"[:400])
     return Outcome(service.name, name, kind, "mismatch", difference[:400])
