@@ -55,7 +55,14 @@ def rst_indent(level: int) -> str:
 
 
 def rst_literal(text: str) -> str:
-    return f"``{text}``"
+    """``text`` as an inline literal. Space at either end goes outside it, where it reads the
+    same: a literal cannot start or end with space (docutils: "Inline literal start-string without
+    end-string"; AWS CLI v2 writes it inside, e.g. geo-places' pattern '$|^ ')."""
+    core = text.strip()
+    if not core or core == text:
+        return f"``{text}``"
+    start = text.index(core)
+    return f"{text[:start]}``{core}``{text[start + len(core):]}"
 
 
 def rst_constraint(constraint: tuple[str, str]) -> str:
