@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.model.ir import Service
 from generator.pipeline.service import load
 
@@ -103,3 +104,14 @@ def test_other_services_v2_pages_equal_awscli_v2(name, other_trees_v2):
         _assert_wait_pages_match(service, folder)
     else:
         assert not (folder / "wait").exists()
+
+
+def test_a_constraint_with_space_at_its_end_is_valid_rst(tmp_path):
+    """geo-places' TypeSeparator pattern ends in a space: v2 writes it inside the literal, which
+    then does not close; ours puts the space after it (the generator verifies every page)."""
+    argv = ["--service", "geo-places", "--operation", "autocomplete", "--cli-version", "2"]
+    assert main([*argv, "--out", str(tmp_path), "--quiet", "--jobs", "1"]) == 0
+    ours = _ours(tmp_path / "docs" / "geo-places" / "autocomplete.rst")
+    theirs = _theirs("geo-places", "autocomplete")
+    assert "pattern: ``$|^ ``" in theirs and "pattern: ``$|^`` \n" in ours
+    assert_cli_page_invalid_ours_valid(theirs, ours, "autocomplete.rst")
