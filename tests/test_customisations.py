@@ -3,6 +3,8 @@ tests install, both ways (nothing missing, nothing stale), and the parsers
 that follow it against awscli on the command lines each entry changes."""
 
 import collections
+import json
+import shlex
 
 import pytest
 from botocore.session import get_session
@@ -17,6 +19,8 @@ from .support.cli_customisations import (
     arguments,
     bare_word_list_accepted,
 )
+from .support.documents import full_document
+from .support.oracle import cli_service
 from .support.real_usage import Case, difference, generate_for, model_name
 
 #: awscli's classes for ec2's single-Value boolean flags.
@@ -161,6 +165,16 @@ FILES = {"empty.zip": "PK\x05\x06" + "\x00" * 18, "not-a.zip": "PK\x05\x06", "te
 #: Command lines each customisation changes, with the errors around them.
 CASES = {
     "ec2": (
+        "aws ec2 describe-snapshots",
+        "aws ec2 describe-snapshots --max-items 5",
+        "aws ec2 describe-snapshots --page-size 5 --owner-ids self",
+        "aws ec2 describe-snapshots --no-paginate",
+        "aws ec2 describe-snapshots --max-results 7",
+        "aws ec2 describe-snapshots --starting-token abc",
+        "aws ec2 describe-snapshots --filters Name=status,Values=pending --max-items 3",
+        "aws ec2 describe-volumes",
+        "aws ec2 describe-volumes --volume-ids vol-1",
+        "aws ec2 describe-volumes --next-token x",
         "aws ec2 run-instances --image-id ami-1",
         "aws ec2 run-instances --image-id ami-1 --count 3",
         "aws ec2 run-instances --image-id ami-1 --count 2:5",
@@ -358,13 +372,50 @@ CASES = {
 }
 
 
+def _one_member_lines() -> list[str]:
+    """For each operation whose page size awscli sets, a command line per input
+    member giving just that member (in ``--cli-input-json``): which members
+    leave the page size unset is awscli's to say, member by member."""
+    lines = []
+    for entry in table.PAGE_SIZE_DEFAULTS:
+        service = load(entry.service)
+        operation = next(op for op in service.operations if op.name == entry.operation)
+        document = full_document(service, operation.input)
+        for member, value in document.items():
+            lines.append(
+                f"aws {service.cli_name} {operation.cli_name} --cli-input-json "
+                + shlex.quote(json.dumps({member: value}))
+            )
+    return lines
+
+
+def test_page_size_defaults_are_the_operations_awscli_sets_it_for():
+    """The commands awscli hooks when it calls their operation, beyond its
+    check of the paging options that every paged command has, are the table's."""
+    hooked = {
+        tuple(event.split(".")[1:])
+        for event, handler in cli_service("ec2").hooks
+        if event.startswith("calling-command.")
+        and len(event.split(".")) == 3
+        and "*" not in event
+        and handler != "check_should_enable_pagination_call_parameters"
+    }
+    ours = set()
+    for entry in table.PAGE_SIZE_DEFAULTS:
+        service = load(entry.service)
+        operation = next(op for op in service.operations if op.name == entry.operation)
+        ours.add((service.cli_name, operation.cli_name))
+    assert hooked == ours
+
+
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> dict[str, str]:
-    cases = [Case(line, "test", FILES) for lines in CASES.values() for line in lines]
+    lines = [line for lines in CASES.values() for line in lines] + _one_member_lines()
+    cases = [Case(line, "test", FILES) for line in lines]
     return generate_for(cases, tmp_path_factory.mktemp("customised") / "customised_tree")
 
 
-@pytest.mark.parametrize("line", [line for lines in CASES.values() for line in lines])
+@pytest.mark.parametrize("line", [line for lines in CASES.values() for line in lines] + _one_member_lines())
 def test_customised_command_lines_agree_with_awscli(line, trees):
     case = Case(line, "test", FILES)
     service = load(model_name(case.service))

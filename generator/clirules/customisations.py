@@ -5,9 +5,9 @@ names an option differently from the model (``sns subscribe
 --notification-endpoint``) or gives it a second name (``iam enable-mfa-device
 --authentication-code-1``), names a boolean's negative flag differently (``ec2
 create-image --reboot``), turns ec2's single-``Value`` boolean structures into
-flags, adds options that fill members (``ec2 run-instances --count``, ``ec2
-authorize-security-group-ingress --port``, ``cloudfront create-invalidation
---paths``) and reads some lists of one-member structures as bare words (``elb
+flags, sets the page size of two ec2 listings, adds options that fill members
+(``ec2 run-instances --count``, ``ec2 authorize-security-group-ingress --port``,
+``cloudfront create-invalidation --paths``) and reads some lists of one-member structures as bare words (``elb
 register-instances-with-load-balancer --instances i-1``). Only changes that
 reshape the command line into the request are here; those that need more (a
 call to the service first, output written to files, whole hand-written
@@ -98,6 +98,18 @@ class EndpointRequired:
     """``service`` has no endpoint of its own: every command needs ``--endpoint-url``."""
 
     service: str
+
+
+@dataclass(frozen=True)
+class PageSizeDefault:
+    """When ``operation`` pages, a request with none of the members ``unless``
+    pages ``page_size`` items at a time unless ``--page-size`` says otherwise
+    (awscli sets the page size of ec2's largest listings itself)."""
+
+    service: str
+    operation: str
+    page_size: int
+    unless: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -503,6 +515,14 @@ BARE_WORD_LISTS: tuple[BareWordList, ...] = (
 )
 
 
+PAGE_SIZE_DEFAULTS: tuple[PageSizeDefault, ...] = (
+    PageSizeDefault("ec2", "DescribeSnapshots", 1000, ("Filters", "MaxResults", "SnapshotIds")),
+    PageSizeDefault(
+        "ec2", "DescribeVolumes", 1000, ("Filters", "IncludeManagedResources", "MaxResults", "VolumeIds")
+    ),
+)
+
+
 @dataclass(frozen=True)
 class OperationRules:
     """What the table says of one operation (model names throughout)."""
@@ -518,6 +538,7 @@ class OperationRules:
     added: tuple[Added, ...]
     bare_words: tuple[str, ...]
     endpoint_required: bool = False
+    page_size_default: PageSizeDefault | None = None
 
     @property
     def replaced(self) -> frozenset[str]:
@@ -546,6 +567,9 @@ def rules(service: str, operation: str) -> OperationRules:
             b.member for b in BARE_WORD_LISTS if (b.service, b.operation) == (service, operation)
         ),
         endpoint_required=any(entry.service == service for entry in ENDPOINT_REQUIRED),
+        page_size_default=next(
+            (d for d in PAGE_SIZE_DEFAULTS if (d.service, d.operation) == (service, operation)), None
+        ),
     )
 
 

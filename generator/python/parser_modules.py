@@ -70,6 +70,8 @@ class ParserData:
     defaults: tuple[tuple[str, int], ...] = ()
     #: The CLI requires --endpoint-url for the service's commands.
     endpoint_required: bool = False
+    #: (page size, members any of which leave it unset) the CLI pages by when paging.
+    page_size_default: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def constructor(self) -> Call:
@@ -99,6 +101,7 @@ class ParserData:
                 *((("bare_words", self.bare_words),) if self.bare_words else ()),
                 *((("defaults", self.defaults),) if self.defaults else ()),
                 *((("endpoint_required", True),) if self.endpoint_required else ()),
+                *((("page_size_default", self.page_size_default),) if self.page_size_default else ()),
             ),
         )
 
@@ -210,6 +213,9 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         bare_words=cli.bare_words,
         defaults=cli.defaults,
         endpoint_required=cli.endpoint_required,
+        page_size_default=(
+            (cli.page_size_default.page_size, cli.page_size_default.unless) if cli.page_size_default else None
+        ),
     )
 
 
