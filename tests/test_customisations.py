@@ -161,7 +161,7 @@ def test_bare_word_lists_are_awscli_s():
 
 
 #: The files the command lines below read: an empty zip archive and a file that is not one.
-FILES = {"empty.zip": "PK\x05\x06" + "\x00" * 18, "not-a.zip": "PK\x05\x06", "terms.csv": "en,fr\ncat,chat\n"}
+FILES = {"empty.zip": "PK\x05\x06" + "\x00" * 18, "not-a.zip": "PK\x05\x06", "terms.csv": "en,fr\ncat,chat\n", "empty.txt": ""}
 #: Command lines each customisation changes, with the errors around them.
 CASES = {
     "ec2": (
@@ -364,6 +364,41 @@ CASES = {
         "aws cloudsearchdomain search",
         "aws cloudsearchdomain search --search-query a --bogus 1",
         "aws cloudsearchdomain search --generate-cli-skeleton",
+    ),
+    "cloudsearch": (
+        "aws cloudsearch define-expression --domain-name movies --name rank --expression '_score*2'",
+        "aws cloudsearch define-expression --domain-name movies --name rank --expression file://empty.txt",
+        "aws cloudsearch define-expression --domain-name movies --name rank",
+        "aws cloudsearch define-expression --cli-input-json "
+        '\'{"DomainName":"movies","Expression":{"ExpressionName":"r","ExpressionValue":"1"}}\'',
+        "aws cloudsearch define-index-field --domain-name movies --name year --type int --default-value 2000 "
+        "--facet-enabled true --search-enabled FALSE --return-enabled no --sort-enabled False",
+        "aws cloudsearch define-index-field --domain-name movies --name title --type text --highlight-enabled false "
+        "--analysis-scheme _en_default_ --source-field t --return-enabled true --sort-enabled true",
+        "aws cloudsearch define-index-field --domain-name movies --name t --type text --facet-enabled true",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int-array --source-field a,b",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type INT --default-value ' 7 '",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int --default-value 1.5",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type double --default-value x",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type double-array --default-value 2.5",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type lat-lon --default-value 1,2",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type LATLON --default-value 1,2",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type intarray --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type bogus --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int--array --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g",
+        "aws cloudsearch define-index-field --domain-name movies --type int --index-field IndexFieldName=a",
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\' --default-value 4',
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\' --type int',
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\'',
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int --facet-enabled file://empty.txt",
+        *(
+            f"aws cloudsearch define-index-field --domain-name movies --name g --type {kind} --default-value 3"
+            for kind in load("cloudsearch").shape("IndexFieldType").constraints.enum
+        ),
     ),
     "route53domains": (
         "aws route53domains view-billing --start 2024-01-01 --end-time 2024-02-01",

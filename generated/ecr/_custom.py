@@ -46,12 +46,16 @@ def apply(operation: "Operation", values: "dict[str, Any]", params: "Params") ->
             if needed and kind == "nested-blob" or kind == "zip-file":
                 given.setdefault(kind, []).append((option, target, part, None))
             continue
-        if takes in ("one", "blob"):
+        if takes in ("one", "blob", "boolean-word"):
             value = _text(option, value)
+        if takes == "boolean-word":
+            value = value.lower() != "false"
         given.setdefault(kind, []).append((option, target, part, value))
     for kind, options in given.items():
         if kind == "nested-member":
             _nested_member(operation, params, options)
+        elif kind == "index-field-option":
+            _index_field_option(operation, params, options)
         else:
             TRANSFORMS[kind](params, options)
 
@@ -357,15 +361,55 @@ def _revision_location(params: "Params", options: "Given") -> None:
 
 def _nested_member(operation: "Operation", params: "Params", options: "Given") -> None:
     """A member of a structure member as its own option (config's
-    ``--recording-group``), read as that member's shape is read."""
+    ``--recording-group``, cloudsearch's ``--name``), read as that member's shape is read."""
     shapes = operation.shapes
     for option, target, part, value in options:
-        structure = next(shape for _, member, shape, _ in operation.arguments if member == target)
-        shape = dict(shapes[structure][2])[part]
+        shape = dict(shapes[_input_member_shape(operation, target)][2])[part]
         params[target] = {
             **params.get(target, {}),
             part: operation._unpack(option, part, shape, value),
         }
+
+
+def _input_member_shape(operation: "Operation", member: str) -> str:
+    """The shape of one of the operation's input members (it has some: options add to them)."""
+    assert operation.input_shape is not None
+    shape: str = dict(operation.shapes[operation.input_shape][2])[member]
+    return shape
+
+
+#: Field types whose options structure is not named by capitalising the type's
+#: words (``int-array``: ``IntArrayOptions``).
+_FIELD_TYPE_NAMES = {"latlon": "LatLon"}
+
+
+def _index_field_option(operation: "Operation", params: "Params", options: "Given") -> None:
+    """cloudsearch define-index-field's options of a field type (``--default-value``,
+    ``--facet-enabled``, ...): members of the ``<Type>Options`` structure its ``--type``
+    names, the default value read as that structure's ``DefaultValue`` is typed."""
+    target = options[0][1]
+    field = params.get(target)
+    if not isinstance(field, dict) or field.get("IndexFieldType") is None:
+        raise CliError("You must pass the --type option.")
+    kind = field["IndexFieldType"]
+    name = _FIELD_TYPE_NAMES.get(kind.lower())
+    if name is None:
+        name = "".join(word.capitalize() for word in kind.split("-"))
+    container = name + "Options"
+    members = dict(operation.shapes[_input_member_shape(operation, target)][2])
+    values = field.setdefault(container, {})
+    for _, _, part, value in options:
+        if part == "DefaultValue" and container in members:
+            kind = operation.shapes[dict(operation.shapes[members[container]][2])[part]][0]
+            try:
+                value = (
+                    int(value)
+                    if kind in ("integer", "long")
+                    else float(value) if kind == "double" else value
+                )
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+        values[part] = value
 
 
 TRANSFORMS: "dict[str, Callable[[Params, Given], None]]" = {

@@ -84,7 +84,8 @@ class Added:
     target: str
     part: str = ""
     #: "one" (a word), "many" (words), "int" (a whole number), "flag" (--x and
-    #: --no-x), "switch" (--x alone), "blob" (a word, the bytes of fileb://)
+    #: --no-x), "switch" (--x alone), "blob" (a word, the bytes of fileb://),
+    #: "boolean-word" (a word: false in any case, or else true)
     takes: str = "one"
     replaces: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
@@ -482,6 +483,45 @@ ADDED: tuple[Added, ...] = (
         for operation in ("CreateDeployment", "GetApplicationRevision", "RegisterApplicationRevision")
         for option, part in (("--s3-location", "S3"), ("--github-location", "GitHub"))
     ),
+    *(
+        Added(
+            "cloudsearch",
+            "DefineExpression",
+            option,
+            "nested-member",
+            "Expression",
+            part,
+            replaces=("Expression",),
+            required=True,
+        )
+        for option, part in (("--name", "ExpressionName"), ("--expression", "ExpressionValue"))
+    ),
+    *(
+        Added(
+            "cloudsearch",
+            "DefineIndexField",
+            option,
+            "nested-member",
+            "IndexField",
+            part,
+            replaces=("IndexField",),
+            required=True,
+        )
+        for option, part in (("--name", "IndexFieldName"), ("--type", "IndexFieldType"))
+    ),
+    *(
+        Added("cloudsearch", "DefineIndexField", option, "index-field-option", "IndexField", part, takes)
+        for option, part, takes in (
+            ("--default-value", "DefaultValue", "one"),
+            ("--facet-enabled", "FacetEnabled", "boolean-word"),
+            ("--search-enabled", "SearchEnabled", "boolean-word"),
+            ("--return-enabled", "ReturnEnabled", "boolean-word"),
+            ("--sort-enabled", "SortEnabled", "boolean-word"),
+            ("--source-field", "SourceField", "one"),
+            ("--highlight-enabled", "HighlightEnabled", "boolean-word"),
+            ("--analysis-scheme", "AnalysisScheme", "one"),
+        )
+    ),
     Added(
         "config",
         "PutConfigurationRecorder",
@@ -591,8 +631,6 @@ _NOT_YET = "only reshapes the command line into the request: not reproduced yet"
 #: fails on a change awscli makes that is neither here nor reproduced above.
 NOT_REPRODUCED: tuple[NotReproduced, ...] = (
     NotReproduced("cloudfront", "UpdateDistribution", _NEEDS_A_CALL),
-    NotReproduced("cloudsearch", "DefineExpression", _NOT_YET),
-    NotReproduced("cloudsearch", "DefineIndexField", _NOT_YET),
     NotReproduced("datapipeline", "ActivatePipeline", _NOT_YET),
     NotReproduced("datapipeline", "PutPipelineDefinition", _NOT_YET),
     NotReproduced("ec2", "BundleInstance", _LOCAL_WORK),
