@@ -161,7 +161,33 @@ def test_bare_word_lists_are_awscli_s():
 
 
 #: The files the command lines below read: an empty zip archive and a file that is not one.
-FILES = {"empty.zip": "PK\x05\x06" + "\x00" * 18, "not-a.zip": "PK\x05\x06", "terms.csv": "en,fr\ncat,chat\n", "empty.txt": ""}
+FILES = {
+    "empty.zip": "PK\x05\x06" + "\x00" * 18,
+    "not-a.zip": "PK\x05\x06",
+    "terms.csv": "en,fr\ncat,chat\n",
+    "empty.txt": "",
+    # A Data Pipeline definition as its user guide writes them, with every kind of value.
+    "pipeline.json": json.dumps(
+        {
+            "objects": [
+                {"id": "Default", "name": "Default", "scheduleType": "ondemand", "role": "DataPipelineDefaultRole"},
+                {
+                    "id": "Schedule",
+                    "type": "Schedule",
+                    "period": "1 days",
+                    "parent": {"ref": "Default"},
+                    "tags": ["a", "b", {"ref": "X"}],
+                    "Upper": "sorted before lower case",
+                    "odd": {"ref": "C", "other": "1"},
+                },
+            ],
+            "parameters": [{"id": "myS3", "type": "AWS::S3::ObjectKey", "watermark": ["w1", "w2"]}],
+            "values": {"myS3": "s3://bucket/key", "myList": ["1", "2"]},
+        }
+    ),
+    "values.json": json.dumps({"values": {"myName": "v", "myList": ["1", "2"]}}),
+    "parameters.json": json.dumps({"parameters": [{"id": "p1", "type": "String", "optional": "true"}]}),
+}
 #: Command lines each customisation changes, with the errors around them.
 CASES = {
     "ec2": (
@@ -399,6 +425,48 @@ CASES = {
             f"aws cloudsearch define-index-field --domain-name movies --name g --type {kind} --default-value 3"
             for kind in load("cloudsearch").shape("IndexFieldType").constraints.enum
         ),
+    ),
+    "datapipeline": (
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-values c=d a=b c=e x=y=z",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-values-uri file://values.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-objects file://parameters.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-values-uri file://values.json',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-values-uri \'{"v":1}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-objects \'{"foo":1}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A","n":5,"b":true,"z":null,"l":[1,{"ref":"q"},[2]]}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"name":"no id","k":"v"}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[],"parameters":[{"type":"x"}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition '{\"foo\": 1}'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition '[]'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition 'not json'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://missing.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1",
+        "aws datapipeline put-pipeline-definition --cli-input-json '{\"pipelineId\":\"x\",\"pipelineObjects\":[]}'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--cli-input-json '{\"pipelineObjects\":[]}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values a=b a=c x=y=z =b d=",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values ab",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values file://values.json",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri file://values.json",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri file://values.json "
+        "--parameter-values a=b",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri '{\"values\":{}}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri '[1]'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri 'not json'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values a=b "
+        "--cli-input-json '{\"parameterValues\":[{\"id\":\"q\",\"stringValue\":\"r\"}]}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --start-timestamp 2024-01-01 --parameter-values a=b",
     ),
     "route53domains": (
         "aws route53domains view-billing --start 2024-01-01 --end-time 2024-02-01",

@@ -522,6 +522,29 @@ ADDED: tuple[Added, ...] = (
             ("--analysis-scheme", "AnalysisScheme", "one"),
         )
     ),
+    Added("datapipeline", "PutPipelineDefinition", "--parameter-objects", "pipeline", "parameterObjects"),
+    Added(
+        "datapipeline",
+        "PutPipelineDefinition",
+        "--pipeline-definition",
+        "pipeline",
+        "pipelineObjects",
+        replaces=("pipelineObjects", "parameterObjects"),
+        required=True,
+    ),
+    *(
+        Added(
+            "datapipeline",
+            operation,
+            option,
+            "pipeline",
+            "parameterValues",
+            takes=takes,
+            replaces=("parameterValues",),
+        )
+        for operation in ("PutPipelineDefinition", "ActivatePipeline")
+        for option, takes in (("--parameter-values", "many"), ("--parameter-values-uri", "one"))
+    ),
     Added(
         "config",
         "PutConfigurationRecorder",
@@ -631,8 +654,6 @@ _NOT_YET = "only reshapes the command line into the request: not reproduced yet"
 #: fails on a change awscli makes that is neither here nor reproduced above.
 NOT_REPRODUCED: tuple[NotReproduced, ...] = (
     NotReproduced("cloudfront", "UpdateDistribution", _NEEDS_A_CALL),
-    NotReproduced("datapipeline", "ActivatePipeline", _NOT_YET),
-    NotReproduced("datapipeline", "PutPipelineDefinition", _NOT_YET),
     NotReproduced("ec2", "BundleInstance", _LOCAL_WORK),
     NotReproduced("ec2", "GetPasswordData", _LOCAL_WORK),
     NotReproduced("iam", "CreateVirtualMFADevice", _WRITES_FILES),

@@ -412,7 +412,127 @@ def _index_field_option(operation: "Operation", params: "Params", options: "Give
         values[part] = value
 
 
+def _pipeline(params: "Params", options: "Given") -> None:
+    """datapipeline's ``--pipeline-definition`` (a definition file: its objects,
+    parameters and values), ``--parameter-objects``, and the parameter values
+    inline (``--parameter-values id=value ...``) or as a document
+    (``--parameter-values-uri``), turned into the request's lists."""
+    given = {option: (target, value) for option, target, _, value in options}
+    values = None
+    from_definition = False
+    if "--pipeline-definition" in given:
+        target, text = given["--pipeline-definition"]
+        definition = _json_document(text)
+        if not isinstance(definition, dict) or "objects" not in definition:
+            raise CliError('Error in pipeline definition: Missing "objects" key\n')
+        params[target] = [
+            _pipeline_object(item, "element") for item in _items(definition["objects"])
+        ]
+        if "parameters" in definition:
+            params["parameterObjects"] = [
+                _pipeline_object(item, "parameter") for item in _items(definition["parameters"])
+            ]
+        if "values" in definition:
+            values, from_definition = _parameter_values(definition["values"]), True
+    if "--parameter-objects" in given:
+        target, text = given["--parameter-objects"]
+        document = _json_document(text)
+        params[target] = (
+            [_pipeline_object(item, "parameter") for item in _items(document["parameters"])]
+            if isinstance(document, dict) and "parameters" in document
+            else None
+        )
+    if "--parameter-values-uri" in given:
+        if "--parameter-values" in given or from_definition:
+            raise CliError("Only parameter-values or parameter-values-uri is allowed")
+        target, text = given["--parameter-values-uri"]
+        document = _json_document(text)
+        found = document.get("values") if isinstance(document, dict) else None
+        values = None if found is None else _parameter_values(found)
+    if "--parameter-values" in given:
+        target, words = given["--parameter-values"]
+        values = _inline_values("--parameter-values", words)
+    if values is not None or "--parameter-values-uri" in given:
+        params["parameterValues"] = values
+
+
+def _json_document(text: str) -> "Any":
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _items(value: "Any") -> "list[Any]":
+    if not isinstance(value, list):
+        raise CliError("Error in pipeline definition: a list of objects is expected")
+    return value
+
+
+def _pipeline_object(item: "Any", what: str) -> "dict[str, Any]":
+    """An object of the definition (``element``) or a parameter: its id (and an
+    object's name, its id when missing), then each other key's values, sorted by key."""
+    import json
+
+    if not isinstance(item, dict):
+        raise CliError(f"Error in pipeline definition: the {what} {json.dumps(item)} is no object")
+    if "id" not in item:
+        raise CliError(
+            f'Error in pipeline definition: Missing "id" key of {what}: {json.dumps(item)}\n'
+        )
+    rest = dict(item)
+    built = {"id": rest.pop("id")}
+    if what == "element":
+        built["name"] = rest.pop("name", built["id"])
+    fields = []
+    for key in sorted(rest):
+        value = rest[key]
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, dict) and list(one) == ["ref"]:
+                fields.append({"key": key, "refValue": one["ref"]})
+            else:
+                fields.append({"key": key, "stringValue": one})
+    built["fields" if what == "element" else "attributes"] = fields
+    return built
+
+
+def _parameter_values(values: "Any") -> "list[dict[str, Any]]":
+    """A document's ``values``: each id with its value, or each of its list of values."""
+    if not isinstance(values, dict):
+        raise CliError("Error in pipeline definition: the values must be an object")
+    return [
+        {"id": key, "stringValue": one}
+        for key, value in values.items()
+        for one in (value if isinstance(value, list) else [value])
+    ]
+
+
+def _inline_values(option: str, words: "list[str]") -> "list[dict[str, Any]]":
+    """``id=value`` words, the values of one id together (first seen first). One
+    word that names a file stands for its text, read a character at a time as the CLI does."""
+    items: "list[str] | str" = words
+    if len(words) == 1:
+        try:
+            loaded = load_paramfile(words[0], remote=True)
+        except ParamFileError as exc:
+            raise ParamError(option, str(exc)) from None
+        if isinstance(loaded, bytes):
+            raise CliError(f"Error in parameter: Invalid inline parameter format: {words[0]}\n")
+        if loaded is not None:
+            items = loaded
+    grouped: "dict[str, list[str]]" = {}
+    for item in items:
+        if "=" not in item:
+            raise CliError(f"Error in parameter: Invalid inline parameter format: {item}\n")
+        key, value = item.split("=", 1)
+        grouped.setdefault(key, []).append(value)
+    return [{"id": key, "stringValue": value} for key, group in grouped.items() for value in group]
+
+
 TRANSFORMS: "dict[str, Callable[[Params, Given], None]]" = {
+    "pipeline": _pipeline,
     "count": _count,
     "ip-permission": _ip_permission,
     "network-interface": _network_interface,
