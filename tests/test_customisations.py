@@ -372,6 +372,14 @@ CASES = {
         '\'{"name":"default","roleARN":"arn:aws:iam::123456789012:role/config-role"}\' '
         "--recording-group '{\"allSupported\":true}'",
         "aws configservice put-configuration-recorder --recording-group allSupported=true",
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "roleARN=arn:aws:iam::123456789012:role/r,recordingGroup={allSupported=true,includeGlobalResourceTypes=true}",
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "recordingGroup={resourceTypes=[AWS::EC2::Instance]},recordingMode={recordingFrequency=DAILY}",
+        "aws configservice put-configuration-recorder --configuration-recorder "
+        '\'{"name":"default","recordingGroup":{"allSupported":true}}\'',
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "recordingGroup={allSupported=true} --recording-group allSupported=false",
         "aws configservice put-configuration-recorder --configuration-recorder name=default "
         "--recording-group allSupported=maybe",
     ),

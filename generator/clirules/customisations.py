@@ -612,6 +612,16 @@ class OperationRules:
         return frozenset(member for added in self.added for member in added.optional) | set(self.aliases)
 
     @property
+    def moved(self) -> dict[str, frozenset[str]]:
+        """Structure member -> its members that an option of their own takes
+        (config's ``--recording-group``): the structure's option no longer reads them."""
+        moved: dict[str, set[str]] = {}
+        for added in self.added:
+            if added.kind == "nested-member":
+                moved.setdefault(added.target, set()).add(added.part)
+        return {target: frozenset(parts) for target, parts in moved.items()}
+
+    @property
     def defaults(self) -> tuple[tuple[str, int], ...]:
         return tuple(default for added in self.added for default in added.defaults)
 
