@@ -403,6 +403,7 @@ CASES = {
         "aws cloudsearch define-expression --domain-name movies --name rank --expression '_score*2'",
         "aws cloudsearch define-expression --domain-name movies --name rank --expression file://empty.txt",
         "aws cloudsearch define-expression --domain-name movies --name rank",
+        "aws cloudsearch define-expression --domain-name movies",
         "aws cloudsearch define-expression --cli-input-json "
         '\'{"DomainName":"movies","Expression":{"ExpressionName":"r","ExpressionValue":"1"}}\'',
         "aws cloudsearch define-index-field --domain-name movies --name year --type int --default-value 2000 "

@@ -494,7 +494,7 @@ ADDED: tuple[Added, ...] = (
             replaces=("Expression",),
             required=True,
         )
-        for option, part in (("--name", "ExpressionName"), ("--expression", "ExpressionValue"))
+        for option, part in (("--expression", "ExpressionValue"), ("--name", "ExpressionName"))
     ),
     *(
         Added(
