@@ -36,6 +36,7 @@ from .conformance import (
     written_valid_where_the_cli_is_not,
 )
 from .modeldata import minimal_document
+from .parser_corpus import ENDPOINT_ARNS
 from .oracle_v2 import (
     aws2_arguments,
     aws2_hooks,
@@ -163,7 +164,12 @@ def _skeleton_outcomes(
     if operation.streaming_output:
         return
     command = [service.cli_name, operation.cli_name, "--generate-cli-skeleton"]
-    document = minimal_document(service, operation.input)
+    # The output skeleton is v2's stubbed response, after its endpoint rules have read the input:
+    # members they read as ARNs get ARN values.
+    document = {
+        key: ENDPOINT_ARNS.get((service.name, key), value)
+        for key, value in minimal_document(service, operation.input).items()
+    }
     output_argv = [*command, "output"]
     if document:
         output_argv += ["--cli-input-json", json.dumps(document), "--cli-binary-format", "raw-in-base64-out"]
