@@ -82,8 +82,17 @@ def argument_customisation(service: Service, operation: Operation) -> str:
 class _Judge:
     def __init__(self, service: Service) -> None:
         self.service = service
-        self.commands = aws2_service_commands(service.cli_name)
         self._hooks: tuple[tuple[str, str], ...] | None = None
+        #: v2's error where its own hooks break every command of the service (signin's renames
+        #: of commands this botocore's model does not have): then everything is compared
+        #: without the service's hooks.
+        self.broken = ""
+        try:
+            self.commands = aws2_service_commands(service.cli_name)
+        except RuntimeError as exc:
+            self.broken = str(exc).removeprefix("AWS CLI v2 oracle: ").split(" (request ")[0]
+            with without_aws2_hooks(self.hooks(None, "service-page")):
+                self.commands = aws2_service_commands(service.cli_name)
 
     def hooks(self, operation: Operation | None, kind: str) -> tuple[tuple[str, str], ...]:
         """v2's hooks on this service (on ``operation`` and on all its commands) that can change
@@ -106,6 +115,22 @@ class _Judge:
         if plain is not None:
             return ""
         return ", ".join(sorted({f"{handler} ({event})" for event, handler in hooks}))
+
+    def without_broken_hooks(
+        self, operation: Operation | None, kind: str, compare: Callable[[], str | None]
+    ) -> Outcome:
+        """Where v2's hooks break the service, ours against v2 without them."""
+        name = operation.cli_name if operation else "(service page)"
+        hooks = self.hooks(None, kind)
+        with without_aws2_hooks(hooks):
+            difference = compare()
+        if difference is not None:
+            return Outcome(self.service.name, name, kind, "mismatch", difference[:400])
+        named = ", ".join(sorted({f"{handler} ({event})" for event, handler in hooks}))
+        reason = (
+            f"v2 fails on every command of the service ({self.broken}); identical without its hooks: {named}"
+        )
+        return Outcome(self.service.name, name, kind, "customized", reason[:400])
 
     def legacy_lists(self, operation: Operation, compare: Callable[[], str | None]) -> str:
         """The arguments v2 reads in its legacy list syntax, when ``compare`` finds no difference
@@ -133,6 +158,8 @@ class _Judge:
             command = self.command_customisation(operation)
             if command:
                 return Outcome(service, name, kind, "customized", command)
+        if self.broken:
+            return self.without_broken_hooks(operation, kind, compare)
         difference = compare()
         if difference is None:
             return Outcome(service, name, kind, "identical")
@@ -279,6 +306,8 @@ def _service_page_outcome(judge: _Judge, tree: Path) -> Outcome:
         return _page_difference(_without_entries(ours, set(leave_out)), theirs, "index.rst")
 
     name, kind = "(service page)", "service-page"
+    if judge.broken:
+        return judge.without_broken_hooks(None, kind, compare)
     difference = compare()
     if difference is None:
         return Outcome(service.name, name, kind, "identical")

@@ -233,7 +233,7 @@ def _hooks(service: str) -> list[list[str]]:
         hooks.append([event_name, handler])
         return True
 
-    with _registering(record):
+    with _registering(record), contextlib.suppress(Exception):  # a hook that fails: those before it
         command = _command(create_clidriver(), (service,))
         table = command._get_command_table() if hasattr(command, "_get_command_table") else {}
         for subcommand in table.values():
