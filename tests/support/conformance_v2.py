@@ -250,11 +250,16 @@ def _page_difference(ours: str, theirs: str, name: str) -> str | None:
 
 
 def _first_spot(ours: str, theirs: str) -> str:
-    """The first line where two texts part, shown around its first differing character."""
+    """The first line where two texts part, shown around its first differing character (lines
+    aligned over a window after the common start: a page can have 260,000 lines)."""
     a, b = ours.splitlines(), theirs.splitlines()
-    for tag, i1, _, j1, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    window = 200
+    matcher = difflib.SequenceMatcher(None, a[same : same + window], b[same : same + window], autojunk=False)
+    for tag, i1, _, j1, _ in matcher.get_opcodes():
         if tag == "equal":
             continue
+        i1, j1 = i1 + same, j1 + same
         left = a[i1] if i1 < len(a) else "(end)"
         right = b[j1] if j1 < len(b) else "(end)"
         column = next((i for i, (x, y) in enumerate(zip(left, right)) if x != y), min(len(left), len(right)))
