@@ -18,7 +18,7 @@ from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, Service
 from generator.model.names import python_identifier
 from generator.pages.help_text import help_lines
 from generator.render import Renderer
-from generator.skeletons.documents import input_skeleton, output_skeleton
+from generator.skeletons.artifact import skeleton_text
 
 from .layout import Call
 from .runtime import runtime_sources
@@ -70,6 +70,15 @@ class ParserData:
     defaults: tuple[tuple[str, int], ...] = ()
     #: The CLI requires --endpoint-url for the service's commands.
     endpoint_required: bool = False
+    #: The AWS CLI's major version the module parses as (1 is the runtime's default).
+    cli_version: int = 1
+    #: ``--generate-cli-skeleton yaml-input`` (v2 only).
+    yaml_input_skeleton: str = ""
+
+    @property
+    def strict(self) -> bool:
+        """``validate(strict=True)``: the strict validators are in the v1 tree only."""
+        return self.cli_version == 1
 
     @property
     def constructor(self) -> Call:
@@ -99,6 +108,8 @@ class ParserData:
                 *((("bare_words", self.bare_words),) if self.bare_words else ()),
                 *((("defaults", self.defaults),) if self.defaults else ()),
                 *((("endpoint_required", True),) if self.endpoint_required else ()),
+                *((("cli_version", self.cli_version),) if self.cli_version != 1 else ()),
+                *((("yaml_input_skeleton", self.yaml_input_skeleton),) if self.yaml_input_skeleton else ()),
             ),
         )
 
@@ -144,7 +155,7 @@ def shape_rows(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
     return dict(sorted(rows.items()))
 
 
-def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
+def parser_data(service: Service, operation: Operation, renderer: Renderer, cli: CliVersion) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
     streamed: tuple[str, ...] = ()
@@ -156,29 +167,30 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     # (see ``_cli.Operation``).
     paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
-    cli = rules(service.name, operation.name)
+    custom = rules(service.name, operation.name)
     if members:
         gone = set(paging.shadowed) if paging else set()
         arguments = tuple(
             (
-                cli.renamed.get(member.name, f"--{member.cli_name}"),
+                custom.renamed.get(member.name, f"--{member.cli_name}"),
                 member.name,
                 member.target,
-                member.cli_required and member.name not in cli.optional,
+                member.cli_required and member.name not in custom.optional,
             )
             for member in members
-            if member not in gone and member.name not in cli.replaced
+            if member not in gone and member.name not in custom.replaced
         )
         shadowed = tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
-        literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
+        # v2 downloads no URL, and reads file:// for every option.
+        literal_names = literal_options(service.endpoint_prefix, operation.cli_name) if cli.number == 1 else ()
         # Matched on the option's name as the CLI spells it (after its renames).
         literal = tuple(
             member.name
             for member in members
-            if cli.renamed.get(member.name, f"--{member.cli_name}") in literal_names
+            if custom.renamed.get(member.name, f"--{member.cli_name}") in literal_names
         )
     paginator = None
     if operation.paginator is not None:
@@ -191,11 +203,9 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         arguments=arguments,
         paginator=paginator,
         idempotency_tokens=tokens,
-        input_skeleton=renderer.render(
-            "skeletons/operation.input.json.jinja", skeleton=input_skeleton(service, operation.input)
-        ),
-        output_skeleton=renderer.render(
-            "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
+        input_skeleton=skeleton_text(service, operation, renderer, "input", "skeletons/operation.input.json.jinja"),
+        output_skeleton=skeleton_text(
+            service, operation, renderer, "output", "skeletons/operation.output.json.jinja", always=True
         ),
         outfile=operation.streaming_output,
         streaming_input=streamed,
@@ -203,13 +213,19 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         shadowed=shadowed,
         string_limit=bool(paging and paging.string_limit),
         literal=literal,
-        aliases=tuple(cli.aliases.items()),
-        negatives=tuple(cli.negatives.items()),
-        value_flags=tuple(m.name for m in members if cli.value_flags and _is_value_flag(service, m)),
-        customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in cli.added),
-        bare_words=cli.bare_words,
-        defaults=cli.defaults,
-        endpoint_required=cli.endpoint_required,
+        aliases=tuple(custom.aliases.items()),
+        negatives=tuple(custom.negatives.items()),
+        value_flags=tuple(m.name for m in members if custom.value_flags and _is_value_flag(service, m)),
+        customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in custom.added),
+        bare_words=custom.bare_words,
+        defaults=custom.defaults,
+        endpoint_required=custom.endpoint_required,
+        cli_version=cli.number,
+        yaml_input_skeleton=(
+            skeleton_text(service, operation, renderer, "yaml-input", "skeletons/operation.input.yaml.jinja")
+            if cli.number == 2
+            else ""
+        ),
     )
 
 
@@ -230,7 +246,7 @@ def render(
     service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
-    context = {"service": service, "package": package}
+    context = {"service": service, "package": package, "cli": cli}
     # The package files and the runtime are written as black writes them
     # (tests/test_pyformat.py holds every generated module to that): no black pass.
     yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
@@ -244,7 +260,7 @@ def render(
     # An operation module is fixed text around its data, and the data is laid
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
-        data = parser_data(service, operation, renderer)
+        data = parser_data(service, operation, renderer, cli)
         yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
     # Help text, in modules of its own: a parse never loads it.
     yield f"{package}/_help/__init__.py", renderer.render("python/help_init.py.jinja", **context)

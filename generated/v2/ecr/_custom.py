@@ -1,0 +1,395 @@
+"""The AWS CLI's own options on some commands, turned into request members as it does.
+
+The generator's table of them is ``generator/clirules/customisations.py``; an
+operation module lists the ones it has (``Operation.customs``, with
+``value_flags`` and ``bare_words``), and each kind of option is one transform
+here. Each transform sees the values of its options that were given, in the
+table's order, and changes ``params`` in place; model options given alongside
+are refused where the CLI refuses them.
+"""
+
+import random
+import time
+from decimal import Decimal, InvalidOperation
+
+from ._cli import CliError, ParamError, custom_dest, negative_dest
+from ._paramfile import ParamFileError, load_paramfile
+
+# For the type checker only (importing typing costs every command).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from ._cli import Operation
+
+    #: (option, target member, part, value) of each given option of one transform.
+    Given = list[tuple[str, str, str, Any]]
+    Params = dict[str, Any]
+
+
+def apply(operation: "Operation", values: "dict[str, Any]", params: "Params") -> None:
+    """The value flags' negative forms, then each transform with its given options."""
+    for option, member, _, _ in operation.arguments:
+        if member in operation.value_flags and values.get(negative_dest(member)) is False:
+            negative = "--no-" + option[2:]
+            if member in params:
+                raise CliError(
+                    f'Cannot specify both the "{option}" option and the "{negative}" option.'
+                )
+            params[member] = {"Value": False}
+    given: "dict[str, Given]" = {}
+    for option, kind, target, part, takes, needed in operation.customs:
+        value = values.get(custom_dest(option))
+        if value is None:
+            # A required blob is put in its structure even when missing (only
+            # --cli-input-json lifts the requirement): the CLI's value wins.
+            if needed and kind == "nested-blob" or kind == "zip-file":
+                given.setdefault(kind, []).append((option, target, part, None))
+            continue
+        if takes in ("one", "blob"):
+            value = _text(option, value)
+        given.setdefault(kind, []).append((option, target, part, value))
+    for kind, options in given.items():
+        if kind == "nested-member":
+            _nested_member(operation, params, options)
+        else:
+            TRANSFORMS[kind](params, options)
+
+
+def _text(option: str, value: str) -> "str | bytes":
+    """A word, or the text of the ``file://`` it names, as for a member's value."""
+    try:
+        loaded = load_paramfile(value, remote=True)
+    except ParamFileError as exc:
+        raise ParamError(option, str(exc)) from None
+    return value if loaded is None else loaded
+
+
+def _count(params: "Params", options: "Given") -> None:
+    """ec2 run-instances ``--count N`` or ``--count MIN:MAX``."""
+    for _, minimum, maximum, value in options:
+        words = value.split(":")
+        try:
+            if len(words) > 2:
+                raise ValueError(value)
+            low = int(words[0])
+            high = int(words[1]) if len(words) == 2 else low
+        except ValueError:
+            raise CliError("count parameter should be of form min[:max] (e.g. 1 or 1:10)") from None
+        params[minimum], params[maximum] = low, high
+
+
+_PROTOCOLS = ("tcp", "udp", "icmp", "all")
+
+
+def _ip_permission(params: "Params", options: "Given") -> None:
+    """ec2's security group rules as ``--protocol``, ``--port``, ``--cidr``,
+    ``--source-group`` and ``--group-owner``: one permission."""
+    target = options[0][1]
+    if target in params:
+        raise CliError(
+            f"The {options[0][0]} option is not compatible with the --ip-permissions option"
+        )
+    permission: "dict[str, Any]" = {}
+    pair: "dict[str, Any]" = {}
+    for _, _, part, value in options:
+        if part == "protocol":
+            if value not in _PROTOCOLS:
+                try:
+                    int(value)
+                except ValueError:
+                    raise CliError(
+                        "protocol parameter should be one of: tcp|udp|icmp|all or any valid protocol number."
+                    ) from None
+            permission["IpProtocol"] = "-1" if value == "all" else value
+        elif part == "port":
+            permission["FromPort"], permission["ToPort"] = _port_range(value)
+        elif part == "cidr":
+            permission["IpRanges"] = [{"CidrIp": value}]
+        elif part == "source-group":
+            pair["GroupId" if value.startswith("sg-") else "GroupName"] = value
+        elif part == "group-owner":
+            pair["UserId"] = value
+    if pair:
+        permission["UserIdGroupPairs"] = [pair]
+    params[target] = [permission]
+
+
+def _port_range(value: str) -> "tuple[int, int]":
+    if value.strip() == "-1":
+        return -1, -1
+    words = value.split("-")
+    try:
+        if len(words) > 2:
+            raise ValueError(value)
+        low = int(words[0])
+        return low, int(words[1]) if len(words) == 2 else low
+    except ValueError:
+        raise CliError(
+            "port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)"
+        ) from None
+
+
+def _network_interface(params: "Params", options: "Given") -> None:
+    """ec2 run-instances' options for the first network interface."""
+    target = options[0][1]
+    if target in params:
+        raise CliError(
+            "Mixing the --network-interfaces option with the simple, scalar options is not supported."
+        )
+    interface: "dict[str, Any]" = {"DeviceIndex": 0}
+    for _, _, part, value in options:
+        if part == "PrivateIpAddresses":
+            value = [{"PrivateIpAddress": address, "Primary": False} for address in value]
+        interface[part] = value
+    params[target] = [interface]
+
+
+def _invalidation_paths(params: "Params", options: "Given") -> None:
+    """cloudfront create-invalidation ``--paths``: a batch with a caller
+    reference made up as the CLI makes one (the time and a random number)."""
+    _, target, _, paths = options[0]
+    if target in params:
+        raise CliError(
+            'The key "paths" cannot be specified when one of the following keys are also specified: '
+            "invalidation_batch"
+        )
+    reference = f"cli-{int(time.time())}-{random.randint(1, 1000000)}"
+    params[target] = {
+        "CallerReference": reference,
+        "Paths": {"Quantity": len(paths), "Items": list(paths)},
+    }
+
+
+def _zip_file(params: "Params", options: "Given") -> None:
+    """lambda's ``--zip-file fileb://code.zip``: the archive's bytes in the code
+    member, which may not carry them itself (checked even without the option)."""
+    option, target, part, value = options[0]
+    if part in params.get(target, {}):
+        raise CliError(
+            f"{part} cannot be provided as part of the --{target.lower()} argument.  "
+            f"Please use the '{option}' option instead to specify a zip file."
+        )
+    if value is None:
+        return
+    if not isinstance(value, bytes) or not _is_zip(value):
+        raise CliError(
+            f"{option} must be a zip file with the fileb:// prefix.\n"
+            f"Example usage:  {option} fileb://path/to/file.zip"
+        )
+    params[target] = {**params.get(target, {}), part: value}
+
+
+def _is_zip(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    return zipfile.is_zipfile(io.BytesIO(data))
+
+
+def _conflict(params: "Params", target: str, option: str) -> None:
+    """The CLI's refusal of its own option next to the model's member it builds."""
+    if target in params:
+        model = "".join("_" + c.lower() if c.isupper() else c for c in target).lstrip("_")
+        raise CliError(
+            f'The key "{option[2:].replace("-", "_")}" cannot be specified when one of the following '
+            f"keys are also specified: {model}"
+        )
+
+
+def _metric_datum(params: "Params", options: "Given") -> None:
+    """cloudwatch put-metric-data's options for one datum."""
+    _, target, _, _ = options[0]
+    _conflict(params, target, options[0][0])
+    datum: "dict[str, Any]" = {}
+    try:
+        for _, _, part, value in options:
+            if part == "Value":
+                datum[part] = Decimal(value)
+            elif part == "Dimensions":
+                datum[part] = [
+                    dict(zip(("Name", "Value"), _pair(item))) for item in value.split(",")
+                ]
+            elif part == "StatisticValues":
+                datum[part] = {key: Decimal(number) for key, number in map(_pair, value.split(","))}
+            elif part == "StorageResolution":
+                datum[part] = int(value)
+            else:
+                datum[part] = value
+    except (ValueError, InvalidOperation) as exc:
+        raise CliError(str(exc)) from None
+    params[target] = [datum]
+
+
+def _pair(item: str) -> "tuple[str, str]":
+    """``key=value``, failing as tuple unpacking fails."""
+    key, value = item.split("=")
+    return key, value
+
+
+def _email(params: "Params", options: "Given") -> None:
+    """ses send-email's ``--to``, ``--cc``, ``--bcc``, ``--subject``, ``--text`` and ``--html``."""
+    for target in dict.fromkeys(target for _, target, _, _ in options):
+        given = [(option, part, value) for option, name, part, value in options if name == target]
+        _conflict(params, target, given[0][0])
+        built: "dict[str, Any]" = {"Body": {}} if target == "Message" else {}
+        for _, part, value in given:
+            if target == "Destination":
+                built[part] = list(value)
+            elif part == "Subject":
+                built[part] = {"Data": value}
+            else:
+                built["Body"][part] = {"Data": value}
+        params[target] = built
+
+
+_STATE_FILTERS = {
+    "--active": ["STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING"],
+    "--terminated": ["TERMINATED"],
+    "--failed": ["TERMINATED_WITH_ERRORS"],
+}
+
+
+def _cluster_filter(params: "Params", options: "Given") -> None:
+    """emr list-clusters: one state filter of four, and the creation times as typed."""
+    states = [option for option, _, part, _ in options if part == "ClusterStates"]
+    if len(states) > 1:
+        raise CliError(
+            "aws: error: You can specify only one of the cluster state filters: "
+            "--cluster-states, --active, --terminated, --failed."
+        )
+    for option, target, _, value in options:
+        params[target] = (
+            list(value) if option == "--cluster-states" else _STATE_FILTERS.get(option, value)
+        )
+
+
+def _key_value_tags(params: "Params", options: "Given") -> None:
+    """emr add-tags ``--tags key=value ...``: a word without ``=`` is a key with an empty value."""
+    _, target, _, words = options[0]
+    params[target] = [dict(zip(("Key", "Value"), (*word.split("=", 1), "")[:2])) for word in words]
+
+
+def _distribution(params: "Params", options: "Given") -> None:
+    """cloudfront create-distribution ``--origin-domain-name`` and
+    ``--default-root-object``: a whole configuration with the CLI's defaults,
+    its caller reference and origin id made up as the CLI makes them."""
+    _, target, _, _ = options[0]
+    _conflict(params, target, options[0][0])
+    given = {part: value for _, _, part, value in options}
+    stamp = int(time.time())
+    behaviour = {
+        "TargetOriginId": "placeholder",
+        "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+        "TrustedSigners": {"Enabled": False, "Quantity": 0},
+        "ViewerProtocolPolicy": "allow-all",
+        "MinTTL": 0,
+    }
+    config: "dict[str, Any]" = {
+        "CallerReference": f"cli-{stamp}-{random.randint(1, 1000000)}",
+        "Origins": {"Quantity": 0, "Items": []},
+        "DefaultCacheBehavior": behaviour,
+        "Enabled": True,
+        "Comment": "",
+    }
+    domain = given.get("OriginDomainName")
+    if domain is not None:
+        origin = {
+            "Id": f"{domain}-{stamp}-{random.randint(1, 1000000)}",
+            "DomainName": domain,
+            "OriginPath": "",
+        }
+        if domain.endswith(".s3.amazonaws.com"):
+            origin["S3OriginConfig"] = {"OriginAccessIdentity": ""}
+        else:
+            origin["CustomOriginConfig"] = {
+                "HTTPPort": 80,
+                "HTTPSPort": 443,
+                "OriginProtocolPolicy": "http-only",
+            }
+        config["Origins"] = {"Quantity": 1, "Items": [origin]}
+        behaviour["TargetOriginId"] = origin["Id"]
+    if "DefaultRootObject" in given:
+        config["DefaultRootObject"] = given["DefaultRootObject"]
+    params[target] = config
+
+
+def _nested_blob(params: "Params", options: "Given") -> None:
+    """A blob inside a structure member (rekognition's ``--image-bytes``): the
+    bytes of ``fileb://``, else the text as given, merged into the member."""
+    for _, target, part, value in options:
+        params[target] = {**params.get(target, {}), part: value}
+
+
+#: Revision kind -> (the member it fills, its keys, the keys it needs, how to say so).
+_REVISIONS = {
+    "S3": (
+        "s3Location",
+        ("bucket", "key", "bundleType", "eTag", "version"),
+        3,
+        "bucket, key and bundleType",
+    ),
+    "GitHub": ("gitHubLocation", ("repository", "commitId"), 2, "repository and commitId"),
+}
+
+
+def _revision_location(params: "Params", options: "Given") -> None:
+    """codedeploy's ``--s3-location`` and ``--github-location``: a revision of
+    that kind from the keys it knows (JSON or shorthand), the others dropped."""
+    for option, target, part, value in options:
+        member, keys, needed, wording = _REVISIONS[part]
+        if value.lstrip().startswith("{"):
+            from ._convert import parse_json
+
+            given = parse_json(option, value)
+        else:
+            from ._shorthand import ShorthandError, parse_shorthand
+
+            try:
+                given = parse_shorthand(value)
+            except ShorthandError as exc:
+                raise ParamError(option, str(exc)) from None
+        if not isinstance(given, dict) or any(key not in given for key in keys[:needed]):
+            raise CliError(f"{option} must specify {wording}.")
+        location = {key: given[key] for key in keys if key in given}
+        params[target] = {"revisionType": part, member: location}
+
+
+def _nested_member(operation: "Operation", params: "Params", options: "Given") -> None:
+    """A member of a structure member as its own option (config's
+    ``--recording-group``), read as that member's shape is read."""
+    shapes = operation.shapes
+    for option, target, part, value in options:
+        structure = next(shape for _, member, shape, _ in operation.arguments if member == target)
+        shape = dict(shapes[structure][2])[part]
+        params[target] = {
+            **params.get(target, {}),
+            part: operation._unpack(option, part, shape, value),
+        }
+
+
+TRANSFORMS: "dict[str, Callable[[Params, Given], None]]" = {
+    "count": _count,
+    "ip-permission": _ip_permission,
+    "network-interface": _network_interface,
+    "invalidation-paths": _invalidation_paths,
+    "zip-file": _zip_file,
+    "metric-datum": _metric_datum,
+    "email": _email,
+    "cluster-filter": _cluster_filter,
+    "key-value-tags": _key_value_tags,
+    "distribution": _distribution,
+    "nested-blob": _nested_blob,
+    "revision-location": _revision_location,
+}
+
+
+def bare_words(shapes: "dict[str, Any]", shape: str, value: "Any") -> "list[dict[str, Any]] | None":
+    """A list of one-member structures as bare words (``--instances i-1 i-2``),
+    or None where the value is JSON, which is read as usual."""
+    words = value if isinstance(value, list) else [value]
+    if any(isinstance(word, str) and word.lstrip()[:1] in ("[", "{") for word in words):
+        return None
+    element = shapes[shape][2]
+    ((name, _),) = shapes[element][2]
+    return [{name: word} for word in words]
