@@ -10,7 +10,6 @@ from ._cli import (
     CliError,
     UnknownOptions,
     UsageError,
-    ValidationError,
     custom_dest,
     dest,
     negative_dest,
@@ -70,8 +69,6 @@ def parse(operation: "Operation", argv: "list[str]") -> "tuple[dict[str, Any], b
     values = vars(ns)
     values["global:endpoint_url"] = globals_ns.endpoint_url
     values["global:cli_binary_format"] = getattr(globals_ns, "cli_binary_format", None)
-    if values.get("cli_input_json") is not None and values.get("cli_input_yaml") is not None:
-        raise ValidationError("Only one --cli-input- parameter may be specified.")
     return values, globals_ns.paginate
 
 

@@ -174,10 +174,12 @@ def merge_input_json(params: "dict[str, Any]", text: "str | bytes") -> None:
 def merge_input_document(
     params: "dict[str, Any]", json_text: "str | bytes | None", yaml_text: "str | bytes | None"
 ) -> None:
-    """AWS CLI v2's ``--cli-input-json`` or ``--cli-input-yaml`` (``_argparser`` refuses
-    both): read from ``file://`` (a URL is the document's text), its members join
-    those the options set."""
+    """AWS CLI v2's ``--cli-input-json`` or ``--cli-input-yaml`` (not both): read from
+    ``file://`` (a URL is the document's text), its members join those the options set."""
     from ._paramfile import ParamFileError, load_paramfile
+
+    if json_text is not None and yaml_text is not None:
+        raise ValidationError("Only one --cli-input- parameter may be specified.")
 
     name, text = ("json", json_text) if yaml_text is None else ("yaml", yaml_text)
     if text is None:
