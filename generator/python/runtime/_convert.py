@@ -215,7 +215,8 @@ def _load_yaml(text: "str | bytes") -> "Any":
     """YAML as v2 reads it (YAML 1.2, ruamel.yaml's safe loader): the one optional
     import of the parsers, made only for ``--cli-input-yaml``."""
     try:
-        from ruamel.yaml import YAML, YAMLError
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
     except ImportError:
         raise CliError(
             "--cli-input-yaml needs the Python package ruamel.yaml, which is not installed"
