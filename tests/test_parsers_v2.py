@@ -11,9 +11,15 @@ from generator.pipeline.service import load
 
 from .support.argv import run_ours
 from .support.parser_corpus import ECR, corpus
-from .support.parsers_v2 import difference, error_text, v2_package
+from .support.parsers_v2 import (
+    difference,
+    error_text,
+    real_usage_difference,
+    real_usage_packages,
+    v2_package,
+)
 from .support.paths import GENERATED_V2, OTHER_SERVICES
-from .support.real_usage import case_folder, load_corpus, model_name
+from .support.real_usage import load_corpus
 from .support.trees import sampled_operations
 
 
@@ -48,28 +54,18 @@ def test_other_services_corpus_agrees_with_aws2(name, files):
     assert found == []
 
 
-#: Every fifth case of the real-usage corpus (scripts/parsers-v2-corpus runs them all).
+#: Every fifth case of the real-usage corpus (scripts/parsers-v2-corpus --real runs them all).
 REAL = load_corpus()[::5]
 
 
+@pytest.fixture(scope="module")
+def real_packages(tmp_path_factory):
+    return real_usage_packages(REAL, tmp_path_factory.mktemp("real_v2"))
+
+
 @pytest.mark.parametrize("case", REAL, ids=lambda case: case.key)
-def test_real_usage_agrees_with_aws2(case, tmp_path):
-    from .support.parsers_v2 import v2_tree
-
-    service = load(model_name(case.service))
-    operation = next((op for op in service.operations if op.cli_name == case.operation), None)
-    if operation is None:
-        pytest.fail(f"no operation {case.operation} in the model")
-    import sys
-
-    sys.path.insert(0, str(tmp_path))
-    try:
-        package = v2_tree(tmp_path, service.name, (operation.name,))
-        before, _, _, rest = case.parts()
-        with case_folder(case) as work:
-            assert difference(service, operation, package, [*rest, *before], cwd=str(work)) is None
-    finally:
-        sys.path.remove(str(tmp_path))
+def test_real_usage_agrees_with_aws2(case, real_packages):
+    assert real_usage_difference(case, real_packages) is None
 
 
 UPLOAD = ECR.operation("UploadLayerPart")
@@ -184,3 +180,33 @@ def test_cli_input_yaml_without_ruamel_is_one_line(monkeypatch):
     ours = run_ours("generated.v2.ecr", DESCRIBE, ["--cli-input-yaml", "repositoryName: rr\n"])
     assert ours.exit_code == 255
     assert error_text(ours.stderr).count("\n") == 0 and "ruamel.yaml" in ours.stderr
+
+
+def _v2_options(service: str, operation: str) -> dict[str, str | None]:
+    from .support.oracle_v2 import aws2_arguments
+
+    model = load(service)
+    return {
+        f"--{name}": member
+        for name, _, member, _ in aws2_arguments(model.cli_name, model.operation(operation).cli_name)
+    }
+
+
+def test_v2_customisations_are_v1s_less_the_dropped_aliases():
+    """Every option of v1's customisation table, asked of v2's argument tables: present in v2
+    exactly where ``rules_for(..., 2)`` keeps it."""
+    from generator.clirules import customisations as v1
+    from generator.clirules.customisations_v2 import DROPPED_ALIASES, rules_for
+
+    departures = []
+    for entry in (*v1.RENAMED, *v1.NEGATIVE_RENAMED, *v1.ADDED):
+        if entry.option not in _v2_options(entry.service, entry.operation):
+            departures.append(entry)
+    for alias in v1.ALIASES:
+        kept = alias.member in rules_for(alias.service, alias.operation, 2).aliases
+        options = _v2_options(alias.service, alias.operation)
+        assert (alias.option in options) == kept, alias
+        if not kept:  # the member's model option stands alone
+            assert alias.member in options.values(), alias
+    assert departures == []
+    assert {(a.service, a.operation, a.member) for a in v1.ALIASES} >= DROPPED_ALIASES

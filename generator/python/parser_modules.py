@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.clirules.customisations import rules
+from generator.clirules.customisations_v2 import rules_for
 from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.clirules.versions import CliVersion
@@ -167,7 +167,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer, cli:
     # (see ``_cli.Operation``).
     paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
-    custom = rules(service.name, operation.name)
+    custom = rules_for(service.name, operation.name, cli.number)
     if members:
         gone = set(paging.shadowed) if paging else set()
         arguments = tuple(

@@ -29,7 +29,9 @@ def comparable(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, OpenFile):
         return {"$file": value.name}
-    return value
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return {"$repr": repr(value)}  # as the v2 oracle reports any other value (Decimal)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ class _Server:
             stdout=subprocess.DEVNULL,
             pass_fds=(write,),
             env=env,
+            # Not the caller's folder, which a test may be about to remove.
+            cwd=str(ROOT),
             text=True,
             encoding="utf-8",
         )

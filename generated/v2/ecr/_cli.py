@@ -613,6 +613,8 @@ class Operation:
                 (name, value) for name, value in self.defaults.items() if name not in params
             )
             errors = self.validate({**params, **filled} if filled else params, paginate)
+            if errors and self.cli_version == 2:
+                errors = [_v2_wording(line) for line in errors]
             if errors:
                 raise ValidationError("Parameter validation failed:\n" + "\n".join(errors))
             if skeleton == "output":
@@ -686,6 +688,20 @@ class Operation:
 
         sys.stdout.write(dumps(params) + "\n")
         return 0
+
+
+_UNION_LINES = (
+    "Must set one of the following keys for tagged unionstructure ",
+    "Invalid number of parameters set for tagged union structure ",
+)
+
+
+def _v2_wording(line: str) -> str:
+    """v2's botocore lists a tagged union's members with ``. `` between them, not ``, ``."""
+    if not line.startswith(_UNION_LINES):
+        return line
+    head, _, names = line.rpartition(": ")
+    return f"{head}: {names.replace(', ', '. ')}"
 
 
 def _open_streamed(option: str, value: str) -> "IO[bytes]":
