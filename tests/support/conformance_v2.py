@@ -1,9 +1,10 @@
 """Artifact-by-artifact comparison with the AWS CLI v2, for any service (``scripts/conformance
 --cli-version 2``).
 
-Compared: the skeletons (JSON input, YAML input, JSON output) and the reference pages
-(operations, the service page, the ``wait`` pages) that ``--cli-version 2`` renders, against
-what ``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
+Compared: the skeletons (JSON input, YAML input, JSON output), the reference pages
+(operations, the service page, the ``wait`` pages) and the parsers (the v1 parser corpus's
+small sample, ``parsers_v2.difference``) that ``--cli-version 2`` renders, against what
+``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
 time, not in a list kept here: v2 has no such command, or a hand-written one (its command
 table's class), or its argument table departs from the model (an argument of another class
 than the model's and the ones v2 adds to every command, a member with no argument of its
@@ -12,16 +13,19 @@ then the outcome is "customized" and names what v2 changed; otherwise "mismatch"
 """
 
 import json
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.cli import main as generate
 from generator.model.ir import Operation, Service
+from generator.model.names import python_identifier
 from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import Outcome, first_difference
+from .conformance_calls import SMALL_CORPUS
 from .modeldata import minimal_document
 from .oracle_v2 import (
     aws2_arguments,
@@ -43,7 +47,7 @@ STANDARD_ARGUMENTS = frozenset(
         "StreamingOutputArgument",
     }
 )
-KINDS = ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "service-page")
+KINDS = ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "service-page", "parser")
 
 
 def argument_customisation(service: Service, operation: Operation) -> str:
@@ -143,6 +147,26 @@ def _page_outcome(judge: _Judge, tree: Path, operation: Operation) -> Outcome:
     return judge.outcome(operation, "page", compare)
 
 
+def _parser_outcome(judge: _Judge, tree: Path, operation: Operation, files: Path) -> Outcome:
+    """The first command line of the corpus's small sample where our v2 parser and aws2 part."""
+    from .parser_corpus import corpus
+    from .parsers_v2 import difference
+
+    package = f"{tree.name}.{python_identifier(judge.service.name)}"
+    if str(tree.parent) not in sys.path:
+        sys.path.insert(0, str(tree.parent))
+
+    def compare() -> str | None:
+        cases = corpus(judge.service, operation, files)
+        for argv in (cases[index] for index in SMALL_CORPUS):
+            found = difference(judge.service, operation, package, argv)
+            if found is not None:
+                return f"{' '.join(argv)[:120]}: {found}"
+        return None
+
+    return judge.outcome(operation, "parser", compare)
+
+
 def _without_entries(page: str, names: set[str]) -> str:
     """A service page without the toctree entries of these commands."""
     return "".join(
@@ -178,10 +202,16 @@ def service_outcomes(name: str, tree: Path, kinds: tuple[str, ...], every: int =
     judge = _Judge(service)
     operations = service.operations[::every] if len(service.operations) > 100 else service.operations
     outcomes: list[Outcome] = []
-    for operation in operations:
-        outcomes += _skeleton_outcomes(judge, tree, operation, kinds)
-        if "page" in kinds:
-            outcomes.append(_page_outcome(judge, tree, operation))
+    with tempfile.TemporaryDirectory() as folder:
+        files = Path(folder)
+        (files / "text").write_text("from a file\n")
+        (files / "bytes").write_bytes(b"\x00\x01binary\xff")
+        for operation in operations:
+            outcomes += _skeleton_outcomes(judge, tree, operation, kinds)
+            if "page" in kinds:
+                outcomes.append(_page_outcome(judge, tree, operation))
+            if "parser" in kinds:
+                outcomes.append(_parser_outcome(judge, tree, operation, files))
     if "service-page" in kinds:
         outcomes.append(_service_page_outcome(judge, tree))
     return outcomes
@@ -190,7 +220,8 @@ def service_outcomes(name: str, tree: Path, kinds: tuple[str, ...], every: int =
 def generated_outcomes(name: str, folder: Path, kinds: tuple[str, ...], every: int = 1) -> list[Outcome]:
     """Generate ``name`` for CLI v2 into a folder of its own under ``folder`` and compare it."""
     with tempfile.TemporaryDirectory(dir=folder) as own:
-        tree = Path(own) / "tree"
+        # A package name of its own: a worker compares several services' parsers.
+        tree = Path(own) / f"v2tree_{python_identifier(name)}"
         code = generate(
             ["--service", name, "--cli-version", "2", "--out", str(tree), "--quiet", "--jobs", "1"]
         )
