@@ -26,7 +26,8 @@ generates that one operation for both versions there (about a second), later one
 Generating the real parsers, rather than rendering them in memory, keeps the check running
 exactly the code ``python -m generator`` ships, and lets it import them like any package.
 
-May import: the generator's model, pipeline and CLI (to generate).
+May import: the generator's model, pipeline and CLI (to generate), and the parsers' runtime (its
+global options).
 """
 
 import argparse
@@ -188,12 +189,30 @@ def differences(v1: Outcome, v2: Outcome) -> list[str]:
     return lines
 
 
+def _globals_last(words: list[str]) -> list[str]:
+    """The words with the global options written before the service moved to the end, where
+    the parsers read them as the CLI does anywhere."""
+    from generator.python.runtime._cli import GLOBAL_OPTIONS, GLOBAL_OPTIONS_V2
+
+    takes_value = {
+        option for option, kwargs in (*GLOBAL_OPTIONS, *GLOBAL_OPTIONS_V2) if "action" not in kwargs
+    }
+    before: list[str] = []
+    while words and words[0].startswith("--"):
+        option = words.pop(0)
+        before.append(option)
+        if option in takes_value and words:
+            before.append(words.pop(0))
+    return [*words, *before]
+
+
 def check(words: Sequence[str], cache: Path | None = None) -> list[str]:
     """The differences for ``aws <service> <operation> ARGS`` (``words``, with or without the
     leading ``aws``); raises ``InputError`` for a line it cannot read."""
     words = list(words)
     if words[:1] == ["aws"]:
         words = words[1:]
+    words = _globals_last(words)
     if len(words) < 2:
         raise InputError("give the command line: aws <service> <operation> [options]")
     service, operation = resolve(words[0], words[1])
