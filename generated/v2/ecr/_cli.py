@@ -240,6 +240,7 @@ class Operation:
         bare_words: "tuple[str, ...]" = (),
         defaults: "tuple[tuple[str, int], ...]" = (),
         endpoint_required: bool = False,
+        page_size_default: "tuple[int, tuple[str, ...]] | None" = None,
         cli_version: int = 1,
         yaml_input_skeleton: str = "",
     ) -> None:
@@ -286,6 +287,8 @@ class Operation:
         self.defaults = dict(defaults)
         #: The service has no endpoint of its own: --endpoint-url is required.
         self.endpoint_required = endpoint_required
+        #: (page size, members any of which leave it unset) when the CLI pages.
+        self.page_size_default = page_size_default
         #: The AWS CLI's major version this parser reads command lines as.
         self.cli_version = cli_version
         #: ``--generate-cli-skeleton yaml-input`` (v2).
@@ -341,6 +344,10 @@ class Operation:
             from ._convert import merge_input_json
 
             merge_input_json(params, values["cli_input_json"])
+        if paginate and self.page_size_default is not None:
+            size, unless = self.page_size_default
+            if not any(member in params for member in unless):
+                params.setdefault("PaginationConfig", {}).setdefault("PageSize", size)
         skeleton = values.get("generate_cli_skeleton")
         if (
             self.endpoint_required
