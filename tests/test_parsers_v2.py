@@ -6,6 +6,8 @@ the other services, a sample of the real-usage corpus, and v2's own rules (base6
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.pipeline.service import load
 
@@ -210,3 +212,13 @@ def test_v2_customisations_are_v1s_less_the_dropped_aliases():
             assert alias.member in options.values(), alias
     assert departures == []
     assert {(a.service, a.operation, a.member) for a in v1.ALIASES} >= DROPPED_ALIASES
+
+
+SHORTHAND_WORD = st.text(alphabet="ab=,[]{}\"' \\@\n", max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(["--filter", "--image-ids"]), SHORTHAND_WORD)
+def test_shorthand_and_its_errors_agree_with_aws2(option, word):
+    """v2's shorthand reads as v1's; its errors show the input with a caret where it stopped."""
+    assert difference(ECR, DESCRIBE, "generated.v2.ecr", ["--repository-name", "rr", option, word]) is None

@@ -155,9 +155,10 @@ class CliError(Exception):
         """``(exit code, stderr text)`` as that major version of the CLI prints the error."""
         if cli_version == 1:
             return self.code, ("" if self.code == 2 else "\n") + self.message + "\n"
+        # v2 drops the whitespace that ends a message (the value an error quotes).
         if self.validation:
-            return 252, f"\naws: [ERROR]: An error occurred (ParamValidation): {self.v2}\n"
-        return 255, f"\naws: [ERROR]: {self.v2}\n"
+            return 252, f"\naws: [ERROR]: An error occurred (ParamValidation): {self.v2.rstrip()}\n"
+        return 255, f"\naws: [ERROR]: {self.v2.rstrip()}\n"
 
 
 class ValidationError(CliError):
