@@ -28,7 +28,8 @@ def files(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "service, operation",
-    [("ecr", op.name) for op in ECR.operations[::4]] + [("kms", op.name) for op in load("kms").operations[::6]],
+    [("ecr", op.name) for op in ECR.operations[::4]]
+    + [("kms", op.name) for op in load("kms").operations[::6]],
 )
 def test_corpus_differences_are_the_oracles(service, operation, cache, files):
     model = load(service)
@@ -47,16 +48,44 @@ def test_real_usage_differences_are_the_oracles(case, cache):
 
 
 def test_command_line(cache, capsys, files):
-    blob = ["aws", "ecr", "upload-layer-part", "--repository-name", "rr", "--upload-id", "u",
-            "--part-first-byte", "0", "--part-last-byte", "1"]
+    blob = [
+        "aws",
+        "ecr",
+        "upload-layer-part",
+        "--repository-name",
+        "rr",
+        "--upload-id",
+        "u",
+        "--part-first-byte",
+        "0",
+        "--part-last-byte",
+        "1",
+    ]
     assert main(["--cache", str(cache), "--", *blob, "--layer-part-blob", "YWJj"]) == 0
     assert capsys.readouterr().out == ""
     assert main(["--cache", str(cache), "--", *blob, "--layer-part-blob", "a"]) == 1
     assert capsys.readouterr().out == "exit code: 0 -> 255\n"
     # Without "--" and "aws" too; a URL is not downloaded.
-    assert main(["--cache", str(cache), "ecr", "describe-images", "--repository-name", "https://example.com/r"]) == 1
+    assert (
+        main(["--cache", str(cache), "ecr", "describe-images", "--repository-name", "https://example.com/r"])
+        == 1
+    )
     assert capsys.readouterr().out.startswith("repositoryName: '(the body of https://example.com/r)' -> ")
-    assert main(["--cache", str(cache), "--", "aws", "sqs", "get-queue-attributes", "--queue-url", f"file://{files}/text"]) == 1
+    assert (
+        main(
+            [
+                "--cache",
+                str(cache),
+                "--",
+                "aws",
+                "sqs",
+                "get-queue-attributes",
+                "--queue-url",
+                f"file://{files}/text",
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().out == f"QueueUrl: 'file://{files}/text' -> 'from a file\\n'\n"
     for words in (["aws", "ecr"], ["aws", "ecr", "no-such-operation"], ["aws", "no-such-service", "x"]):
         assert main(["--cache", str(cache), "--", *words]) == 2

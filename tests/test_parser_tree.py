@@ -104,7 +104,15 @@ def test_command_loads_only_the_modules_one_operation_needs():
 
 
 def test_a_plain_full_parse_loads_neither_argparse_nor_json():
-    argv = ["complete-layer-upload", "--repository-name", "r1", "--upload-id", "u", "--layer-digests", "sha256:a"]
+    argv = [
+        "complete-layer-upload",
+        "--repository-name",
+        "r1",
+        "--upload-id",
+        "u",
+        "--layer-digests",
+        "sha256:a",
+    ]
     probe = (
         f"import sys, runpy; sys.argv = ['x', *{argv!r}]\n"
         "try:\n    runpy.run_module('generated.ecr', run_name='__main__')\n"
@@ -126,8 +134,11 @@ _JSON_VALUES = st.recursive(
         st.floats(),
         st.text(),
         # Lone surrogates (argv bytes that are no UTF-8), astral, control and quote characters.
-        st.lists(st.sampled_from(["\ud800", "\udcff", "\U0001f600", "\x7f", "\x00", "\x1f", '"', "\\", "\u2028", "a"]))
-        .map("".join),
+        st.lists(
+            st.sampled_from(
+                ["\ud800", "\udcff", "\U0001f600", "\x7f", "\x00", "\x1f", '"', "\\", "\u2028", "a"]
+            )
+        ).map("".join),
         st.binary(max_size=5),
     ),
     lambda inner: st.lists(inner, max_size=3)

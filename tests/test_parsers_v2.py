@@ -71,7 +71,16 @@ def test_real_usage_agrees_with_aws2(case, real_packages):
 
 
 UPLOAD = ECR.operation("UploadLayerPart")
-UPLOAD_ARGS = ["--repository-name", "rr", "--upload-id", "u", "--part-first-byte", "0", "--part-last-byte", "1"]
+UPLOAD_ARGS = [
+    "--repository-name",
+    "rr",
+    "--upload-id",
+    "u",
+    "--part-first-byte",
+    "0",
+    "--part-last-byte",
+    "1",
+]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +112,9 @@ def test_blobs_in_input_documents_are_base64_text(files):
         for binary_format in ([], ["--cli-binary-format", "raw-in-base64-out"]):
             argv = ["--cli-input-json", json.dumps({**document, "layerPartBlob": blob}), *binary_format]
             assert difference(ECR, UPLOAD, "generated.v2.ecr", argv) is None, argv
-    yaml = "repositoryName: rr\nuploadId: u\npartFirstByte: 0\npartLastByte: 1\nlayerPartBlob: !!binary YWJj\n"
+    yaml = (
+        "repositoryName: rr\nuploadId: u\npartFirstByte: 0\npartLastByte: 1\nlayerPartBlob: !!binary YWJj\n"
+    )
     assert difference(ECR, UPLOAD, "generated.v2.ecr", ["--cli-input-yaml", yaml]) is None
 
 
@@ -171,7 +182,9 @@ def test_auto_prompt_is_one_line_and_exit_252():
     assert ours.exit_code == 252
     assert ours.stderr.count("\n") == 1 and "does not prompt" in ours.stderr
     # --no-cli-auto-prompt wins, as in v2.
-    ours = run_ours("generated.v2.ecr", DESCRIBE, ["--repository-name", "rr", "--cli-auto-prompt", "--no-cli-auto-prompt"])
+    ours = run_ours(
+        "generated.v2.ecr", DESCRIBE, ["--repository-name", "rr", "--cli-auto-prompt", "--no-cli-auto-prompt"]
+    )
     assert ours.exit_code == 0 and ours.params == {"repositoryName": "rr"}
 
 

@@ -185,9 +185,7 @@ def _with_moved(
     return dict(sorted(rows.items()))
 
 
-def parser_data(
-    service: Service, operation: Operation, renderer: Renderer, cli: CliVersion
-) -> ParserData:
+def parser_data(service: Service, operation: Operation, renderer: Renderer, cli: CliVersion) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
     streamed: tuple[str, ...] = ()
@@ -223,7 +221,9 @@ def parser_data(
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
         # v2 downloads no URL, and reads file:// for every option.
-        literal_names = literal_options(service.endpoint_prefix, operation.cli_name) if cli.number == 1 else ()
+        literal_names = (
+            literal_options(service.endpoint_prefix, operation.cli_name) if cli.number == 1 else ()
+        )
         # Matched on the option's name as the CLI spells it (after its renames).
         literal = tuple(
             member.name
@@ -241,7 +241,9 @@ def parser_data(
         arguments=arguments,
         paginator=paginator,
         idempotency_tokens=tokens,
-        input_skeleton=skeleton_text(service, operation, renderer, "input", "skeletons/operation.input.json.jinja"),
+        input_skeleton=skeleton_text(
+            service, operation, renderer, "input", "skeletons/operation.input.json.jinja"
+        ),
         output_skeleton=skeleton_text(
             service, operation, renderer, "output", "skeletons/operation.output.json.jinja", always=True
         ),

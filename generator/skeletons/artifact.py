@@ -25,7 +25,12 @@ _BUILDERS: dict[str, Callable[[Service, Operation], Any]] = {
 
 
 def skeleton_text(
-    service: Service, operation: Operation, renderer: Renderer, builder: str, template: str, always: bool = False
+    service: Service,
+    operation: Operation,
+    renderer: Renderer,
+    builder: str,
+    template: str,
+    always: bool = False,
 ) -> str:
     """The text ``--generate-cli-skeleton <builder>`` prints (what its file holds; the parsers
     carry it). ``always``: render even where the CLI prints nothing and there is no file."""

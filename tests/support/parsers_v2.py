@@ -73,7 +73,9 @@ def difference(
             return f"parameters differ: ours {str(mine)[:200]}, aws2 {str(theirs.params)[:200]}"
         return None
     if error_text(ours.stderr) != error_text(theirs.stderr):
-        return f"errors differ: ours {error_text(ours.stderr)[:200]!r}, aws2 {error_text(theirs.stderr)[:200]!r}"
+        return (
+            f"errors differ: ours {error_text(ours.stderr)[:200]!r}, aws2 {error_text(theirs.stderr)[:200]!r}"
+        )
     return None
 
 
