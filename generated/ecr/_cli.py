@@ -1,4 +1,4 @@
-"""Turns an operation's command line into request parameters as AWS CLI v1 does.
+"""Turns an operation's command line into request parameters as AWS CLI v1 or v2 does.
 
 Each operation module holds its model data (shapes, arguments, pagination,
 skeletons) and hands it to ``Operation``; this module is the shared logic.
@@ -6,6 +6,11 @@ Parsing runs in AWS CLI order: global options, operation options (argparse),
 the pagination check, each option's value (``file://``, shorthand or JSON,
 type conversion), ``--cli-input-json``, ``--generate-cli-skeleton``, and
 botocore's parameter validation.
+
+The two major versions differ in data chosen when the package is generated
+(``Operation(cli_version=2)``): v2's global options, ``--cli-input-yaml`` and
+``--generate-cli-skeleton yaml-input``, no URL downloads, blobs as base64
+text, and its exit codes and ``aws: [ERROR]:`` messages (``CliError.report``).
 """
 
 import os
@@ -59,7 +64,30 @@ GLOBAL_OPTIONS: "tuple[tuple[str, dict[str, Any]], ...]" = (
     ("--cli-connect-timeout", {"dest": "connect_timeout", "type": int}),
     ("--v2-debug", {"action": "store_true", "dest": "v2_debug"}),
 )
-_GLOBAL_NAMES = tuple(option for option, _ in GLOBAL_OPTIONS)
+# AWS CLI v2's: the same, less --v2-debug, with its own options and more output formats.
+GLOBAL_OPTIONS_V2: "tuple[tuple[str, dict[str, Any]], ...]" = (
+    *(
+        (option, kwargs)
+        for option, kwargs in GLOBAL_OPTIONS
+        if option not in ("--output", "--cli-read-timeout", "--cli-connect-timeout", "--v2-debug")
+    ),
+    ("--output", {"choices": ["json", "text", "table", "yaml", "yaml-stream", "off"]}),
+    # v2 converts the timeouts after parsing (an error exits 255, not 252).
+    ("--cli-read-timeout", {"dest": "read_timeout"}),
+    ("--cli-connect-timeout", {"dest": "connect_timeout"}),
+    ("--cli-binary-format", {"choices": ["base64", "raw-in-base64-out"]}),
+    ("--no-cli-pager", {"action": "store_true"}),
+    ("--cli-auto-prompt", {"action": "store_true"}),
+    ("--no-cli-auto-prompt", {"action": "store_true"}),
+    (
+        "--cli-error-format",
+        {"choices": ["legacy", "json", "yaml", "text", "table", "enhanced"]},
+    ),
+)
+_GLOBAL_NAMES = {
+    1: tuple(option for option, _ in GLOBAL_OPTIONS),
+    2: tuple(option for option, _ in GLOBAL_OPTIONS_V2),
+}
 _PAGING_OPTIONS: "tuple[PagingOption, ...]" = (
     ("--starting-token", "StartingToken", None),
     ("--page-size", "PageSize", int),
@@ -86,7 +114,7 @@ SCALAR_TYPES = frozenset(
 ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
 # How many words an option takes (argparse's nargs: 0, None, "*", "?").
 _FLAG, _ONE, _MANY, _OPTIONAL = range(4)
-_SKELETONS = ("input", "output")
+_SKELETONS = {1: ("input", "output"), 2: ("input", "output", "yaml-input")}
 # What validation sees in place of the UUID botocore would put in a missing
 # idempotency token (a UUID's length: the token's length limits apply to it).
 _TOKEN = "00000000-0000-0000-0000-000000000000"
@@ -109,17 +137,68 @@ def custom_dest(option: str) -> str:
 
 
 class CliError(Exception):
-    """A rejected command line: ``message`` goes to stderr, ``code`` is the exit status."""
+    """A rejected command line: ``message`` goes to stderr, ``code`` is the exit status.
 
-    def __init__(self, message: str, code: int = 255) -> None:
+    ``validation``: AWS CLI v2 reports it as a parameter validation error (exit
+    252) rather than as any other failure (255); ``v2`` is its wording there
+    where it differs."""
+
+    validation = False
+
+    def __init__(self, message: str, code: int = 255, v2: "str | None" = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.v2 = message if v2 is None else v2
+
+    def report(self, cli_version: int) -> "tuple[int, str]":
+        """``(exit code, stderr text)`` as that major version of the CLI prints the error."""
+        if cli_version == 1:
+            return self.code, ("" if self.code == 2 else "\n") + self.message + "\n"
+        # v2 drops the whitespace that ends a message (the value an error quotes).
+        if self.validation:
+            return 252, f"\naws: [ERROR]: An error occurred (ParamValidation): {self.v2.rstrip()}\n"
+        return 255, f"\naws: [ERROR]: {self.v2.rstrip()}\n"
 
 
-class ParamError(CliError):
-    def __init__(self, option: str, message: str) -> None:
-        super().__init__(f"Error parsing parameter '{option}': {message}")
+class ValidationError(CliError):
+    """A command line the CLI's parameter checks refuse."""
+
+    validation = True
+
+
+class UsageError(ValidationError):
+    """argparse's refusal (exit 2 in v1): ``usage`` and ``detail`` are its two parts."""
+
+    def __init__(self, usage: str, prog: str, detail: str) -> None:
+        super().__init__(f"usage: {usage}\n{prog}: error: {detail}", 2, detail)
+        self.usage = usage
+
+    def report(self, cli_version: int) -> "tuple[int, str]":
+        if cli_version == 1:
+            return super().report(cli_version)
+        text = f"\naws: [ERROR]: An error occurred (ParamValidation): {self.v2}\n\nusage: {self.usage}\n"
+        return 252, text
+
+
+class UnknownOptions(ValidationError):
+    def __init__(self, usage: str, unknown: "list[str]") -> None:
+        words = ", ".join(unknown)
+        super().__init__(
+            f"usage: {usage}\nUnknown options: {words}", 255, f"Unknown options: {words}"
+        )
+        self.usage = usage
+
+    def report(self, cli_version: int) -> "tuple[int, str]":
+        if cli_version == 1:
+            return super().report(cli_version)
+        return 252, f"\nusage: {self.usage}\n\n\naws: [ERROR]: {self.v2}\n"
+
+
+class ParamError(ValidationError):
+    def __init__(self, option: str, message: str, v2: "str | None" = None) -> None:
+        text = f"Error parsing parameter '{option}': "
+        super().__init__(text + message, v2=None if v2 is None else text + v2)
 
 
 def _warn_of_max_items(value: "int | str") -> None:
@@ -163,6 +242,8 @@ class Operation:
         defaults: "tuple[tuple[str, int], ...]" = (),
         endpoint_required: bool = False,
         page_size_default: "tuple[int, tuple[str, ...]] | None" = None,
+        cli_version: int = 1,
+        yaml_input_skeleton: str = "",
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -209,13 +290,19 @@ class Operation:
         self.endpoint_required = endpoint_required
         #: (page size, members any of which leave it unset) when the CLI pages.
         self.page_size_default = page_size_default
+        #: The AWS CLI's major version this parser reads command lines as.
+        self.cli_version = cli_version
+        #: ``--generate-cli-skeleton yaml-input`` (v2).
+        self.yaml_input_skeleton = yaml_input_skeleton
         self.prog = f"python -m {__package__} {cli_name}"
         self._check: Callable[[Any], list[str]] | None = None
 
     # -- the command line ------------------------------------------------
 
-    def build(self, argv: "Iterable[str]") -> "tuple[dict[str, Any], bool, str | None]":
-        """``(params, paginate, skeleton)`` before validation; raises ``CliError``."""
+    def build(self, argv: "Iterable[str]") -> "tuple[dict[str, Any], bool, str | None, bool]":
+        """``(params, paginate, skeleton, base64 blobs)`` before validation; raises
+        ``CliError``. The last: v2 reads blob text as base64 (not with
+        ``--cli-binary-format raw-in-base64-out``)."""
         argv = list(argv)
         values = self._quick_parse(argv)
         paginate = True
@@ -250,7 +337,11 @@ class Operation:
             _warn_of_max_items(paging["MaxItems"])
         if paging:
             params["PaginationConfig"] = paging
-        if values.get("cli_input_json") is not None:
+        if self.cli_version == 2:
+            from ._convert import merge_input_document
+
+            merge_input_document(params, values.get("cli_input_json"), values.get("cli_input_yaml"))
+        elif values.get("cli_input_json") is not None:
             from ._convert import merge_input_json
 
             merge_input_json(params, values["cli_input_json"])
@@ -265,7 +356,10 @@ class Operation:
             and skeleton != "input"
         ):
             raise CliError(f"--endpoint-url is required for {self.service} commands")
-        return params, paginate, skeleton
+        base64_blobs = (
+            self.cli_version == 2 and values.get("global:cli_binary_format") != "raw-in-base64-out"
+        )
+        return params, paginate, skeleton, base64_blobs
 
     def _quick_parse(self, argv: "list[str]") -> "dict[str, Any] | None":
         """The values argparse gives (by destination) for a command line made
@@ -283,7 +377,9 @@ class Operation:
             option = argv[index]
             action = actions.get(option)
             # The AWS CLI's global parser reads a prefix of its options as the option.
-            if action is None or any(name.startswith(option) for name in _GLOBAL_NAMES):
+            if action is None or any(
+                name.startswith(option) for name in _GLOBAL_NAMES[self.cli_version]
+            ):
                 return None
             target, arity, detail = action
             start = index = index + 1
@@ -307,11 +403,11 @@ class Operation:
                     except (TypeError, ValueError):
                         return None
             else:
-                if len(words) > 1 or words and words[0] not in _SKELETONS:
+                if len(words) > 1 or words and words[0] not in _SKELETONS[self.cli_version]:
                     return None
                 value = words[0] if words else "input"
             values[target] = value
-        if not required_overridden(argv):
+        if not required_overridden(argv, self.cli_version):
             for _, member, shape, required in self.arguments:
                 if required and dest(member) not in values and self.shapes[shape][0] != "boolean":
                     return None
@@ -337,18 +433,21 @@ class Operation:
             declared += 1
         actions["--cli-input-json"] = ("cli_input_json", _ONE, None)
         actions["--generate-cli-skeleton"] = ("generate_cli_skeleton", _OPTIONAL, None)
+        declared += 2
+        if self.cli_version == 2:
+            actions["--cli-input-yaml"] = ("cli_input_yaml", _ONE, None)
+            declared += 1
         for option, key, convert in self.paging_options():
             actions[option] = ("paging_" + key, _ONE, convert)
-        return actions if len(actions) == declared + 2 + len(self.paging_options()) else None
+        return actions if len(actions) == declared + len(self.paging_options()) else None
 
     def negative(self, option: str, member: str) -> str:
         """A boolean member's negative flag."""
         return self.negatives.get(member) or "--no-" + option[2:]
 
-    @staticmethod
-    def _paging_text(option: str, value: str) -> "str | bytes":
+    def _paging_text(self, option: str, value: str) -> "str | bytes":
         try:
-            loaded = load_paramfile(value, remote=True)
+            loaded = load_paramfile(value, remote=self.cli_version == 1)
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         return value if loaded is None else loaded
@@ -383,10 +482,10 @@ class Operation:
             if values.get("paging_" + key) and option not in self.shadowed
         ]
         if given and not paginate:
-            raise CliError(
-                "Error during pagination: Cannot specify --no-paginate along with pagination arguments: "
-                + ", ".join(given)
+            conflict = "Cannot specify --no-paginate along with pagination arguments: " + ", ".join(
+                given
             )
+            raise ValidationError("Error during pagination: " + conflict, v2=conflict)
         return paginate
 
     # -- one option's value ------------------------------------------------
@@ -395,7 +494,7 @@ class Operation:
         if member not in self.literal:
             try:
                 single = value[0] if isinstance(value, list) and len(value) == 1 else value
-                loaded = load_paramfile(single, remote=True)
+                loaded = load_paramfile(single, remote=self.cli_version == 1)
             except ParamFileError as exc:
                 raise ParamError(option, str(exc)) from None
             if loaded is not None:
@@ -500,11 +599,19 @@ class Operation:
             sys.stdout.write(self.help())
             raise SystemExit(0)
         try:
-            params, paginate, skeleton = self.build(argv)
+            params, paginate, skeleton, base64_blobs = self.build(argv)
             if skeleton == "input":
                 sys.stdout.write(self.input_skeleton)
                 raise SystemExit(0)
+            if skeleton == "yaml-input":
+                sys.stdout.write(self.yaml_input_skeleton)
+                raise SystemExit(0)
             self._check_starting_token(params, paginate)
+            if base64_blobs and self.input_shape is not None:
+                # v2 decodes blob text as base64 before botocore validates the request.
+                from ._convert import check_base64
+
+                check_base64(self.shapes, self.input_shape, params)
             # The CLI hands on the parameters as they are; botocore then fills
             # in missing idempotency tokens and validates the result.
             filled: "dict[str, Any]" = {
@@ -514,22 +621,26 @@ class Operation:
                 (name, value) for name, value in self.defaults.items() if name not in params
             )
             errors = self.validate({**params, **filled} if filled else params, paginate)
+            if errors and self.cli_version == 2:
+                errors = [_v2_wording(line) for line in errors]
             if errors:
-                raise CliError("Parameter validation failed:\n" + "\n".join(errors))
+                raise ValidationError("Parameter validation failed:\n" + "\n".join(errors))
             if skeleton == "output":
                 sys.stdout.write(self.output_skeleton)
                 raise SystemExit(0)
         except CliError as exc:
             if exc.code == 0:
                 sys.stdout.write(exc.message + "\n")
-            else:
-                sys.stderr.write(("" if exc.code == 2 else "\n") + exc.message + "\n")
-            raise SystemExit(exc.code) from None
+                raise SystemExit(0) from None
+            code, text = exc.report(self.cli_version)
+            sys.stderr.write(text)
+            raise SystemExit(code) from None
         except RecursionError as exc:
             # JSON nested deeper than Python's reader goes: the CLI prints the
             # reader's message and exits 255, as for any unexpected error.
-            sys.stderr.write(f"\n{exc}\n")
-            raise SystemExit(255) from None
+            code, text = CliError(str(exc)).report(self.cli_version)
+            sys.stderr.write(text)
+            raise SystemExit(code) from None
         return params
 
     def help(self) -> str:
@@ -548,12 +659,15 @@ class Operation:
             return True
         if "help" not in argv:
             return False
-        arities = {option: _ONE for option, kwargs in GLOBAL_OPTIONS if "action" not in kwargs}
+        globals_ = GLOBAL_OPTIONS_V2 if self.cli_version == 2 else GLOBAL_OPTIONS
+        arities = {option: _ONE for option, kwargs in globals_ if "action" not in kwargs}
         for option, _, shape, _ in self.arguments:
             kind = self.shapes[shape][0]
             arities[option] = _FLAG if kind == "boolean" else _MANY if kind == "list" else _ONE
         arities.update({option: _ONE for option, _, _ in self.paging_options()})
         arities["--cli-input-json"] = _ONE
+        if self.cli_version == 2:
+            arities["--cli-input-yaml"] = _ONE
         arities["--generate-cli-skeleton"] = _OPTIONAL
         free = []
         index = 0
@@ -568,7 +682,9 @@ class Operation:
             elif arity == _MANY:
                 while index < len(argv) and not argv[index].startswith("-"):
                     index += 1
-            elif arity == _OPTIONAL and argv[index : index + 1] in (["input"], ["output"]):
+            elif (
+                arity == _OPTIONAL and argv[index:] and argv[index] in _SKELETONS[self.cli_version]
+            ):
                 index += 1
         if self.outfile and free[:1] != ["help"]:
             free = free[1:]
@@ -582,6 +698,20 @@ class Operation:
         return 0
 
 
+_UNION_LINES = (
+    "Must set one of the following keys for tagged unionstructure ",
+    "Invalid number of parameters set for tagged union structure ",
+)
+
+
+def _v2_wording(line: str) -> str:
+    """v2's botocore lists a tagged union's members with ``. `` between them, not ``, ``."""
+    if not line.startswith(_UNION_LINES):
+        return line
+    head, _, names = line.rpartition(": ")
+    return f"{head}: {names.replace(', ', '. ')}"
+
+
 def _open_streamed(option: str, value: str) -> "IO[bytes]":
     """A streamed blob's value names a file (after ``~`` and variables are
     expanded, and after a ``file://`` value is read): its open binary file."""
@@ -591,9 +721,9 @@ def _open_streamed(option: str, value: str) -> "IO[bytes]":
     return open(path, "rb")
 
 
-def required_overridden(argv: "list[str]") -> bool:
+def required_overridden(argv: "list[str]", cli_version: int = 1) -> bool:
     """The AWS CLI drops required options when the input comes as a document."""
-    if "--cli-input-json" in argv:
+    if "--cli-input-json" in argv or cli_version == 2 and "--cli-input-yaml" in argv:
         return True
     if "--generate-cli-skeleton" in argv:
         index = argv.index("--generate-cli-skeleton")

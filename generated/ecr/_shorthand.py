@@ -35,18 +35,31 @@ _SINGLE_ESCAPE = re.compile(r"\\([\\'])")
 
 
 class ShorthandError(Exception):
-    """Input that is not valid shorthand; the message is the AWS CLI's."""
+    """Input that is not valid shorthand; the message is AWS CLI v1's, ``v2`` v2's."""
+
+    def __init__(self, message: str, v2: "str | None" = None) -> None:
+        super().__init__(message)
+        self.v2 = message if v2 is None else v2
 
 
 class _Backtrack(ShorthandError):
     """A syntax error that a comma-separated list recovers from."""
 
 
-def _expected(expected: str, received: str) -> _Backtrack:
-    # The AWS CLI prints this placeholder literally instead of the location.
-    return _Backtrack(
-        f"Expected: '{expected}', received: '{received}' for input:\n{{self._error_location()}}"
-    )
+def _expected(expected: str, received: str, text: str, index: int) -> _Backtrack:
+    start = f"Expected: '{expected}', received: '{received}' for input:\n"
+    # v1 prints this placeholder literally instead of the location; v2 the location.
+    return _Backtrack(start + "{self._error_location()}", start + " " + _location(text, index))
+
+
+def _location(text: str, index: int) -> str:
+    """``text`` with a caret under ``index`` on the line after the one holding it."""
+    consumed, rest = text, ""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    if line_end >= 0:
+        consumed, rest = text[:line_end], text[line_end:]
+    return f"{consumed}\n{' ' * (index - line_start)}^{rest}"
 
 
 class _Parser:
@@ -87,9 +100,9 @@ class _Parser:
         if skip_space:
             self._skip_space()
         if self._at_end():
-            raise _expected(char, "EOF")
+            raise _expected(char, "EOF", self.text, self.pos)
         if self.text[self.pos] != char:
-            raise _expected(char, self.text[self.pos])
+            raise _expected(char, self.text[self.pos], self.text, self.pos)
         self.pos += 1
         if skip_space:
             self._skip_space()
@@ -157,7 +170,7 @@ class _Parser:
     ) -> str:
         match = pattern.match(self.text, self.pos)
         if match is None:
-            raise _expected(name, "<none>")
+            raise _expected(name, "<none>", self.text, self.pos)
         self.pos = match.end()
         return escape.sub(r"\1", match.group(1))
 
@@ -168,7 +181,7 @@ class _Parser:
         if value is None:
             match = pattern.match(self.text, self.pos)
             if match is None:
-                raise _expected(name, "<none>")
+                raise _expected(name, "<none>", self.text, self.pos)
             self.pos = match.end()
             value = match.group().replace("\\,", ",").rstrip()
         return _from_file(value) if from_file else value

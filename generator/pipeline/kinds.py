@@ -24,7 +24,7 @@ from generator.skeletons import artifact as skeletons
 
 KINDS: dict[int, tuple[ModuleType, ...]] = {
     1: (skeletons, parsers, docs, schemas, strict),
-    2: (skeletons, docs),
+    2: (skeletons, parsers, docs),
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.clirules.customisations import rules
+from generator.clirules.customisations_v2 import rules_for
 from generator.clirules.literal_values import literal_options
 from generator.clirules.options import operation_paging
 from generator.clirules.versions import CliVersion
@@ -18,7 +18,7 @@ from generator.model.ir import NUMBER_TYPES, Member, Operation, Service, Service
 from generator.model.names import python_identifier
 from generator.pages.help_text import help_lines
 from generator.render import Renderer
-from generator.skeletons.documents import input_skeleton, output_skeleton
+from generator.skeletons.artifact import skeleton_text
 
 from .layout import Call
 from .runtime import runtime_sources
@@ -72,6 +72,15 @@ class ParserData:
     endpoint_required: bool = False
     #: (page size, members any of which leave it unset) the CLI pages by when paging.
     page_size_default: tuple[int, tuple[str, ...]] | None = None
+    #: The AWS CLI's major version the module parses as (1 is the runtime's default).
+    cli_version: int = 1
+    #: ``--generate-cli-skeleton yaml-input`` (v2 only).
+    yaml_input_skeleton: str = ""
+
+    @property
+    def strict(self) -> bool:
+        """``validate(strict=True)``: the strict validators are in the v1 tree only."""
+        return self.cli_version == 1
 
     @property
     def constructor(self) -> Call:
@@ -102,6 +111,8 @@ class ParserData:
                 *((("defaults", self.defaults),) if self.defaults else ()),
                 *((("endpoint_required", True),) if self.endpoint_required else ()),
                 *((("page_size_default", self.page_size_default),) if self.page_size_default else ()),
+                *((("cli_version", self.cli_version),) if self.cli_version != 1 else ()),
+                *((("yaml_input_skeleton", self.yaml_input_skeleton),) if self.yaml_input_skeleton else ()),
             ),
         )
 
@@ -174,7 +185,7 @@ def _with_moved(
     return dict(sorted(rows.items()))
 
 
-def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
+def parser_data(service: Service, operation: Operation, renderer: Renderer, cli: CliVersion) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
     streamed: tuple[str, ...] = ()
@@ -186,22 +197,22 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
     # (see ``_cli.Operation``).
     paging = operation_paging(service, operation)
     members = service.shape(operation.input).members if operation.input else ()
-    cli = rules(service.name, operation.name)
+    custom = rules_for(service.name, operation.name, cli.number)
     if members:
         gone = set(paging.shadowed) if paging else set()
         arguments = tuple(
             (
-                cli.renamed.get(member.name, f"--{member.cli_name}"),
+                custom.renamed.get(member.name, f"--{member.cli_name}"),
                 member.name,
                 (
-                    _without_name(member.target, cli.moved[member.name])
-                    if member.name in cli.moved
+                    _without_name(member.target, custom.moved[member.name])
+                    if member.name in custom.moved
                     else member.target
                 ),
-                member.cli_required and member.name not in cli.optional,
+                member.cli_required and member.name not in custom.optional,
             )
             for member in members
-            if member not in gone and member.name not in cli.replaced
+            if member not in gone and member.name not in custom.replaced
         )
         shadowed = (
             tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
@@ -209,12 +220,15 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
-        literal_names = literal_options(service.endpoint_prefix, operation.cli_name)
+        # v2 downloads no URL, and reads file:// for every option.
+        literal_names = (
+            literal_options(service.endpoint_prefix, operation.cli_name) if cli.number == 1 else ()
+        )
         # Matched on the option's name as the CLI spells it (after its renames).
         literal = tuple(
             member.name
             for member in members
-            if cli.renamed.get(member.name, f"--{member.cli_name}") in literal_names
+            if custom.renamed.get(member.name, f"--{member.cli_name}") in literal_names
         )
     paginator = None
     if operation.paginator is not None:
@@ -223,15 +237,15 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         service=service.name,
         operation=operation,
         input_shape=operation.input,
-        shapes=_with_moved(shape_rows(service, operation.input), service, members, cli.moved),
+        shapes=_with_moved(shape_rows(service, operation.input), service, members, custom.moved),
         arguments=arguments,
         paginator=paginator,
         idempotency_tokens=tokens,
-        input_skeleton=renderer.render(
-            "skeletons/operation.input.json.jinja", skeleton=input_skeleton(service, operation.input)
+        input_skeleton=skeleton_text(
+            service, operation, renderer, "input", "skeletons/operation.input.json.jinja"
         ),
-        output_skeleton=renderer.render(
-            "skeletons/operation.output.json.jinja", skeleton=output_skeleton(service, operation.output)
+        output_skeleton=skeleton_text(
+            service, operation, renderer, "output", "skeletons/operation.output.json.jinja", always=True
         ),
         outfile=operation.streaming_output,
         streaming_input=streamed,
@@ -239,15 +253,23 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         shadowed=shadowed,
         string_limit=bool(paging and paging.string_limit),
         literal=literal,
-        aliases=tuple(cli.aliases.items()),
-        negatives=tuple(cli.negatives.items()),
-        value_flags=tuple(m.name for m in members if cli.value_flags and _is_value_flag(service, m)),
-        customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in cli.added),
-        bare_words=cli.bare_words,
-        defaults=cli.defaults,
-        endpoint_required=cli.endpoint_required,
+        aliases=tuple(custom.aliases.items()),
+        negatives=tuple(custom.negatives.items()),
+        value_flags=tuple(m.name for m in members if custom.value_flags and _is_value_flag(service, m)),
+        customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in custom.added),
+        bare_words=custom.bare_words,
+        defaults=custom.defaults,
+        endpoint_required=custom.endpoint_required,
+        cli_version=cli.number,
+        yaml_input_skeleton=(
+            skeleton_text(service, operation, renderer, "yaml-input", "skeletons/operation.input.yaml.jinja")
+            if cli.number == 2
+            else ""
+        ),
         page_size_default=(
-            (cli.page_size_default.page_size, cli.page_size_default.unless) if cli.page_size_default else None
+            (custom.page_size_default.page_size, custom.page_size_default.unless)
+            if custom.page_size_default
+            else None
         ),
     )
 
@@ -269,7 +291,7 @@ def render(
     service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:
     package = service_package(service)
-    context = {"service": service, "package": package}
+    context = {"service": service, "package": package, "cli": cli}
     # The package files and the runtime are written as black writes them
     # (tests/test_pyformat.py holds every generated module to that): no black pass.
     yield f"{package}/__init__.py", renderer.render("python/service_init.py.jinja", **context)
@@ -283,7 +305,7 @@ def render(
     # An operation module is fixed text around its data, and the data is laid
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
-        data = parser_data(service, operation, renderer)
+        data = parser_data(service, operation, renderer, cli)
         yield f"{package}/{operation.py_name}.py", renderer.render(
             "python/operation.py.jinja", data=data, **context
         )

@@ -24,6 +24,22 @@ _BUILDERS: dict[str, Callable[[Service, Operation], Any]] = {
 }
 
 
+def skeleton_text(
+    service: Service,
+    operation: Operation,
+    renderer: Renderer,
+    builder: str,
+    template: str,
+    always: bool = False,
+) -> str:
+    """The text ``--generate-cli-skeleton <builder>`` prints (what its file holds; the parsers
+    carry it). ``always``: render even where the CLI prints nothing and there is no file."""
+    skeleton = _BUILDERS[builder](service, operation)
+    if skeleton is None and always:
+        skeleton = output_skeleton(service, operation.output)
+    return renderer.render(template, skeleton=skeleton)
+
+
 def render(
     service: Service, operations: Sequence[Operation], renderer: Renderer, cli: CliVersion
 ) -> Iterator[tuple[str, str]]:

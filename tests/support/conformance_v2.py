@@ -1,9 +1,10 @@
 """Artifact-by-artifact comparison with the AWS CLI v2, for any service (``scripts/conformance
 --cli-version 2``).
 
-Compared: the skeletons (JSON input, YAML input, JSON output) and the reference pages
-(operations, the service page, the ``wait`` pages) that ``--cli-version 2`` renders, against
-what ``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
+Compared: the skeletons (JSON input, YAML input, JSON output), the reference pages
+(operations, the service page, the ``wait`` pages) and the parsers (the v1 parser corpus's
+small sample, ``parsers_v2.difference``) that ``--cli-version 2`` renders, against what
+``aws2`` prints (``oracle_v2``). Where ours differs, the reason is looked up in v2 at run
 time, not in a list kept here: v2 has no such command, or a hand-written one (its command
 table's class), or the difference goes when the comparison runs again on a v2 whose
 hand-written hooks for the service are not registered (the hooks its plugin registry and its
@@ -18,23 +19,27 @@ as for v1 (``conformance.written_valid_where_the_cli_is_not``).
 
 import difflib
 import json
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.cli import main as generate
 from generator.model.ir import Operation, Service
+from generator.model.names import python_identifier
 from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import (
     LATE_EVENTS,
     Outcome,
+    first_difference,
     page_difference,
     sampled,
     service_hooks,
     written_valid_where_the_cli_is_not,
 )
+from .conformance_calls import SMALL_CORPUS
 from .modeldata import minimal_document
 from .parser_corpus import ENDPOINT_ARNS
 from .oracle_v2 import (
@@ -61,7 +66,7 @@ STANDARD_ARGUMENTS = frozenset(
         "StreamingOutputArgument",
     }
 )
-KINDS = ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "service-page")
+KINDS = ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "service-page", "parser")
 
 
 def argument_customisation(service: Service, operation: Operation) -> str:
@@ -279,6 +284,26 @@ def _only_spaces_added(ours: str, theirs: str) -> bool:
     )
 
 
+def _parser_outcome(judge: _Judge, tree: Path, operation: Operation, files: Path) -> Outcome:
+    """The first command line of the corpus's small sample where our v2 parser and aws2 part."""
+    from .parser_corpus import corpus
+    from .parsers_v2 import difference
+
+    package = f"{tree.name}.{python_identifier(judge.service.name)}"
+    if str(tree.parent) not in sys.path:
+        sys.path.insert(0, str(tree.parent))
+
+    def compare() -> str | None:
+        cases = corpus(judge.service, operation, files)
+        for argv in (cases[index] for index in SMALL_CORPUS):
+            found = difference(judge.service, operation, package, argv)
+            if found is not None:
+                return f"{' '.join(argv)[:120]}: {found}"
+        return None
+
+    return judge.outcome(operation, "parser", compare)
+
+
 def _without_entries(page: str, names: set[str]) -> str:
     """A service page without the toctree entries of these commands."""
     return "".join(
@@ -348,17 +373,28 @@ def service_outcomes(
     judge = _Judge(service)
     chosen = tuple(op for op in service.operations if not operations or op.cli_name in operations)
     outcomes: list[Outcome] = []
-    for operation in sampled(chosen, every, above):
-        outcomes += _guarded(
-            name,
-            operation.cli_name,
-            "skeleton",
-            lambda: list(_skeleton_outcomes(judge, tree, operation, kinds)),
-        )
-        if "page" in kinds:
+    with tempfile.TemporaryDirectory() as folder:
+        files = Path(folder)
+        (files / "text").write_text("from a file\n")
+        (files / "bytes").write_bytes(b"\x00\x01binary\xff")
+        for operation in sampled(chosen, every, above):
             outcomes += _guarded(
-                name, operation.cli_name, "page", lambda: [_page_outcome(judge, tree, operation)]
+                name,
+                operation.cli_name,
+                "skeleton",
+                lambda: list(_skeleton_outcomes(judge, tree, operation, kinds)),
             )
+            if "page" in kinds:
+                outcomes += _guarded(
+                    name, operation.cli_name, "page", lambda: [_page_outcome(judge, tree, operation)]
+                )
+            if "parser" in kinds:
+                outcomes += _guarded(
+                    name,
+                    operation.cli_name,
+                    "parser",
+                    lambda: [_parser_outcome(judge, tree, operation, files)],
+                )
     if "service-page" in kinds:
         outcomes += _guarded(
             name, "(service page)", "service-page", lambda: [_service_page_outcome(judge, tree)]
@@ -372,7 +408,8 @@ def generated_outcomes(
     """Generate ``name`` for CLI v2 into a folder of its own under ``folder`` (only the operations
     compared, when sampling) and compare it."""
     with tempfile.TemporaryDirectory(dir=folder) as own:
-        tree = Path(own) / "tree"
+        # A package name of its own: a worker compares several services' parsers.
+        tree = Path(own) / f"v2tree_{python_identifier(name)}"
         argv = ["--service", name, "--cli-version", "2", "--out", str(tree), "--quiet", "--jobs", "1"]
         operations = load(name).operations
         if every > 1 and len(operations) > above:

@@ -29,7 +29,9 @@ def comparable(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, OpenFile):
         return {"$file": value.name}
-    return value
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return {"$repr": repr(value)}  # as the v2 oracle reports any other value (Decimal)
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,17 @@ def _paths(a: Any, b: Any, path: str = "") -> list[str]:
     return [f"{path or '(parameters)'}: {a!r} -> {b!r}"]
 
 
-def move(argv: Sequence[str]) -> Move:
-    """``aws ARGV`` under v1 and under v2."""
-    # As the CLIs run: both check their stub response for ``--generate-cli-skeleton output``.
-    v1 = capture_aws(list(argv))
-    v2 = capture_aws2(list(argv))
+def move(argv: Sequence[str], cwd: str | None = None, validate_stub: bool = True) -> Move:
+    """``aws ARGV`` under v1 and under v2 (``cwd``: the folder this process runs in, where v2
+    runs too, with this process's ``HOME``). By default as the CLIs run: both check their stub
+    response for ``--generate-cli-skeleton output`` (``validate_stub=False``: as the parsers
+    do, which print the skeleton)."""
+    import os
+
+    v1 = capture_aws(list(argv), validate_stub=validate_stub)
+    v2 = capture_aws2(
+        list(argv), cwd=cwd, home=os.environ.get("HOME") if cwd else None, validate_stub=validate_stub
+    )
     v1_params = comparable(v1.params) if v1.params is not None else None
     return Move(v1.exit_code, v2.exit_code, v1_params, v2.params, v1.stderr, v2.stderr)
 

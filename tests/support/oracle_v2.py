@@ -95,6 +95,8 @@ class _Server:
             stdout=subprocess.DEVNULL,
             pass_fds=(write,),
             env=env,
+            # Not the caller's folder, which a test may be about to remove.
+            cwd=str(ROOT),
             text=True,
             encoding="utf-8",
         )
@@ -163,9 +165,13 @@ def run_aws2(argv: Sequence[str], validate_stub: bool = True, data_paths: Sequen
     return Result(answer["exit_code"], answer["stdout"], answer["stderr"])
 
 
-def capture_aws2(argv: Sequence[str]) -> Capture:
-    """``aws2 ARGV`` with nothing sent: the parameters it hands to its operation caller."""
-    answer = _server().ask(op="capture", argv=list(argv))
+def capture_aws2(
+    argv: Sequence[str], cwd: str | None = None, home: str | None = None, validate_stub: bool = True
+) -> Capture:
+    """``aws2 ARGV`` with nothing sent: the parameters it hands to its operation caller.
+    ``cwd`` and ``home``: the folder it runs in and its ``HOME`` (the server's otherwise);
+    ``validate_stub``: see ``run_aws2``."""
+    answer = _server().ask(op="capture", argv=list(argv), cwd=cwd, home=home, validate_stub=validate_stub)
     return Capture(answer["exit_code"], answer["params"], answer["stdout"], answer["stderr"])
 
 

@@ -10,7 +10,8 @@ would. Requests:
 - ``{"op": "run", "argv": [...], "validate_stub": true}``: exit code, stdout and
   stderr of ``aws ARGV`` (``validate_stub`` false: ``--generate-cli-skeleton
   output`` prints its stub response even where it breaks the shape's constraints);
-- ``{"op": "capture", "argv": [...]}``: the same, and the parameters the CLI
+- ``{"op": "capture", "argv": [...], "cwd": ..., "home": ...}`` (the last two optional: the
+  folder to run in and ``HOME``): the same, and the parameters the CLI
   hands to its operation caller (``null`` when it never gets there); nothing
   is sent, botocore's request is stubbed below its validation;
 - ``{"op": "page", "path": [...]}``: the html-target RST of ``aws PATH help``;
@@ -289,6 +290,19 @@ def _commands(service: str) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
+def _folder(cwd: str | None, home: str | None) -> Iterator[None]:
+    """Run in ``cwd`` with ``HOME`` at ``home`` (each when given), as a command typed there."""
+    before = os.getcwd()
+    with contextlib.ExitStack() as stack:
+        if home is not None:
+            stack.enter_context(mock.patch.dict(os.environ, {"HOME": home}))
+        if cwd is not None:
+            os.chdir(cwd)
+            stack.callback(os.chdir, before)
+        yield
+
+
+@contextlib.contextmanager
 def _data_paths(paths: Sequence[str]) -> Iterator[None]:
     """Extra model folders before the CLI's own (``AWS_DATA_PATH`` as awscli set it at import)."""
     if not paths:
@@ -318,7 +332,8 @@ def _handle(request: dict[str, Any]) -> Any:
         return {"exit_code": code, "stdout": out, "stderr": err}
     if op == "capture":
         calls: list[Any] = []
-        code, out, err = _run(request["argv"], calls)
+        with _folder(request.get("cwd"), request.get("home")):
+            code, out, err = _run(request["argv"], calls, request.get("validate_stub", True))
         params = _plain(calls[0]) if calls else None
         return {"exit_code": code, "stdout": out, "stderr": err, "params": params}
     if op == "page":

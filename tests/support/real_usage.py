@@ -110,12 +110,12 @@ def case_folder(case: Case) -> Iterator[Path]:
             os.chdir(cwd)
 
 
-def _without_random(value: Any) -> Any:
+def without_random(value: Any) -> Any:
     """``value`` with made-up caller references replaced by their form."""
     if isinstance(value, dict):
-        return {key: _without_random(item) for key, item in value.items()}
+        return {key: without_random(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_without_random(item) for item in value]
+        return [without_random(item) for item in value]
     made_up = _MADE_UP.fullmatch(value) if isinstance(value, str) else None
     if made_up:
         return made_up.group(1) + "-<time>-<random>"
@@ -151,7 +151,7 @@ def difference(case: Case, package: str, operation: Any) -> str | None:
     if parsed:
         if ours.exit_code != 0:
             return f"exit {ours.exit_code}, awscli {theirs.exit_code}: ours {_first(ours.stderr)!r}"
-        mine, yours = _without_random(ours.params), _without_random(theirs.params)
+        mine, yours = without_random(ours.params), without_random(theirs.params)
         if mine != yours:
             return f"parameters differ: ours {_short(mine)}, awscli {_short(yours)}"
         return None

@@ -1,7 +1,7 @@
 """One option's value -> request data: JSON, shorthand and type conversion,
 with the AWS CLI's rules and error messages."""
 
-from ._cli import SCALAR_TYPES, CliError, ParamError
+from ._cli import SCALAR_TYPES, CliError, ParamError, ValidationError
 
 # For the type checker only: annotations that use these names are strings,
 # since importing typing would add about 2 ms to every command.
@@ -66,7 +66,7 @@ def unpack_complex(shapes: "Shapes", option: str, shape: str, value: "Any") -> "
         else:
             parsed = parse_shorthand(value)
     except ShorthandError as exc:
-        raise ParamError(option, str(exc)) from None
+        raise ParamError(option, str(exc), exc.v2) from None
     except ParamFileError as exc:
         raise CliError(str(exc)) from None
     try:
@@ -169,6 +169,89 @@ def merge_input_json(params: "dict[str, Any]", text: "str | bytes") -> None:
     for key, item in document.items():
         if key not in params:
             params[key] = item
+
+
+def merge_input_document(
+    params: "dict[str, Any]", json_text: "str | bytes | None", yaml_text: "str | bytes | None"
+) -> None:
+    """AWS CLI v2's ``--cli-input-json`` or ``--cli-input-yaml`` (not both): read from
+    ``file://`` (a URL is the document's text), its members join those the options set."""
+    from ._paramfile import ParamFileError, load_paramfile
+
+    if json_text is not None and yaml_text is not None:
+        raise ValidationError("Only one --cli-input- parameter may be specified.")
+
+    name, text = ("json", json_text) if yaml_text is None else ("yaml", yaml_text)
+    if text is None:
+        return
+    try:
+        loaded = load_paramfile(text)
+    except ParamFileError as exc:
+        raise ParamError(f"--cli-input-{name}", str(exc)) from None
+    if loaded is not None:
+        text = loaded
+    document = _load_json(text) if name == "json" else _load_yaml(text)
+    if not isinstance(document, dict):
+        raise ParamError(
+            f"--cli-input-{name}", f"Invalid type: expecting map, received {type(document)}"
+        )
+    for key, item in document.items():
+        if key not in params:
+            params[key] = item
+
+
+def _load_json(text: "str | bytes") -> "Any":
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise ValidationError(
+            "Error parsing parameter 'cli-input-json': Invalid JSON received."
+        ) from None
+
+
+def _load_yaml(text: "str | bytes") -> "Any":
+    """YAML as v2 reads it (YAML 1.2, ruamel.yaml's safe loader): the one optional
+    import of the parsers, made only for ``--cli-input-yaml``."""
+    try:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+    except ImportError:
+        raise CliError(
+            "--cli-input-yaml needs the Python package ruamel.yaml, which is not installed"
+        ) from None
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError:
+        raise ValidationError(
+            "Error parsing parameter 'cli-input-yaml': Invalid YAML received."
+        ) from None
+
+
+def check_base64(shapes: "Shapes", shape: str, value: "Any") -> None:
+    """AWS CLI v2 reads a blob given as text as base64: raise its error for text
+    that does not decode (bytes from ``fileb://`` are taken as they are)."""
+    kind, _, detail, _, _ = shapes[shape]
+    if kind == "structure" and isinstance(value, dict):
+        for member, target in detail:
+            check_base64(shapes, target, value.get(member))
+    elif kind == "list" and isinstance(value, list):
+        for item in value:
+            check_base64(shapes, detail, item)
+    elif kind == "map" and isinstance(value, dict):
+        for item in value.values():
+            check_base64(shapes, detail[1], item)
+    elif kind == "blob" and isinstance(value, str):
+        import base64
+        import binascii
+
+        try:
+            base64.b64decode(value)
+        except binascii.Error:
+            raise CliError(f'Invalid base64: "{value}"') from None
+        except ValueError as exc:  # text that is not ASCII: v2 fails with Python's message
+            raise CliError(str(exc)) from None
 
 
 def decode_starting_token(token: str, input_tokens: "tuple[str, ...]") -> "dict[str, Any]":
