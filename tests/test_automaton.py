@@ -20,7 +20,7 @@ from botocore.loaders import Loader
 from generator.cli import main
 from generator.model.names import python_identifier
 from generator.patterns import automaton as compiler
-from generator.patterns.automaton import TooLarge, compile_search
+from generator.patterns.automaton import Lazy, TooLarge, compile_lazy, compile_search
 from generator.patterns.guard import automatic, guard
 from generator.patterns.translate import translate
 from generator.pipeline.service import load
@@ -59,12 +59,18 @@ def _both(pattern: str):
         ("(?<=a)b", "ab"),  # a lookbehind of one character
         ("(?<!a)b", "ab"),
         ("^(?:(?!ab).){0,3}$", "ab"),  # a lookahead inside a bounded repeat: expanded
+        ("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$", "a/"),  # counts that overlap
+        ("x.{1,3}/y[a-z]{1,3}", "xy/a"),  # ... merged; a trailing repeat absorbed
+        ("[a-z]{2,3}(?:ab|a){2,3}", "ab-"),
     ],
 )
 def test_automata_agree_with_re_on_every_short_text(source, alphabet):
     pattern = translate(source).pattern
     assert pattern is not None
     built, table = _both(pattern)
+    # The same search written as its expression, its automaton built as the text goes.
+    lazy = compile_lazy(pattern)
+    lazy_table = runtime.Automaton(lazy.table())
     compiled = re.compile(pattern)
     for size in range(7):
         for letters in itertools.product(alphabet, repeat=size):
@@ -72,6 +78,21 @@ def test_automata_agree_with_re_on_every_short_text(source, alphabet):
             expected = compiled.search(text) is not None
             assert built.run(text) == expected, (source, text)
             assert table.search(text) == expected, (source, text)
+            assert lazy.run(text) == expected, (source, text)
+            assert lazy_table.search(text) == expected, (source, text)
+
+
+def test_the_lazy_search_starts_afresh_past_its_state_cap(monkeypatch):
+    from generator.python.runtime import _derivatives
+
+    monkeypatch.setattr(_derivatives, "MAX_LAZY_STATES", 3)
+    pattern = translate("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$").pattern
+    lazy, compiled = runtime.Automaton(compile_lazy(pattern).table()), re.compile(pattern)
+    for size in range(9):
+        for letters in itertools.product("a/", repeat=size):
+            text = "".join(letters)
+            assert lazy.search(text) == (compiled.search(text) is not None), text
+            assert len(lazy.lazy.keys) <= 4
 
 
 def test_astral_characters_and_lone_surrogates_are_one_code_point_each():

@@ -27,6 +27,8 @@ table may start with ``<n>|``: the automaton then reads only the text's last
 
 import bisect
 
+from generator.python.runtime._derivatives import LazySearch, lazy_table
+
 from .charsets import ANY, LINE_TERMINATORS, Ranges, complement
 from .derivatives import ALL, END, NONE, Builder, Derivatives, Expressions, TooLarge, read
 from .tree import Node
@@ -34,7 +36,14 @@ from .tree import Node
 #: More states than this and the pattern is reported, not compiled.
 MAX_STATES = 4000
 
-__all__ = ["MAX_STATES", "Automaton", "TooLarge", "compile_search"]
+#: How a table written as an expression (``Lazy``) starts.
+LAZY = "~"
+
+__all__ = ["LAZY", "MAX_STATES", "Automaton", "Lazy", "TooLarge", "compile_lazy", "compile_search"]
+
+
+class _TooManyStates(TooLarge):
+    """The automaton passes ``MAX_STATES``: the search is written as its expression."""
 
 
 # --- the automaton --------------------------------------------------------------------
@@ -86,9 +95,30 @@ class Automaton:
         return ("" if self.window < 0 else f"{self.window}|") + ";".join(rows)
 
 
-def compile_search(pattern: str) -> Automaton:
+class Lazy:
+    """A search whose automaton would pass ``MAX_STATES``, written as its
+    extended expression (``LAZY`` then ``lazy_table``'s text): the run-time
+    matcher builds the states a text reaches, as it reaches them
+    (``generator/python/runtime/_derivatives.py``)."""
+
+    def __init__(self, x: Expressions, root: int) -> None:
+        self.text = LAZY + lazy_table(x, root)
+        self.matcher = LazySearch(self.text[len(LAZY) :])
+
+    def __len__(self) -> int:
+        return len(self.matcher.template.nodes)
+
+    def run(self, text: str) -> bool:
+        return self.matcher.search(text)
+
+    def table(self) -> str:
+        return self.text
+
+
+def compile_search(pattern: str) -> Automaton | Lazy:
     """The automaton of a search for the emitted ``pattern`` (does it match
-    anywhere in the text?); ``TooLarge`` if there is none here."""
+    anywhere in the text?), or its expression where the automaton would pass
+    ``MAX_STATES``; ``TooLarge`` if there is neither here."""
     tree = read(pattern)
     try:
         window = _window(tree)
@@ -96,6 +126,20 @@ def compile_search(pattern: str) -> Automaton:
         window = None  # the whole pattern's automaton may still be small enough
     if window is not None:
         return window
+    try:
+        return _determinise(*_search(tree))
+    except _TooManyStates:
+        return compile_lazy(pattern)
+
+
+def compile_lazy(pattern: str) -> Lazy:
+    """The search for the emitted ``pattern`` as an expression, whatever its
+    automaton's size."""
+    return Lazy(*_search(read(pattern)))
+
+
+def _search(tree: Node) -> tuple[Expressions, int]:
+    """The expression of a search for ``tree``, alone in its ``Expressions``."""
     x = Expressions()
     builder = Builder(x)
     body = builder.then(tree, ALL)
@@ -104,7 +148,7 @@ def compile_search(pattern: str) -> Automaton:
     branches = tree[1] if tree[0] == "alt" else (tree,)
     if not all(_anchored(branch) for branch in branches):
         body = x.cat((ALL, body))
-    return _determinise(x, body)
+    return x, body
 
 
 def _window(tree: Node) -> Automaton | None:
@@ -153,7 +197,7 @@ def _determinise(x: Expressions, root: int) -> Automaton:
             return -1
         if key not in states:
             if len(order) >= MAX_STATES:
-                raise TooLarge(f"more than {MAX_STATES} automaton states")
+                raise _TooManyStates(f"more than {MAX_STATES} automaton states")
             states[key] = len(order)
             order.append(key)
         return states[key]
