@@ -62,6 +62,12 @@ def _both(pattern: str):
         ("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$", "a/"),  # counts that overlap
         ("x.{1,3}/y[a-z]{1,3}", "xy/a"),  # ... merged; a trailing repeat absorbed
         ("[a-z]{2,3}(?:ab|a){2,3}", "ab-"),
+        # Back-references to groups of finitely many texts: a choice made once.
+        ("^(?!.*?(.)\\1{2})[ab]*$", "ab\n"),  # no three equal characters in a row
+        ("^(-?)a(\\1b)?$", "-ab"),
+        ("^((:?)x)?y(\\2z)?$", "xyz:"),  # a reference to a group that took no part fails
+        ("(a|bb)c\\1", "abc"),
+        ("(a)|\\1b", "ab"),
     ],
 )
 def test_automata_agree_with_re_on_every_short_text(source, alphabet):
@@ -93,6 +99,26 @@ def test_the_lazy_search_starts_afresh_past_its_state_cap(monkeypatch):
             text = "".join(letters)
             assert lazy.search(text) == (compiled.search(text) is not None), text
             assert len(lazy.lazy.keys) <= 4
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "^([\\+-]?\\d{4}(?!\\d{2}\\b))((-?)((0[1-9]|1[0-2])(\\3([12]\\d|0[1-9]|3[01]))?|W([0-4]\\d|5[0-2])(-?[1-7])?"
+        "|(00[1-9]|0[1-9]\\d|[12]\\d{2}|3([0-5]\\d|6[1-6])))([T\\s]((([01]\\d|2[0-3])((:?)[0-5]\\d)?|24\\:?00)"
+        "([\\.,]\\d+(?!:))?)?(\\17[0-5]\\d([\\.,]\\d+)?)?([zZ]|([\\+-])([01]\\d|2[0-3]):?([0-5]\\d)?)?)?)?$",
+    ],
+)
+def test_iso_dates_with_back_references_agree_with_re(source):
+    # iotwireless ISODateTimeString: the separators chosen once (- or none, : or none).
+    pattern = translate(source).pattern
+    table, compiled = runtime.Automaton(compile_search(pattern).table()), re.compile(pattern)
+    dates = ["2020", "2020-01", "202001", "2020-01-31", "20200131", "2020-0131", "202001-31", "2020-W05-3"]
+    times = ["", "T10", "T1030", "T10:30", "T10:30:00", "T10:3000", "T1030:00", "T103000", "T24:00", "T10:30:00.5Z"]
+    zones = ["", "Z", "+01", "-01:30", "+0130"]
+    for date, time, zone in itertools.product(dates, times, zones):
+        text = date + time + zone
+        assert table.search(text) == (compiled.search(text) is not None), text
 
 
 def test_astral_characters_and_lone_surrogates_are_one_code_point_each():
@@ -130,12 +156,18 @@ def test_minimisation_merges_equivalent_states():
     assert len(tables) == 1
 
 
-def test_a_pattern_past_the_state_cap_is_reported(monkeypatch):
+def test_a_pattern_past_the_state_cap_is_written_as_its_expression(monkeypatch):
     monkeypatch.setattr(compiler, "MAX_STATES", 50)
-    with pytest.raises(TooLarge, match="more than 50 automaton states"):
-        compile_search(translate("[a-z]{0,30}-[a-z]{0,30}x").pattern)
-    with pytest.raises(TooLarge, match="back-reference"):
-        compile_search(translate("(a)\\1").pattern)
+    pattern = translate("[a-z]{0,30}-[a-z]{0,30}x").pattern
+    built = compile_search(pattern)
+    assert isinstance(built, Lazy) and built.table().startswith(compiler.LAZY)
+    matcher = runtime.Automaton(built.table())
+    assert matcher.search("a" * 30 + "-" + "b" * 30 + "x") and not matcher.search("a-" + "b" * 31 + "y")
+
+
+def test_patterns_without_an_automaton_are_reported():
+    with pytest.raises(TooLarge, match="back-reference to a group inside a repeat"):
+        compile_search(translate("(a|b)*\\1").pattern)
     with pytest.raises(TooLarge, match="a lookahead inside an unbounded repeat"):
         compile_search(translate("^(?:(?!ab).)*$").pattern)
 

@@ -15,13 +15,10 @@ next one is the character read.
 from generator.python.runtime._derivatives import ALL, END, EPS, NONE, Derivatives, Expressions, partition
 
 from .charsets import ANY, Ranges
+from .references import TooLarge, expand_references
 from .tree import Node, _TreeParser
 
 __all__ = ["ALL", "END", "EPS", "NONE", "Builder", "Derivatives", "Expressions", "TooLarge", "partition", "read"]
-
-
-class TooLarge(Exception):
-    """The pattern has no automaton here; the message says why."""
 
 
 # --- the pattern's tree, with lookaround kinds --------------------------------------
@@ -29,11 +26,20 @@ class TooLarge(Exception):
 
 class _LookParser(_TreeParser):
     """The emitted dialect as a tree, as ``tree.py`` reads it, except that a
-    lookaround keeps its kind: ``("look", ahead, positive, body)``."""
+    lookaround keeps its kind: ``("look", ahead, positive, body)``, a
+    capturing group its number, ``("cap", number, body)``, and a
+    back-reference is ``("ref", number)``."""
+
+    captures: int
 
     def item(self) -> Node:
         if self.peek() == "\\" and self.peek(1).isdigit() and self.peek(1) != "0":
-            raise TooLarge("a back-reference has no automaton")
+            end = self.pos + 1
+            while self.peek(end - self.pos).isdigit():
+                end += 1
+            number = int(self.text[self.pos + 1 : end])
+            self.pos = end
+            return ("ref", number)
         if self.peek() == "\\" and self.peek(1) in ("b", "B"):
             raise TooLarge("\\b outside the emitted dialect")
         return super().item()
@@ -41,7 +47,11 @@ class _LookParser(_TreeParser):
     def group_tree(self) -> Node:
         start = self.pos
         self.pos += 1
-        kind = None
+        kind: tuple[bool, bool] | None = None
+        capture = not self.text.startswith("?", self.pos)
+        if capture:
+            self.captures += 1
+            number = self.captures
         for prefix, name in (
             ("?:", None),
             ("?=", (True, True)),
@@ -59,6 +69,8 @@ class _LookParser(_TreeParser):
         if self.peek() != ")":
             raise self.fail("an unclosed group")
         self.pos += 1
+        if capture:
+            return ("cap", number, inner)
         if kind is None:
             return inner
         if kind == (True, False) and inner == ("set", ANY):
@@ -67,8 +79,11 @@ class _LookParser(_TreeParser):
 
 
 def read(pattern: str) -> Node:
-    """The emitted pattern as a tree whose lookarounds keep their kind."""
-    return _LookParser(pattern).tree()
+    """The emitted pattern as a tree whose lookarounds keep their kind, its
+    back-references spelled out (``references.py``)."""
+    parser = _LookParser(pattern)
+    parser.captures = 0
+    return expand_references(parser.tree())
 
 
 # --- extended expressions (the run-time engine's, which the lazy search shares) ---------
