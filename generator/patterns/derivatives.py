@@ -18,7 +18,18 @@ from .charsets import ANY, Ranges
 from .references import TooLarge, expand_references
 from .tree import Node, _TreeParser
 
-__all__ = ["ALL", "END", "EPS", "NONE", "Builder", "Derivatives", "Expressions", "TooLarge", "partition", "read"]
+__all__ = [
+    "ALL",
+    "END",
+    "EPS",
+    "NONE",
+    "Builder",
+    "Derivatives",
+    "Expressions",
+    "TooLarge",
+    "partition",
+    "read",
+]
 
 
 # --- the pattern's tree, with lookaround kinds --------------------------------------

@@ -86,7 +86,9 @@ def _expand(node: Node, number: int, alphabet: Ranges | None) -> Node:
         # The group and every reference are in one child: choose there.
         if node[0] == "rep" and node[2] != 1:
             raise TooLarge("a back-reference to a group inside a repeat")
-        return _rebuild(node, [_expand(child, number, alphabet) if child is holders[0] else child for child in children])
+        return _rebuild(
+            node, [_expand(child, number, alphabet) if child is holders[0] else child for child in children]
+        )
     if not _holds(node, number, ("cap",)):
         raise TooLarge("a back-reference to a group in a lookaround it is not in, or to none")
     texts = _texts(_find(node, number)[2], alphabet)
@@ -172,7 +174,9 @@ def _texts(node: Node, alphabet: Ranges | None) -> list[str]:
     elif kind == "rep" and node[2] is not None:
         body = _texts(node[3], alphabet)
         found = [
-            "".join(items) for count in range(node[1], node[2] + 1) for items in itertools.product(body, repeat=count)
+            "".join(items)
+            for count in range(node[1], node[2] + 1)
+            for items in itertools.product(body, repeat=count)
         ]
     elif kind == "cap":
         found = _texts(node[2], alphabet)

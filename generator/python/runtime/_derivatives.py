@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     Ranges: TypeAlias = tuple[tuple[int, int], ...]
     Node: TypeAlias = tuple[Any, ...]
     Prev: TypeAlias = tuple[bool, ...]
+    Ids: TypeAlias = set[int]  # spelled so inside Expressions, whose set() makes a set node
 
 MAX_CODE_POINT = 0x10FFFF
 NONE, EPS, ALL = 0, 1, 3  # 2: the set of every character
@@ -97,7 +98,7 @@ class Expressions:
         return [item for item in out if item != EPS]
 
     def _join(self, kind: str, items: "Iterable[int]", unit: int, zero: int) -> int:
-        members: "set[int]" = set()
+        members: "Ids" = set()
         for item in items:
             if item == zero:
                 return zero
@@ -112,7 +113,7 @@ class Expressions:
         ordered = tuple(sorted(members))
         return ordered[0] if len(ordered) == 1 else self.intern((kind, ordered))
 
-    def _merge_counts(self, members: "set[int]") -> "set[int]":
+    def _merge_counts(self, members: "Ids") -> "Ids":
         """Alternatives that differ only in the count of a leading repeat,
         ``R{a,b}T | R{c,d}T``, are one when the counts join into one range:
         ``R{min(a,c),max(b,d)}T``. Exact; without it a search keeps each
@@ -125,7 +126,7 @@ class Expressions:
             if head_node[0] == "rep":
                 high = float("inf") if head_node[2] is None else head_node[2]
                 groups.setdefault((head_node[3], tail), []).append((head_node[1], high, item))
-        merged = set(members)
+        merged: "Ids" = set(members)
         for (body, tail), counts in groups.items():
             if len(counts) < 2:
                 continue
