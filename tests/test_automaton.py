@@ -175,11 +175,12 @@ def test_patterns_without_an_automaton_are_reported():
 class _Lines:
     """The lines the matcher's ``search`` runs, counted (``sys.settrace``)."""
 
-    def __init__(self):
+    def __init__(self, search=runtime.Automaton.search):
         self.count = 0
+        self.search = search
 
     def __enter__(self):
-        code = runtime.Automaton.search.__code__
+        code = self.search.__code__
 
         def trace(frame, event, arg):
             if frame.f_code is not code:
@@ -233,6 +234,34 @@ def test_linear_steps_on_each_attack(sampled):
 
 # The loop, the ASCII test, the lookup, the end test.
 _LINES_PER_CHARACTER = 4
+
+# Patterns whose automaton passes the state cap (counts that overlap): written
+# as their expression, searched lazily (qconnect CaseArn, resiliencehub
+# IamRoleArn, servicediscovery ServiceName).
+_LAZY = (
+    "arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\\-._/:#=+-]{1,500}",
+    "^arn:(aws|aws-cn|aws-iso|aws-iso-[a-z]{1}|aws-us-gov):iam::[0-9]{12}:role/(([^/][!-~]+/){1,511})?"
+    "[A-Za-z0-9_+=,.@-]{1,64}$",
+    "((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}"
+    "[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)",
+)
+
+
+@pytest.mark.parametrize("source", _LAZY)
+def test_the_lazy_search_steps_once_per_character_through_known_states(source):
+    """A lazy search derives each state once (a walk of the expression) and
+    then steps like a table: on its attacks, a second run is a fixed number
+    of lines per character, and the first reaches few states."""
+    assert automatic(source).table.startswith(compiler.LAZY)
+    for prefix, pump, ending in attacks(translate(source).pattern, thorough=False)[:4]:
+        matcher = runtime.Automaton(automatic(source).table)
+        text = prefix + pump * (10_000 // max(len(pump), 1)) + ending
+        matcher.search(text)
+        assert len(matcher.lazy.keys) < 2_000, source
+        with _Lines(runtime.LazySearch.search) as lines:
+            matcher.search(text)
+        # The loop, the end test, the class, the lookup, the unknown test, the step.
+        assert lines.count <= 6 * len(text) + 8, source
 
 
 def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):

@@ -12,9 +12,14 @@ The alphabet is split into classes of code points that every set of the
 pattern treats alike; the states are the distinct derivatives (similar
 expressions merged: alternatives and intersections are sorted sets), then
 minimised (Moore's partition refinement). A pattern whose automaton would
-pass ``MAX_STATES``, or that the construction cannot express (a
-back-reference, a lookbehind of more than one character, a lookahead inside
-an unbounded repeat), raises ``TooLarge`` with the reason.
+pass ``MAX_STATES`` (bounded repeats whose counts overlap, which it must
+count apart) or whose table would pass ``MAX_TABLE`` is written as its
+expression instead (``Lazy``): the runtime matcher builds the states a text
+reaches as it reaches them, with the same derivatives. Back-references are
+spelled out first (``references.py``). A pattern the construction cannot
+express (a back-reference to a group inside a repeat or of too many texts, a
+lookbehind of more than one character, a lookahead inside an unbounded
+repeat) raises ``TooLarge`` with the reason.
 
 The table's text form, read by the runtime matcher: one row per state,
 separated by ``;``; a row is ``+`` (the text so far matches when it ends
@@ -22,7 +27,9 @@ here) or ``-``, then the target of the code points from 0, then for each
 further range ``,`` its first code point in hexadecimal, ``:`` and its
 target; a target is a state number, or ``x`` for no match possible. A
 table may start with ``<n>|``: the automaton then reads only the text's last
-``n`` characters after its last line terminator (see ``_window``).
+``n`` characters after its last line terminator (see ``_window``). A table
+that starts with ``~`` is an expression (``lazy_table`` in the runtime's
+``_derivatives.py``).
 """
 
 import bisect
@@ -36,10 +43,12 @@ from .tree import Node
 #: More states than this and the pattern is reported, not compiled.
 MAX_STATES = 4000
 
+#: A table longer than this is written as its expression instead (``Lazy``).
+MAX_TABLE = 200_000
 #: How a table written as an expression (``Lazy``) starts.
 LAZY = "~"
 
-__all__ = ["LAZY", "MAX_STATES", "Automaton", "Lazy", "TooLarge", "compile_lazy", "compile_search"]
+__all__ = ["LAZY", "MAX_STATES", "MAX_TABLE", "Automaton", "Lazy", "TooLarge", "compile_lazy", "compile_search"]
 
 
 class _TooManyStates(TooLarge):
@@ -118,7 +127,8 @@ class Lazy:
 def compile_search(pattern: str) -> Automaton | Lazy:
     """The automaton of a search for the emitted ``pattern`` (does it match
     anywhere in the text?), or its expression where the automaton would pass
-    ``MAX_STATES``; ``TooLarge`` if there is neither here."""
+    ``MAX_STATES`` or its table ``MAX_TABLE``; ``TooLarge`` if there is neither
+    here."""
     tree = read(pattern)
     try:
         window = _window(tree)
@@ -127,9 +137,10 @@ def compile_search(pattern: str) -> Automaton | Lazy:
     if window is not None:
         return window
     try:
-        return _determinise(*_search(tree))
+        automaton = _determinise(*_search(tree))
     except _TooManyStates:
         return compile_lazy(pattern)
+    return automaton if len(automaton.table()) <= MAX_TABLE else compile_lazy(pattern)
 
 
 def compile_lazy(pattern: str) -> Lazy:

@@ -11,6 +11,8 @@ from bisect import bisect_right
 
 from ._derivatives import LazySearch
 
+__all__ = ["Automaton", "LazySearch"]
+
 
 class Automaton:
     """One pattern's automaton, read from its table when first used."""
