@@ -9,11 +9,15 @@ not edit. The tables are compiled from the patterns by the generator
 
 from bisect import bisect_right
 
+from ._derivatives import LazySearch
+
+__all__ = ["Automaton", "LazySearch"]
+
 
 class Automaton:
     """One pattern's automaton, read from its table when first used."""
 
-    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window")
+    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window", "lazy")
 
     def __init__(self, table: str) -> None:
         self.table = table
@@ -27,8 +31,14 @@ class Automaton:
         self.accepts = -1
         #: Read only the last ``window`` characters after the last line terminator (-1: all).
         self.window = -1
+        #: The search of a table written as an expression (``~``), built as the text goes.
+        self.lazy: "LazySearch | None" = None
 
     def read(self) -> None:
+        if self.table.startswith("~"):
+            self.lazy = LazySearch(self.table[1:])
+            self.final = [False]
+            return
         window, _, rows = self.table.rpartition("|")
         self.window = int(window) if window else -1
         for row in rows.split(";"):
@@ -59,6 +69,8 @@ class Automaton:
         """Whether the pattern matches somewhere in ``text``."""
         if not self.final:
             self.read()
+        if self.lazy is not None:
+            return self.lazy.search(text)
         if self.window >= 0:
             # The pattern starts with a length check, (?=.{a,window}$): only a
             # match that starts here can pass it (the table checks the a).
