@@ -25,6 +25,7 @@ from generator.patterns.guard import automatic, guard
 from generator.patterns.translate import translate
 from generator.pipeline.service import load
 from generator.python.runtime import _automaton as runtime
+from generator.python.runtime import _derivatives
 
 from .support.documents import full_document
 from .support.redos import attack_verdicts, attacks, breaking_text, pattern_texts
@@ -89,8 +90,6 @@ def test_automata_agree_with_re_on_every_short_text(source, alphabet):
 
 
 def test_the_lazy_search_starts_afresh_past_its_state_cap(monkeypatch):
-    from generator.python.runtime import _derivatives
-
     monkeypatch.setattr(_derivatives, "MAX_LAZY_STATES", 3)
     pattern = translate("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$").pattern
     lazy, compiled = runtime.Automaton(compile_lazy(pattern).table()), re.compile(pattern)
@@ -258,7 +257,7 @@ def test_the_lazy_search_steps_once_per_character_through_known_states(source):
         text = prefix + pump * (10_000 // max(len(pump), 1)) + ending
         matcher.search(text)
         assert len(matcher.lazy.keys) < 2_000, source
-        with _Lines(runtime.LazySearch.search) as lines:
+        with _Lines(_derivatives.LazySearch.search) as lines:
             matcher.search(text)
         # The loop, the end test, the class, the lookup, the unknown test, the step.
         assert lines.count <= 6 * len(text) + 8, source

@@ -9,9 +9,10 @@ not edit. The tables are compiled from the patterns by the generator
 
 from bisect import bisect_right
 
-from ._derivatives import LazySearch
-
-__all__ = ["Automaton", "LazySearch"]
+# For the type checker only: annotations that use these names are strings.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._derivatives import LazySearch
 
 
 class Automaton:
@@ -36,6 +37,9 @@ class Automaton:
 
     def read(self) -> None:
         if self.table.startswith("~"):
+            # Imported here: only a pattern written as its expression needs the engine.
+            from ._derivatives import LazySearch
+
             self.lazy = LazySearch(self.table[1:])
             self.final = [False]
             return
