@@ -289,7 +289,8 @@ def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):
 
 
 # Services whose patterns are mostly ARNs, and ECR (the README's figures).
-SERVICES = ("kinesis", "iam", "sns", "lambda", "stepfunctions", "ecr")  # stepfunctions: aws states
+# resiliencehub: three patterns searched lazily (IamRoleArn, S3Url) or past the old cap (IamRoleName).
+SERVICES = ("kinesis", "iam", "sns", "lambda", "stepfunctions", "ecr", "resiliencehub")  # stepfunctions: aws states
 
 
 def _string_paths(service, shape_name, document, path=()):
