@@ -20,11 +20,12 @@ from botocore.loaders import Loader
 from generator.cli import main
 from generator.model.names import python_identifier
 from generator.patterns import automaton as compiler
-from generator.patterns.automaton import TooLarge, compile_search
+from generator.patterns.automaton import Lazy, TooLarge, compile_lazy, compile_search
 from generator.patterns.guard import automatic, guard
 from generator.patterns.translate import translate
 from generator.pipeline.service import load
 from generator.python.runtime import _automaton as runtime
+from generator.python.runtime import _derivatives
 
 from .support.documents import full_document
 from .support.redos import attack_verdicts, attacks, breaking_text, pattern_texts
@@ -59,12 +60,24 @@ def _both(pattern: str):
         ("(?<=a)b", "ab"),  # a lookbehind of one character
         ("(?<!a)b", "ab"),
         ("^(?:(?!ab).){0,3}$", "ab"),  # a lookahead inside a bounded repeat: expanded
+        ("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$", "a/"),  # counts that overlap
+        ("x.{1,3}/y[a-z]{1,3}", "xy/a"),  # ... merged; a trailing repeat absorbed
+        ("[a-z]{2,3}(?:ab|a){2,3}", "ab-"),
+        # Back-references to groups of finitely many texts: a choice made once.
+        ("^(?!.*?(.)\\1{2})[ab]*$", "ab\n"),  # no three equal characters in a row
+        ("^(-?)a(\\1b)?$", "-ab"),
+        ("^((:?)x)?y(\\2z)?$", "xyz:"),  # a reference to a group that took no part fails
+        ("(a|bb)c\\1", "abc"),
+        ("(a)|\\1b", "ab"),
     ],
 )
 def test_automata_agree_with_re_on_every_short_text(source, alphabet):
     pattern = translate(source).pattern
     assert pattern is not None
     built, table = _both(pattern)
+    # The same search written as its expression, its automaton built as the text goes.
+    lazy = compile_lazy(pattern)
+    lazy_table = runtime.Automaton(lazy.table())
     compiled = re.compile(pattern)
     for size in range(7):
         for letters in itertools.product(alphabet, repeat=size):
@@ -72,6 +85,39 @@ def test_automata_agree_with_re_on_every_short_text(source, alphabet):
             expected = compiled.search(text) is not None
             assert built.run(text) == expected, (source, text)
             assert table.search(text) == expected, (source, text)
+            assert lazy.run(text) == expected, (source, text)
+            assert lazy_table.search(text) == expected, (source, text)
+
+
+def test_the_lazy_search_starts_afresh_past_its_state_cap(monkeypatch):
+    monkeypatch.setattr(_derivatives, "MAX_LAZY_STATES", 3)
+    pattern = translate("^(?:[^/][!-~]+/){1,3}[a-z]{1,2}$").pattern
+    lazy, compiled = runtime.Automaton(compile_lazy(pattern).table()), re.compile(pattern)
+    for size in range(9):
+        for letters in itertools.product("a/", repeat=size):
+            text = "".join(letters)
+            assert lazy.search(text) == (compiled.search(text) is not None), text
+            assert len(lazy.lazy.keys) <= 4
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "^([\\+-]?\\d{4}(?!\\d{2}\\b))((-?)((0[1-9]|1[0-2])(\\3([12]\\d|0[1-9]|3[01]))?|W([0-4]\\d|5[0-2])(-?[1-7])?"
+        "|(00[1-9]|0[1-9]\\d|[12]\\d{2}|3([0-5]\\d|6[1-6])))([T\\s]((([01]\\d|2[0-3])((:?)[0-5]\\d)?|24\\:?00)"
+        "([\\.,]\\d+(?!:))?)?(\\17[0-5]\\d([\\.,]\\d+)?)?([zZ]|([\\+-])([01]\\d|2[0-3]):?([0-5]\\d)?)?)?)?$",
+    ],
+)
+def test_iso_dates_with_back_references_agree_with_re(source):
+    # iotwireless ISODateTimeString: the separators chosen once (- or none, : or none).
+    pattern = translate(source).pattern
+    table, compiled = runtime.Automaton(compile_search(pattern).table()), re.compile(pattern)
+    dates = ["2020", "2020-01", "202001", "2020-01-31", "20200131", "2020-0131", "202001-31", "2020-W05-3"]
+    times = ["", "T10", "T1030", "T10:30", "T10:30:00", "T10:3000", "T1030:00", "T103000", "T24:00", "T10:30:00.5Z"]
+    zones = ["", "Z", "+01", "-01:30", "+0130"]
+    for date, time, zone in itertools.product(dates, times, zones):
+        text = date + time + zone
+        assert table.search(text) == (compiled.search(text) is not None), text
 
 
 def test_astral_characters_and_lone_surrogates_are_one_code_point_each():
@@ -109,12 +155,18 @@ def test_minimisation_merges_equivalent_states():
     assert len(tables) == 1
 
 
-def test_a_pattern_past_the_state_cap_is_reported(monkeypatch):
+def test_a_pattern_past_the_state_cap_is_written_as_its_expression(monkeypatch):
     monkeypatch.setattr(compiler, "MAX_STATES", 50)
-    with pytest.raises(TooLarge, match="more than 50 automaton states"):
-        compile_search(translate("[a-z]{0,30}-[a-z]{0,30}x").pattern)
-    with pytest.raises(TooLarge, match="back-reference"):
-        compile_search(translate("(a)\\1").pattern)
+    pattern = translate("^[a-z]{0,30}-[a-z]{0,30}x$").pattern
+    built = compile_search(pattern)
+    assert isinstance(built, Lazy) and built.table().startswith(compiler.LAZY)
+    matcher = runtime.Automaton(built.table())
+    assert matcher.search("a" * 30 + "-" + "b" * 30 + "x") and not matcher.search("a-" + "b" * 31 + "x")
+
+
+def test_patterns_without_an_automaton_are_reported():
+    with pytest.raises(TooLarge, match="back-reference to a group inside a repeat"):
+        compile_search(translate("(a|b)*\\1").pattern)
     with pytest.raises(TooLarge, match="a lookahead inside an unbounded repeat"):
         compile_search(translate("^(?:(?!ab).)*$").pattern)
 
@@ -122,11 +174,12 @@ def test_a_pattern_past_the_state_cap_is_reported(monkeypatch):
 class _Lines:
     """The lines the matcher's ``search`` runs, counted (``sys.settrace``)."""
 
-    def __init__(self):
+    def __init__(self, search=runtime.Automaton.search):
         self.count = 0
+        self.search = search
 
     def __enter__(self):
-        code = runtime.Automaton.search.__code__
+        code = self.search.__code__
 
         def trace(frame, event, arg):
             if frame.f_code is not code:
@@ -181,6 +234,34 @@ def test_linear_steps_on_each_attack(sampled):
 # The loop, the ASCII test, the lookup, the end test.
 _LINES_PER_CHARACTER = 4
 
+# Patterns whose automaton passes the state cap (counts that overlap): written
+# as their expression, searched lazily (qconnect CaseArn, resiliencehub
+# IamRoleArn, servicediscovery ServiceName).
+_LAZY = (
+    "arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\\-._/:#=+-]{1,500}",
+    "^arn:(aws|aws-cn|aws-iso|aws-iso-[a-z]{1}|aws-us-gov):iam::[0-9]{12}:role/(([^/][!-~]+/){1,511})?"
+    "[A-Za-z0-9_+=,.@-]{1,64}$",
+    "((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}"
+    "[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)",
+)
+
+
+@pytest.mark.parametrize("source", _LAZY)
+def test_the_lazy_search_steps_once_per_character_through_known_states(source):
+    """A lazy search derives each state once (a walk of the expression) and
+    then steps like a table: on its attacks, a second run is a fixed number
+    of lines per character, and the first reaches few states."""
+    assert automatic(source).table.startswith(compiler.LAZY)
+    for prefix, pump, ending in attacks(translate(source).pattern, thorough=False)[:4]:
+        matcher = runtime.Automaton(automatic(source).table)
+        text = prefix + pump * (10_000 // max(len(pump), 1)) + ending
+        matcher.search(text)
+        assert len(matcher.lazy.keys) < 2_000, source
+        with _Lines(_derivatives.LazySearch.search) as lines:
+            matcher.search(text)
+        # The loop, the end test, the class, the lookup, the unknown test, the step.
+        assert lines.count <= 6 * len(text) + 8, source
+
 
 def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):
     """The validators' verdict equals re's on the translated pattern, on texts
@@ -208,7 +289,8 @@ def test_automata_agree_with_re_on_drawn_texts_and_attacks(sampled):
 
 
 # Services whose patterns are mostly ARNs, and ECR (the README's figures).
-SERVICES = ("kinesis", "iam", "sns", "lambda", "stepfunctions", "ecr")  # stepfunctions: aws states
+# resiliencehub: three patterns searched lazily (IamRoleArn, S3Url) or past the old cap (IamRoleName).
+SERVICES = ("kinesis", "iam", "sns", "lambda", "stepfunctions", "ecr", "resiliencehub")  # stepfunctions: aws states
 
 
 def _string_paths(service, shape_name, document, path=()):

@@ -12,9 +12,14 @@ The alphabet is split into classes of code points that every set of the
 pattern treats alike; the states are the distinct derivatives (similar
 expressions merged: alternatives and intersections are sorted sets), then
 minimised (Moore's partition refinement). A pattern whose automaton would
-pass ``MAX_STATES``, or that the construction cannot express (a
-back-reference, a lookbehind of more than one character, a lookahead inside
-an unbounded repeat), raises ``TooLarge`` with the reason.
+pass ``MAX_STATES`` (bounded repeats whose counts overlap, which it must
+count apart) or whose table would pass ``MAX_TABLE`` is written as its
+expression instead (``Lazy``): the runtime matcher builds the states a text
+reaches as it reaches them, with the same derivatives. Back-references are
+spelled out first (``references.py``). A pattern the construction cannot
+express (a back-reference to a group inside a repeat or of too many texts, a
+lookbehind of more than one character, a lookahead inside an unbounded
+repeat) raises ``TooLarge`` with the reason.
 
 The table's text form, read by the runtime matcher: one row per state,
 separated by ``;``; a row is ``+`` (the text so far matches when it ends
@@ -22,10 +27,14 @@ here) or ``-``, then the target of the code points from 0, then for each
 further range ``,`` its first code point in hexadecimal, ``:`` and its
 target; a target is a state number, or ``x`` for no match possible. A
 table may start with ``<n>|``: the automaton then reads only the text's last
-``n`` characters after its last line terminator (see ``_window``).
+``n`` characters after its last line terminator (see ``_window``). A table
+that starts with ``~`` is an expression (``lazy_table`` in the runtime's
+``_derivatives.py``).
 """
 
 import bisect
+
+from generator.python.runtime._derivatives import LazySearch, lazy_table
 
 from .charsets import ANY, LINE_TERMINATORS, Ranges, complement
 from .derivatives import ALL, END, NONE, Builder, Derivatives, Expressions, TooLarge, read
@@ -34,7 +43,16 @@ from .tree import Node
 #: More states than this and the pattern is reported, not compiled.
 MAX_STATES = 4000
 
-__all__ = ["MAX_STATES", "Automaton", "TooLarge", "compile_search"]
+#: A table longer than this is written as its expression instead (``Lazy``).
+MAX_TABLE = 200_000
+#: How a table written as an expression (``Lazy``) starts.
+LAZY = "~"
+
+__all__ = ["LAZY", "MAX_STATES", "MAX_TABLE", "Automaton", "Lazy", "TooLarge", "compile_lazy", "compile_search"]
+
+
+class _TooManyStates(TooLarge):
+    """The automaton passes ``MAX_STATES``: the search is written as its expression."""
 
 
 # --- the automaton --------------------------------------------------------------------
@@ -86,9 +104,31 @@ class Automaton:
         return ("" if self.window < 0 else f"{self.window}|") + ";".join(rows)
 
 
-def compile_search(pattern: str) -> Automaton:
+class Lazy:
+    """A search whose automaton would pass ``MAX_STATES``, written as its
+    extended expression (``LAZY`` then ``lazy_table``'s text): the run-time
+    matcher builds the states a text reaches, as it reaches them
+    (``generator/python/runtime/_derivatives.py``)."""
+
+    def __init__(self, x: Expressions, root: int) -> None:
+        self.text = LAZY + lazy_table(x, root)
+        self.matcher = LazySearch(self.text[len(LAZY) :])
+
+    def __len__(self) -> int:
+        return len(self.matcher.template.nodes)
+
+    def run(self, text: str) -> bool:
+        return self.matcher.search(text)
+
+    def table(self) -> str:
+        return self.text
+
+
+def compile_search(pattern: str) -> Automaton | Lazy:
     """The automaton of a search for the emitted ``pattern`` (does it match
-    anywhere in the text?); ``TooLarge`` if there is none here."""
+    anywhere in the text?), or its expression where the automaton would pass
+    ``MAX_STATES`` or its table ``MAX_TABLE``; ``TooLarge`` if there is neither
+    here."""
     tree = read(pattern)
     try:
         window = _window(tree)
@@ -96,6 +136,21 @@ def compile_search(pattern: str) -> Automaton:
         window = None  # the whole pattern's automaton may still be small enough
     if window is not None:
         return window
+    try:
+        automaton = _determinise(*_search(tree))
+    except _TooManyStates:
+        return compile_lazy(pattern)
+    return automaton if len(automaton.table()) <= MAX_TABLE else compile_lazy(pattern)
+
+
+def compile_lazy(pattern: str) -> Lazy:
+    """The search for the emitted ``pattern`` as an expression, whatever its
+    automaton's size."""
+    return Lazy(*_search(read(pattern)))
+
+
+def _search(tree: Node) -> tuple[Expressions, int]:
+    """The expression of a search for ``tree``, alone in its ``Expressions``."""
     x = Expressions()
     builder = Builder(x)
     body = builder.then(tree, ALL)
@@ -104,7 +159,7 @@ def compile_search(pattern: str) -> Automaton:
     branches = tree[1] if tree[0] == "alt" else (tree,)
     if not all(_anchored(branch) for branch in branches):
         body = x.cat((ALL, body))
-    return _determinise(x, body)
+    return x, body
 
 
 def _window(tree: Node) -> Automaton | None:
@@ -153,7 +208,7 @@ def _determinise(x: Expressions, root: int) -> Automaton:
             return -1
         if key not in states:
             if len(order) >= MAX_STATES:
-                raise TooLarge(f"more than {MAX_STATES} automaton states")
+                raise _TooManyStates(f"more than {MAX_STATES} automaton states")
             states[key] = len(order)
             order.append(key)
         return states[key]

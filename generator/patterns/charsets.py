@@ -119,6 +119,8 @@ def unicode_property(name: str) -> Ranges:
         return normalize(list(unicode_property("L")) + list(unicode_property("Nd")))
     if name.startswith("Is") and name[2:] in ("White_Space", "WhiteSpace", "Whitespace"):
         return WHITE_SPACE
+    if name in ("IsAlphabetic", "IsAlpha"):
+        return alphabetic()
     code = _CATEGORY_NAMES.get(value, value)
     if name.startswith("Is") and "=" not in name:
         # Java: \p{IsL}, \p{IsLetter} are the category.
@@ -129,6 +131,27 @@ def unicode_property(name: str) -> Ranges:
             raise Untranslatable(f"\\p{{{name}}}: Python's Unicode database has no such property")
         raise Untranslatable(f"\\p{{{name}}} is not an ECMA-262 Unicode property (it is Java's or PCRE's)")
     return known.get(code, ())
+
+
+@functools.cache
+def alphabetic() -> Ranges:
+    """Unicode's Alphabetic property (Java's ``\\p{IsAlphabetic}``,
+    ``Character.isAlphabetic``) as of Python's Unicode version: the letters
+    (L), the letter numbers (Nl) and Other_Alphabetic (PropList.txt). Python's
+    database has no Other_Alphabetic: the regex library's table gives it
+    (generator only, pinned in pyproject), kept to the code points that
+    Python's database assigns, so that the set is of one Unicode version."""
+    import regex  # type: ignore[import-untyped]
+
+    known = categories()
+    every = "".join(chr(cp) for cp in range(MAX_CODE_POINT + 1) if not 0xD800 <= cp <= 0xDFFF)
+    other = [
+        (cp, cp)
+        for match in regex.finditer(r"\p{Other_Alphabetic}", every)
+        if unicodedata.category(match.group()) != "Cn"
+        for cp in (ord(match.group()),)
+    ]
+    return normalize(list(known["L"]) + list(known.get("Nl", ())) + other)
 
 
 @functools.cache

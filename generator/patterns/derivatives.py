@@ -12,15 +12,24 @@ previous one's membership in each lookbehind set is part of a state, the
 next one is the character read.
 """
 
-import bisect
-from collections.abc import Iterable
+from generator.python.runtime._derivatives import ALL, END, EPS, NONE, Derivatives, Expressions, partition
 
-from .charsets import ANY, MAX_CODE_POINT, Ranges
+from .charsets import ANY, Ranges
+from .references import TooLarge, expand_references
 from .tree import Node, _TreeParser
 
-
-class TooLarge(Exception):
-    """The pattern has no automaton here; the message says why."""
+__all__ = [
+    "ALL",
+    "END",
+    "EPS",
+    "NONE",
+    "Builder",
+    "Derivatives",
+    "Expressions",
+    "TooLarge",
+    "partition",
+    "read",
+]
 
 
 # --- the pattern's tree, with lookaround kinds --------------------------------------
@@ -28,11 +37,20 @@ class TooLarge(Exception):
 
 class _LookParser(_TreeParser):
     """The emitted dialect as a tree, as ``tree.py`` reads it, except that a
-    lookaround keeps its kind: ``("look", ahead, positive, body)``."""
+    lookaround keeps its kind: ``("look", ahead, positive, body)``, a
+    capturing group its number, ``("cap", number, body)``, and a
+    back-reference is ``("ref", number)``."""
+
+    captures: int
 
     def item(self) -> Node:
         if self.peek() == "\\" and self.peek(1).isdigit() and self.peek(1) != "0":
-            raise TooLarge("a back-reference has no automaton")
+            end = self.pos + 1
+            while self.peek(end - self.pos).isdigit():
+                end += 1
+            number = int(self.text[self.pos + 1 : end])
+            self.pos = end
+            return ("ref", number)
         if self.peek() == "\\" and self.peek(1) in ("b", "B"):
             raise TooLarge("\\b outside the emitted dialect")
         return super().item()
@@ -40,7 +58,11 @@ class _LookParser(_TreeParser):
     def group_tree(self) -> Node:
         start = self.pos
         self.pos += 1
-        kind = None
+        kind: tuple[bool, bool] | None = None
+        capture = not self.text.startswith("?", self.pos)
+        if capture:
+            self.captures += 1
+            number = self.captures
         for prefix, name in (
             ("?:", None),
             ("?=", (True, True)),
@@ -58,6 +80,8 @@ class _LookParser(_TreeParser):
         if self.peek() != ")":
             raise self.fail("an unclosed group")
         self.pos += 1
+        if capture:
+            return ("cap", number, inner)
         if kind is None:
             return inner
         if kind == (True, False) and inner == ("set", ANY):
@@ -66,102 +90,14 @@ class _LookParser(_TreeParser):
 
 
 def read(pattern: str) -> Node:
-    """The emitted pattern as a tree whose lookarounds keep their kind."""
-    return _LookParser(pattern).tree()
+    """The emitted pattern as a tree whose lookarounds keep their kind, its
+    back-references spelled out (``references.py``)."""
+    parser = _LookParser(pattern)
+    parser.captures = 0
+    return expand_references(parser.tree())
 
 
-# --- extended expressions, interned ------------------------------------------------
-
-# Node kinds: ("none",) no text; ("eps",) the empty text; ("set", index) one
-# character of set ``index``; ("cat", ids); ("alt", ids) and ("and", ids),
-# sorted and without repeats; ("not", id); ("rep", low, high or None, id);
-# ("ahead", index, positive) and ("behind", index, positive): the next or
-# previous character is (not) in set ``index`` (none at either end).
-NONE, EPS, ALL = 0, 1, 3  # 2: the set of every character
-
-
-class Expressions:
-    def __init__(self) -> None:
-        self.nodes: list[Node] = []
-        self.ids: dict[Node, int] = {}
-        self.sets: list[Ranges] = []
-        self.set_ids: dict[Ranges, int] = {}
-        assert self.intern(("none",)) == NONE and self.intern(("eps",)) == EPS
-        assert self.rep(0, None, self.set(ANY)) == ALL
-
-    def intern(self, node: Node) -> int:
-        found = self.ids.get(node)
-        if found is None:
-            found = self.ids[node] = len(self.nodes)
-            self.nodes.append(node)
-        return found
-
-    def set_index(self, ranges: Ranges) -> int:
-        if ranges not in self.set_ids:
-            self.set_ids[ranges] = len(self.sets)
-            self.sets.append(ranges)
-        return self.set_ids[ranges]
-
-    def set(self, ranges: Ranges) -> int:
-        return self.intern(("set", self.set_index(ranges))) if ranges else NONE
-
-    def cat(self, items: Iterable[int]) -> int:
-        flat: list[int] = []
-        for item in items:
-            node = self.nodes[item]
-            if item == NONE:
-                return NONE
-            if item == EPS:
-                continue
-            if node[0] == "cat":
-                flat.extend(node[1])
-            else:
-                flat.append(item)
-        if not flat:
-            return EPS
-        return flat[0] if len(flat) == 1 else self.intern(("cat", tuple(flat)))
-
-    def _join(self, kind: str, items: Iterable[int], unit: int, zero: int) -> int:
-        members: set[int] = set()
-        for item in items:
-            if item == zero:
-                return zero
-            if item == unit:
-                continue
-            node = self.nodes[item]
-            members.update(node[1] if node[0] == kind else (item,))
-        if not members:
-            return unit
-        ordered = tuple(sorted(members))
-        return ordered[0] if len(ordered) == 1 else self.intern((kind, ordered))
-
-    def alt(self, items: Iterable[int]) -> int:
-        return self._join("alt", items, NONE, ALL)
-
-    def conj(self, items: Iterable[int]) -> int:
-        return self._join("and", items, ALL, NONE)
-
-    def neg(self, item: int) -> int:
-        node = self.nodes[item]
-        if node[0] == "not":
-            inner: int = node[1]
-            return inner
-        if item in (NONE, ALL):
-            return ALL if item == NONE else NONE
-        return self.intern(("not", item))
-
-    def rep(self, low: int, high: int | None, item: int) -> int:
-        if high == 0 or item == EPS:
-            return EPS
-        if item == NONE:
-            return EPS if low == 0 else NONE
-        if (low, high) == (1, 1):
-            return item
-        return self.intern(("rep", low, high, item))
-
-    def assertion(self, ahead: bool, ranges: Ranges, positive: bool) -> int:
-        return self.intern(("ahead" if ahead else "behind", self.set_index(ranges), positive))
-
+# --- extended expressions (the run-time engine's, which the lazy search shares) ---------
 
 # --- the tree into an expression ------------------------------------------------------
 
@@ -233,113 +169,3 @@ class Builder:
             raise TooLarge("a lookbehind of more than one character")
         inner = self.then(body, ALL)
         return x.conj((inner if positive else x.neg(inner), rest))
-
-
-# --- derivatives ----------------------------------------------------------------------
-
-END = -1  # the "next character" past the end of input
-
-
-class Derivatives:
-    """Derivatives over classes of code points. ``prev`` is a tuple of
-    booleans, the previous character's membership in each lookbehind set
-    (all False at the start, where there is none)."""
-
-    def __init__(self, x: Expressions) -> None:
-        self.x = x
-        self.classes, self.members = partition(x.sets)
-        self.behind = sorted({node[1] for node in x.nodes if node[0] == "behind"})
-        self.start_prev = tuple(False for _ in self.behind)
-        self.prev_of = [
-            tuple(index in self.members[c] for index in self.behind) for c in range(len(self.classes))
-        ]
-        self.nullable_cache: dict[tuple[int, tuple[bool, ...], int], bool] = {}
-        self.cache: dict[tuple[int, tuple[bool, ...], int], int] = {}
-
-    def nullable(self, item: int, prev: tuple[bool, ...], nxt: int) -> bool:
-        key = (item, prev, nxt)
-        found = self.nullable_cache.get(key)
-        if found is None:
-            found = self.nullable_cache[key] = self._nullable(self.x.nodes[item], prev, nxt)
-        return found
-
-    def _nullable(self, node: Node, prev: tuple[bool, ...], nxt: int) -> bool:
-        kind = node[0]
-        if kind in ("none", "set"):
-            return False
-        if kind == "eps":
-            return True
-        if kind == "cat":
-            return all(self.nullable(item, prev, nxt) for item in node[1])
-        if kind == "alt":
-            return any(self.nullable(item, prev, nxt) for item in node[1])
-        if kind == "and":
-            return all(self.nullable(item, prev, nxt) for item in node[1])
-        if kind == "not":
-            return not self.nullable(node[1], prev, nxt)
-        if kind == "rep":
-            return node[1] == 0 or self.nullable(node[3], prev, nxt)
-        positive: bool = node[2]
-        if kind == "ahead":
-            return (nxt != END and node[1] in self.members[nxt]) == positive
-        return prev[self.behind.index(node[1])] == positive
-
-    def derive(self, item: int, prev: tuple[bool, ...], c: int) -> int:
-        key = (item, prev, c)
-        found = self.cache.get(key)
-        if found is None:
-            found = self.cache[key] = self._derive(item, prev, c)
-        return found
-
-    def _derive(self, item: int, prev: tuple[bool, ...], c: int) -> int:
-        x = self.x
-        node = x.nodes[item]
-        kind = node[0]
-        if kind == "set":
-            return EPS if node[1] in self.members[c] else NONE
-        if kind == "cat":
-            head, tail = node[1][0], x.cat(node[1][1:])
-            first = x.cat((self.derive(head, prev, c), tail))
-            if not self.nullable(head, prev, c):
-                return first
-            return x.alt((first, self.derive(tail, prev, c)))
-        if kind == "alt":
-            return x.alt(self.derive(member, prev, c) for member in node[1])
-        if kind == "and":
-            return x.conj(self.derive(member, prev, c) for member in node[1])
-        if kind == "not":
-            return x.neg(self.derive(node[1], prev, c))
-        if kind == "rep":
-            _, low, high, body = node
-            rest = x.rep(max(low - 1, 0), None if high is None else high - 1, body)
-            first = x.cat((self.derive(body, prev, c), rest))
-            if low == 0 or not self.nullable(body, prev, c):
-                # With no copy required, a copy that reads nothing adds nothing.
-                return first
-            return x.alt((first, self.derive(rest, prev, c)))
-        return NONE  # none, eps and the assertions read no character
-
-
-def partition(sets: list[Ranges]) -> tuple[list[Ranges], list[frozenset[int]]]:
-    """The classes of code points that every set treats alike, and for each
-    class the indexes of the sets that hold it."""
-    cuts = {0, MAX_CODE_POINT + 1}
-    for ranges in sets:
-        for lo, hi in ranges:
-            cuts.update((lo, hi + 1))
-    bounds = sorted(cuts)
-    starts = [[lo for lo, _ in ranges] for ranges in sets]
-    classes: dict[frozenset[int], list[tuple[int, int]]] = {}
-    for lo, nxt in zip(bounds, bounds[1:]):
-        inside = frozenset(
-            index
-            for index, ranges in enumerate(sets)
-            if (at := bisect.bisect_right(starts[index], lo) - 1) >= 0 and ranges[at][1] >= lo
-        )
-        spans = classes.setdefault(inside, [])
-        if spans and spans[-1][1] == lo - 1:
-            spans[-1] = (spans[-1][0], nxt - 1)
-        else:
-            spans.append((lo, nxt - 1))
-    ordered = sorted(classes.items(), key=lambda item: item[1][0])
-    return [tuple(spans) for _, spans in ordered], [members for members, _ in ordered]
