@@ -68,7 +68,7 @@ _EXPAND = 16
 _BOUNDED_COST = 256
 # States of the subset automaton, and of one product search, before precision gives way.
 _MAX_SUBSETS = 1_000
-_MAX_PRODUCT = 200_000
+_MAX_PRODUCT = 100_000
 
 Pair = tuple[frozenset[int], int, int]
 Triple = tuple[frozenset[int], int, int, int]
@@ -322,9 +322,14 @@ class _Search:
         return subset
 
     def failing(self, subset: frozenset[int]) -> str | None:
-        """A shortest text after which the search has found no match, or None."""
+        """A shortest text after which the search has found no match, or None.
+        Attempts that start in that text are left out (the search's loop,
+        position 1, taken out): they come after every attempt before has
+        failed (``[a-z]*$`` matches at the end of any text, after trying
+        each start on the way)."""
         if not self.exact:
             return ""
+        subset = subset - {1}
         texts = {subset: ""}
         frontier = [subset]
         while frontier:
@@ -456,7 +461,7 @@ def analyse(pattern: str) -> Risk | None:
     blind = _Search(a, ends, at_end, exact=False)
     reach = _reachable(a, blind.live)
     reach[loop] = ""  # the search is at its retrying loop at every position
-    cycles = _cyclic(a, blind.live)
+    cycles = _cyclic(a, blind.live) & reach.keys()
     hints = tuple(dict.fromkeys(["", *sorted(a.hints, key=len)]))
     try:
         found = _verdict(blind, {blind.live: ""}, cycles, cycles, None, reach)
@@ -467,7 +472,18 @@ def analyse(pattern: str) -> Risk | None:
         return None
     fallback = _finish(a, last, at_end, risk or Risk("polynomial", "", "a"), hints)
     if not a.exact:
-        return fallback
+        # The witness, where one exists, from a search that takes every end
+        # of the pattern for a match whatever the assertions say: a text it
+        # finds no match in has none.
+        transparent = _Search(a, {p for p in last if a.sets[p] is not None}, at_end, exact=True)
+        try:
+            found = _verdict(transparent, transparent.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+        except _TooLarge:
+            return fallback
+        if found[0] is None:
+            return fallback
+        risk = found[0]
+        return Risk(risk.kind, risk.prefix, risk.pump, tuple(dict.fromkeys(risk.suffixes + hints)))
     # Then with credit for matches, on what the blind analysis found.
     search = _Search(a, ends, at_end, exact=True)
     try:
