@@ -90,7 +90,8 @@ class Risk:
 
     def describe(self) -> str:
         growth = "exponential" if self.kind == "exponential" else "at least quadratic"
-        return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n (ambiguous repeats)"
+        ending = f" + {self.suffixes[0]!r}" if self.suffixes[0] else ""
+        return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n{ending} (ambiguous repeats)"
 
 
 # --- the position automaton ---------------------------------------------------------
@@ -218,10 +219,10 @@ def _shortest(node: Node) -> str:
     if kind == "alt":
         return min((_shortest(item) for item in node[1]), key=len)
     if kind == "rep":
-        return _shortest(node[3]) * node[1]
+        return str(_shortest(node[3])) * int(node[1])
     if kind == "ref":
         return _shortest(node[1])
-    return ""
+    return ""  # an assertion
 
 
 def _pick(ranges: Iterable[tuple[int, int]]) -> str:
@@ -253,7 +254,7 @@ class _Search:
     apart (each with one character that stands for it), with the subset
     automaton of the whole search: ``None`` for a match found."""
 
-    def __init__(self, a: _Automaton, ends: set[int], at_end: set[int], exact: bool) -> None:
+    def __init__(self, a: _Automaton, ends: set[int], at_end: frozenset[int], exact: bool) -> None:
         self.a, self.ends, self.exact = a, ends, exact
         positions = [p for p in range(1, len(a.sets)) if a.sets[p]]
         cuts = sorted({0, MAX_CODE_POINT + 1} | {edge for p in positions for lo, hi in a.sets[p] for edge in (lo, hi + 1)})  # type: ignore[union-attr]
@@ -572,8 +573,8 @@ def _verdict(
     (unbounded, product), chain = best
     if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
         prefix, pump = witness[(chain[0], chain[1])]
-        subset = next(s for s, text in subsets.items() if text == prefix) if reach is None else None
-        return Risk("polynomial", prefix, pump, (failing[subset] if subset else "",)), exponential, set(witness)  # type: ignore[arg-type]
+        ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
+        return Risk("polynomial", prefix, pump, (ending or "",)), exponential, set(witness)
     return None, exponential, set(witness)
 
 
