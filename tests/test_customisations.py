@@ -3,6 +3,8 @@ tests install, both ways (nothing missing, nothing stale), and the parsers
 that follow it against awscli on the command lines each entry changes."""
 
 import collections
+import json
+import shlex
 
 import pytest
 from botocore.session import get_session
@@ -17,6 +19,8 @@ from .support.cli_customisations import (
     arguments,
     bare_word_list_accepted,
 )
+from .support.documents import full_document
+from .support.oracle import cli_service
 from .support.real_usage import Case, difference, generate_for, model_name
 
 #: awscli's classes for ec2's single-Value boolean flags.
@@ -157,10 +161,46 @@ def test_bare_word_lists_are_awscli_s():
 
 
 #: The files the command lines below read: an empty zip archive and a file that is not one.
-FILES = {"empty.zip": "PK\x05\x06" + "\x00" * 18, "not-a.zip": "PK\x05\x06", "terms.csv": "en,fr\ncat,chat\n"}
+FILES = {
+    "empty.zip": "PK\x05\x06" + "\x00" * 18,
+    "not-a.zip": "PK\x05\x06",
+    "terms.csv": "en,fr\ncat,chat\n",
+    "empty.txt": "",
+    # A Data Pipeline definition as its user guide writes them, with every kind of value.
+    "pipeline.json": json.dumps(
+        {
+            "objects": [
+                {"id": "Default", "name": "Default", "scheduleType": "ondemand", "role": "DataPipelineDefaultRole"},
+                {
+                    "id": "Schedule",
+                    "type": "Schedule",
+                    "period": "1 days",
+                    "parent": {"ref": "Default"},
+                    "tags": ["a", "b", {"ref": "X"}],
+                    "Upper": "sorted before lower case",
+                    "odd": {"ref": "C", "other": "1"},
+                },
+            ],
+            "parameters": [{"id": "myS3", "type": "AWS::S3::ObjectKey", "watermark": ["w1", "w2"]}],
+            "values": {"myS3": "s3://bucket/key", "myList": ["1", "2"]},
+        }
+    ),
+    "values.json": json.dumps({"values": {"myName": "v", "myList": ["1", "2"]}}),
+    "parameters.json": json.dumps({"parameters": [{"id": "p1", "type": "String", "optional": "true"}]}),
+}
 #: Command lines each customisation changes, with the errors around them.
 CASES = {
     "ec2": (
+        "aws ec2 describe-snapshots",
+        "aws ec2 describe-snapshots --max-items 5",
+        "aws ec2 describe-snapshots --page-size 5 --owner-ids self",
+        "aws ec2 describe-snapshots --no-paginate",
+        "aws ec2 describe-snapshots --max-results 7",
+        "aws ec2 describe-snapshots --starting-token abc",
+        "aws ec2 describe-snapshots --filters Name=status,Values=pending --max-items 3",
+        "aws ec2 describe-volumes",
+        "aws ec2 describe-volumes --volume-ids vol-1",
+        "aws ec2 describe-volumes --next-token x",
         "aws ec2 run-instances --image-id ami-1",
         "aws ec2 run-instances --image-id ami-1 --count 3",
         "aws ec2 run-instances --image-id ami-1 --count 2:5",
@@ -332,6 +372,14 @@ CASES = {
         '\'{"name":"default","roleARN":"arn:aws:iam::123456789012:role/config-role"}\' '
         "--recording-group '{\"allSupported\":true}'",
         "aws configservice put-configuration-recorder --recording-group allSupported=true",
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "roleARN=arn:aws:iam::123456789012:role/r,recordingGroup={allSupported=true,includeGlobalResourceTypes=true}",
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "recordingGroup={resourceTypes=[AWS::EC2::Instance]},recordingMode={recordingFrequency=DAILY}",
+        "aws configservice put-configuration-recorder --configuration-recorder "
+        '\'{"name":"default","recordingGroup":{"allSupported":true}}\'',
+        "aws configservice put-configuration-recorder --configuration-recorder name=default,"
+        "recordingGroup={allSupported=true} --recording-group allSupported=false",
         "aws configservice put-configuration-recorder --configuration-recorder name=default "
         "--recording-group allSupported=maybe",
     ),
@@ -351,6 +399,84 @@ CASES = {
         "aws cloudsearchdomain search --search-query a --bogus 1",
         "aws cloudsearchdomain search --generate-cli-skeleton",
     ),
+    "cloudsearch": (
+        "aws cloudsearch define-expression --domain-name movies --name rank --expression '_score*2'",
+        "aws cloudsearch define-expression --domain-name movies --name rank --expression file://empty.txt",
+        "aws cloudsearch define-expression --domain-name movies --name rank",
+        "aws cloudsearch define-expression --domain-name movies",
+        "aws cloudsearch define-expression --cli-input-json "
+        '\'{"DomainName":"movies","Expression":{"ExpressionName":"r","ExpressionValue":"1"}}\'',
+        "aws cloudsearch define-index-field --domain-name movies --name year --type int --default-value 2000 "
+        "--facet-enabled true --search-enabled FALSE --return-enabled no --sort-enabled False",
+        "aws cloudsearch define-index-field --domain-name movies --name title --type text --highlight-enabled false "
+        "--analysis-scheme _en_default_ --source-field t --return-enabled true --sort-enabled true",
+        "aws cloudsearch define-index-field --domain-name movies --name t --type text --facet-enabled true",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int-array --source-field a,b",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type INT --default-value ' 7 '",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int --default-value 1.5",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type double --default-value x",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type double-array --default-value 2.5",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type lat-lon --default-value 1,2",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type LATLON --default-value 1,2",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type intarray --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type bogus --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int--array --default-value 1",
+        "aws cloudsearch define-index-field --domain-name movies --name g",
+        "aws cloudsearch define-index-field --domain-name movies --type int --index-field IndexFieldName=a",
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\' --default-value 4',
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\' --type int',
+        "aws cloudsearch define-index-field --cli-input-json "
+        '\'{"DomainName":"movies","IndexField":{"IndexFieldName":"z","IndexFieldType":"int"}}\'',
+        "aws cloudsearch define-index-field --domain-name movies --name g --type int --facet-enabled file://empty.txt",
+        *(
+            f"aws cloudsearch define-index-field --domain-name movies --name g --type {kind} --default-value 3"
+            for kind in load("cloudsearch").shape("IndexFieldType").constraints.enum
+        ),
+    ),
+    "datapipeline": (
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-values c=d a=b c=e x=y=z",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-values-uri file://values.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--parameter-objects file://parameters.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-values-uri file://values.json',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-values-uri \'{"v":1}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A"}]}\' --parameter-objects \'{"foo":1}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"id":"A","n":5,"b":true,"z":null,"l":[1,{"ref":"q"},[2]]}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[{"name":"no id","k":"v"}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition "
+        '\'{"objects":[],"parameters":[{"type":"x"}]}\'',
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition '{\"foo\": 1}'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition '[]'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition 'not json'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://missing.json",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1",
+        "aws datapipeline put-pipeline-definition --cli-input-json '{\"pipelineId\":\"x\",\"pipelineObjects\":[]}'",
+        "aws datapipeline put-pipeline-definition --pipeline-id df-1 --pipeline-definition file://pipeline.json "
+        "--cli-input-json '{\"pipelineObjects\":[]}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values a=b a=c x=y=z =b d=",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values ab",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values file://values.json",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri file://values.json",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri file://values.json "
+        "--parameter-values a=b",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri '{\"values\":{}}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri '[1]'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values-uri 'not json'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --parameter-values a=b "
+        "--cli-input-json '{\"parameterValues\":[{\"id\":\"q\",\"stringValue\":\"r\"}]}'",
+        "aws datapipeline activate-pipeline --pipeline-id df-1 --start-timestamp 2024-01-01 --parameter-values a=b",
+    ),
     "route53domains": (
         "aws route53domains view-billing --start 2024-01-01 --end-time 2024-02-01",
         "aws route53domains view-billing --start-time 2024-01-01",
@@ -358,13 +484,50 @@ CASES = {
 }
 
 
+def _one_member_lines() -> list[str]:
+    """For each operation whose page size awscli sets, a command line per input
+    member giving just that member (in ``--cli-input-json``): which members
+    leave the page size unset is awscli's to say, member by member."""
+    lines = []
+    for entry in table.PAGE_SIZE_DEFAULTS:
+        service = load(entry.service)
+        operation = next(op for op in service.operations if op.name == entry.operation)
+        document = full_document(service, operation.input)
+        for member, value in document.items():
+            lines.append(
+                f"aws {service.cli_name} {operation.cli_name} --cli-input-json "
+                + shlex.quote(json.dumps({member: value}))
+            )
+    return lines
+
+
+def test_page_size_defaults_are_the_operations_awscli_sets_it_for():
+    """The commands awscli hooks when it calls their operation, beyond its
+    check of the paging options that every paged command has, are the table's."""
+    hooked = {
+        tuple(event.split(".")[1:])
+        for event, handler in cli_service("ec2").hooks
+        if event.startswith("calling-command.")
+        and len(event.split(".")) == 3
+        and "*" not in event
+        and handler != "check_should_enable_pagination_call_parameters"
+    }
+    ours = set()
+    for entry in table.PAGE_SIZE_DEFAULTS:
+        service = load(entry.service)
+        operation = next(op for op in service.operations if op.name == entry.operation)
+        ours.add((service.cli_name, operation.cli_name))
+    assert hooked == ours
+
+
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory) -> dict[str, str]:
-    cases = [Case(line, "test", FILES) for lines in CASES.values() for line in lines]
+    lines = [line for lines in CASES.values() for line in lines] + _one_member_lines()
+    cases = [Case(line, "test", FILES) for line in lines]
     return generate_for(cases, tmp_path_factory.mktemp("customised") / "customised_tree")
 
 
-@pytest.mark.parametrize("line", [line for lines in CASES.values() for line in lines])
+@pytest.mark.parametrize("line", [line for lines in CASES.values() for line in lines] + _one_member_lines())
 def test_customised_command_lines_agree_with_awscli(line, trees):
     case = Case(line, "test", FILES)
     service = load(model_name(case.service))

@@ -46,12 +46,16 @@ def apply(operation: "Operation", values: "dict[str, Any]", params: "Params") ->
             if needed and kind == "nested-blob" or kind == "zip-file":
                 given.setdefault(kind, []).append((option, target, part, None))
             continue
-        if takes in ("one", "blob"):
+        if takes in ("one", "blob", "boolean-word"):
             value = _text(option, value)
+        if takes == "boolean-word":
+            value = value.lower() != "false"
         given.setdefault(kind, []).append((option, target, part, value))
     for kind, options in given.items():
         if kind == "nested-member":
             _nested_member(operation, params, options)
+        elif kind == "index-field-option":
+            _index_field_option(operation, params, options)
         else:
             TRANSFORMS[kind](params, options)
 
@@ -357,18 +361,178 @@ def _revision_location(params: "Params", options: "Given") -> None:
 
 def _nested_member(operation: "Operation", params: "Params", options: "Given") -> None:
     """A member of a structure member as its own option (config's
-    ``--recording-group``), read as that member's shape is read."""
+    ``--recording-group``, cloudsearch's ``--name``), read as that member's shape is read."""
     shapes = operation.shapes
     for option, target, part, value in options:
-        structure = next(shape for _, member, shape, _ in operation.arguments if member == target)
-        shape = dict(shapes[structure][2])[part]
+        shape = dict(shapes[_input_member_shape(operation, target)][2])[part]
         params[target] = {
             **params.get(target, {}),
             part: operation._unpack(option, part, shape, value),
         }
 
 
+def _input_member_shape(operation: "Operation", member: str) -> str:
+    """The shape of one of the operation's input members (it has some: options add to them)."""
+    assert operation.input_shape is not None
+    shape: str = dict(operation.shapes[operation.input_shape][2])[member]
+    return shape
+
+
+#: Field types whose options structure is not named by capitalising the type's
+#: words (``int-array``: ``IntArrayOptions``).
+_FIELD_TYPE_NAMES = {"latlon": "LatLon"}
+
+
+def _index_field_option(operation: "Operation", params: "Params", options: "Given") -> None:
+    """cloudsearch define-index-field's options of a field type (``--default-value``,
+    ``--facet-enabled``, ...): members of the ``<Type>Options`` structure its ``--type``
+    names, the default value read as that structure's ``DefaultValue`` is typed."""
+    target = options[0][1]
+    field = params.get(target)
+    if not isinstance(field, dict) or field.get("IndexFieldType") is None:
+        raise CliError("You must pass the --type option.")
+    kind = field["IndexFieldType"]
+    name = _FIELD_TYPE_NAMES.get(kind.lower())
+    if name is None:
+        name = "".join(word.capitalize() for word in kind.split("-"))
+    container = name + "Options"
+    members = dict(operation.shapes[_input_member_shape(operation, target)][2])
+    values = field.setdefault(container, {})
+    for _, _, part, value in options:
+        if part == "DefaultValue" and container in members:
+            kind = operation.shapes[dict(operation.shapes[members[container]][2])[part]][0]
+            try:
+                value = (
+                    int(value)
+                    if kind in ("integer", "long")
+                    else float(value) if kind == "double" else value
+                )
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+        values[part] = value
+
+
+def _pipeline(params: "Params", options: "Given") -> None:
+    """datapipeline's ``--pipeline-definition`` (a definition file: its objects,
+    parameters and values), ``--parameter-objects``, and the parameter values
+    inline (``--parameter-values id=value ...``) or as a document
+    (``--parameter-values-uri``), turned into the request's lists."""
+    given = {option: (target, value) for option, target, _, value in options}
+    values = None
+    from_definition = False
+    if "--pipeline-definition" in given:
+        target, text = given["--pipeline-definition"]
+        definition = _json_document(text)
+        if not isinstance(definition, dict) or "objects" not in definition:
+            raise CliError('Error in pipeline definition: Missing "objects" key\n')
+        params[target] = [
+            _pipeline_object(item, "element") for item in _items(definition["objects"])
+        ]
+        if "parameters" in definition:
+            params["parameterObjects"] = [
+                _pipeline_object(item, "parameter") for item in _items(definition["parameters"])
+            ]
+        if "values" in definition:
+            values, from_definition = _parameter_values(definition["values"]), True
+    if "--parameter-objects" in given:
+        target, text = given["--parameter-objects"]
+        document = _json_document(text)
+        params[target] = (
+            [_pipeline_object(item, "parameter") for item in _items(document["parameters"])]
+            if isinstance(document, dict) and "parameters" in document
+            else None
+        )
+    if "--parameter-values-uri" in given:
+        if "--parameter-values" in given or from_definition:
+            raise CliError("Only parameter-values or parameter-values-uri is allowed")
+        target, text = given["--parameter-values-uri"]
+        document = _json_document(text)
+        found = document.get("values") if isinstance(document, dict) else None
+        values = None if found is None else _parameter_values(found)
+    if "--parameter-values" in given:
+        target, words = given["--parameter-values"]
+        values = _inline_values("--parameter-values", words)
+    if values is not None or "--parameter-values-uri" in given:
+        params["parameterValues"] = values
+
+
+def _json_document(text: str) -> "Any":
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _items(value: "Any") -> "list[Any]":
+    if not isinstance(value, list):
+        raise CliError("Error in pipeline definition: a list of objects is expected")
+    return value
+
+
+def _pipeline_object(item: "Any", what: str) -> "dict[str, Any]":
+    """An object of the definition (``element``) or a parameter: its id (and an
+    object's name, its id when missing), then each other key's values, sorted by key."""
+    import json
+
+    if not isinstance(item, dict):
+        raise CliError(f"Error in pipeline definition: the {what} {json.dumps(item)} is no object")
+    if "id" not in item:
+        raise CliError(
+            f'Error in pipeline definition: Missing "id" key of {what}: {json.dumps(item)}\n'
+        )
+    rest = dict(item)
+    built = {"id": rest.pop("id")}
+    if what == "element":
+        built["name"] = rest.pop("name", built["id"])
+    fields = []
+    for key in sorted(rest):
+        value = rest[key]
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, dict) and list(one) == ["ref"]:
+                fields.append({"key": key, "refValue": one["ref"]})
+            else:
+                fields.append({"key": key, "stringValue": one})
+    built["fields" if what == "element" else "attributes"] = fields
+    return built
+
+
+def _parameter_values(values: "Any") -> "list[dict[str, Any]]":
+    """A document's ``values``: each id with its value, or each of its list of values."""
+    if not isinstance(values, dict):
+        raise CliError("Error in pipeline definition: the values must be an object")
+    return [
+        {"id": key, "stringValue": one}
+        for key, value in values.items()
+        for one in (value if isinstance(value, list) else [value])
+    ]
+
+
+def _inline_values(option: str, words: "list[str]") -> "list[dict[str, Any]]":
+    """``id=value`` words, the values of one id together (first seen first). One
+    word that names a file stands for its text, read a character at a time as the CLI does."""
+    items: "list[str] | str" = words
+    if len(words) == 1:
+        try:
+            loaded = load_paramfile(words[0], remote=True)
+        except ParamFileError as exc:
+            raise ParamError(option, str(exc)) from None
+        if isinstance(loaded, bytes):
+            raise CliError(f"Error in parameter: Invalid inline parameter format: {words[0]}\n")
+        if loaded is not None:
+            items = loaded
+    grouped: "dict[str, list[str]]" = {}
+    for item in items:
+        if "=" not in item:
+            raise CliError(f"Error in parameter: Invalid inline parameter format: {item}\n")
+        key, value = item.split("=", 1)
+        grouped.setdefault(key, []).append(value)
+    return [{"id": key, "stringValue": value} for key, group in grouped.items() for value in group]
+
+
 TRANSFORMS: "dict[str, Callable[[Params, Given], None]]" = {
+    "pipeline": _pipeline,
     "count": _count,
     "ip-permission": _ip_permission,
     "network-interface": _network_interface,

@@ -5,9 +5,9 @@ names an option differently from the model (``sns subscribe
 --notification-endpoint``) or gives it a second name (``iam enable-mfa-device
 --authentication-code-1``), names a boolean's negative flag differently (``ec2
 create-image --reboot``), turns ec2's single-``Value`` boolean structures into
-flags, adds options that fill members (``ec2 run-instances --count``, ``ec2
-authorize-security-group-ingress --port``, ``cloudfront create-invalidation
---paths``) and reads some lists of one-member structures as bare words (``elb
+flags, sets the page size of two ec2 listings, adds options that fill members
+(``ec2 run-instances --count``, ``ec2 authorize-security-group-ingress --port``,
+``cloudfront create-invalidation --paths``) and reads some lists of one-member structures as bare words (``elb
 register-instances-with-load-balancer --instances i-1``). Only changes that
 reshape the command line into the request are here; those that need more (a
 call to the service first, output written to files, whole hand-written
@@ -84,7 +84,8 @@ class Added:
     target: str
     part: str = ""
     #: "one" (a word), "many" (words), "int" (a whole number), "flag" (--x and
-    #: --no-x), "switch" (--x alone), "blob" (a word, the bytes of fileb://)
+    #: --no-x), "switch" (--x alone), "blob" (a word, the bytes of fileb://),
+    #: "boolean-word" (a word: false in any case, or else true)
     takes: str = "one"
     replaces: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
@@ -98,6 +99,18 @@ class EndpointRequired:
     """``service`` has no endpoint of its own: every command needs ``--endpoint-url``."""
 
     service: str
+
+
+@dataclass(frozen=True)
+class PageSizeDefault:
+    """When ``operation`` pages, a request with none of the members ``unless``
+    pages ``page_size`` items at a time unless ``--page-size`` says otherwise
+    (awscli sets the page size of ec2's largest listings itself)."""
+
+    service: str
+    operation: str
+    page_size: int
+    unless: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -470,6 +483,68 @@ ADDED: tuple[Added, ...] = (
         for operation in ("CreateDeployment", "GetApplicationRevision", "RegisterApplicationRevision")
         for option, part in (("--s3-location", "S3"), ("--github-location", "GitHub"))
     ),
+    *(
+        Added(
+            "cloudsearch",
+            "DefineExpression",
+            option,
+            "nested-member",
+            "Expression",
+            part,
+            replaces=("Expression",),
+            required=True,
+        )
+        for option, part in (("--expression", "ExpressionValue"), ("--name", "ExpressionName"))
+    ),
+    *(
+        Added(
+            "cloudsearch",
+            "DefineIndexField",
+            option,
+            "nested-member",
+            "IndexField",
+            part,
+            replaces=("IndexField",),
+            required=True,
+        )
+        for option, part in (("--name", "IndexFieldName"), ("--type", "IndexFieldType"))
+    ),
+    *(
+        Added("cloudsearch", "DefineIndexField", option, "index-field-option", "IndexField", part, takes)
+        for option, part, takes in (
+            ("--default-value", "DefaultValue", "one"),
+            ("--facet-enabled", "FacetEnabled", "boolean-word"),
+            ("--search-enabled", "SearchEnabled", "boolean-word"),
+            ("--return-enabled", "ReturnEnabled", "boolean-word"),
+            ("--sort-enabled", "SortEnabled", "boolean-word"),
+            ("--source-field", "SourceField", "one"),
+            ("--highlight-enabled", "HighlightEnabled", "boolean-word"),
+            ("--analysis-scheme", "AnalysisScheme", "one"),
+        )
+    ),
+    Added("datapipeline", "PutPipelineDefinition", "--parameter-objects", "pipeline", "parameterObjects"),
+    Added(
+        "datapipeline",
+        "PutPipelineDefinition",
+        "--pipeline-definition",
+        "pipeline",
+        "pipelineObjects",
+        replaces=("pipelineObjects", "parameterObjects"),
+        required=True,
+    ),
+    *(
+        Added(
+            "datapipeline",
+            operation,
+            option,
+            "pipeline",
+            "parameterValues",
+            takes=takes,
+            replaces=("parameterValues",),
+        )
+        for operation in ("PutPipelineDefinition", "ActivatePipeline")
+        for option, takes in (("--parameter-values", "many"), ("--parameter-values-uri", "one"))
+    ),
     Added(
         "config",
         "PutConfigurationRecorder",
@@ -503,6 +578,14 @@ BARE_WORD_LISTS: tuple[BareWordList, ...] = (
 )
 
 
+PAGE_SIZE_DEFAULTS: tuple[PageSizeDefault, ...] = (
+    PageSizeDefault("ec2", "DescribeSnapshots", 1000, ("Filters", "MaxResults", "SnapshotIds")),
+    PageSizeDefault(
+        "ec2", "DescribeVolumes", 1000, ("Filters", "IncludeManagedResources", "MaxResults", "VolumeIds")
+    ),
+)
+
+
 @dataclass(frozen=True)
 class OperationRules:
     """What the table says of one operation (model names throughout)."""
@@ -518,6 +601,7 @@ class OperationRules:
     added: tuple[Added, ...]
     bare_words: tuple[str, ...]
     endpoint_required: bool = False
+    page_size_default: PageSizeDefault | None = None
 
     @property
     def replaced(self) -> frozenset[str]:
@@ -526,6 +610,16 @@ class OperationRules:
     @property
     def optional(self) -> frozenset[str]:
         return frozenset(member for added in self.added for member in added.optional) | set(self.aliases)
+
+    @property
+    def moved(self) -> dict[str, frozenset[str]]:
+        """Structure member -> its members that an option of their own takes
+        (config's ``--recording-group``): the structure's option no longer reads them."""
+        moved: dict[str, set[str]] = {}
+        for added in self.added:
+            if added.kind == "nested-member":
+                moved.setdefault(added.target, set()).add(added.part)
+        return {target: frozenset(parts) for target, parts in moved.items()}
 
     @property
     def defaults(self) -> tuple[tuple[str, int], ...]:
@@ -546,6 +640,9 @@ def rules(service: str, operation: str) -> OperationRules:
             b.member for b in BARE_WORD_LISTS if (b.service, b.operation) == (service, operation)
         ),
         endpoint_required=any(entry.service == service for entry in ENDPOINT_REQUIRED),
+        page_size_default=next(
+            (d for d in PAGE_SIZE_DEFAULTS if (d.service, d.operation) == (service, operation)), None
+        ),
     )
 
 
@@ -567,10 +664,6 @@ _NOT_YET = "only reshapes the command line into the request: not reproduced yet"
 #: fails on a change awscli makes that is neither here nor reproduced above.
 NOT_REPRODUCED: tuple[NotReproduced, ...] = (
     NotReproduced("cloudfront", "UpdateDistribution", _NEEDS_A_CALL),
-    NotReproduced("cloudsearch", "DefineExpression", _NOT_YET),
-    NotReproduced("cloudsearch", "DefineIndexField", _NOT_YET),
-    NotReproduced("datapipeline", "ActivatePipeline", _NOT_YET),
-    NotReproduced("datapipeline", "PutPipelineDefinition", _NOT_YET),
     NotReproduced("ec2", "BundleInstance", _LOCAL_WORK),
     NotReproduced("ec2", "GetPasswordData", _LOCAL_WORK),
     NotReproduced("iam", "CreateVirtualMFADevice", _WRITES_FILES),

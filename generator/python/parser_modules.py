@@ -70,6 +70,8 @@ class ParserData:
     defaults: tuple[tuple[str, int], ...] = ()
     #: The CLI requires --endpoint-url for the service's commands.
     endpoint_required: bool = False
+    #: (page size, members any of which leave it unset) the CLI pages by when paging.
+    page_size_default: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def constructor(self) -> Call:
@@ -99,6 +101,7 @@ class ParserData:
                 *((("bare_words", self.bare_words),) if self.bare_words else ()),
                 *((("defaults", self.defaults),) if self.defaults else ()),
                 *((("endpoint_required", True),) if self.endpoint_required else ()),
+                *((("page_size_default", self.page_size_default),) if self.page_size_default else ()),
             ),
         )
 
@@ -144,6 +147,33 @@ def shape_rows(service: Service, root: str | None) -> dict[str, tuple[Any, ...]]
     return dict(sorted(rows.items()))
 
 
+def _without_name(shape: str, parts: frozenset[str]) -> str:
+    """The row of ``shape`` less ``parts``, under a name no model shape can have."""
+    return f"{shape} (without {', '.join(sorted(parts))})"
+
+
+def _with_moved(
+    rows: dict[str, tuple[Any, ...]],
+    service: Service,
+    members: Sequence[Member],
+    moved: dict[str, frozenset[str]],
+) -> dict[str, tuple[Any, ...]]:
+    """``rows`` and, for each structure member some of whose members another
+    option takes, its row without them: what the member's own option reads."""
+    for member in members:
+        parts = moved.get(member.name)
+        if parts:
+            kind, low, detail, required, trait = rows[member.target]
+            rows[_without_name(member.target, parts)] = (
+                kind,
+                low,
+                tuple(entry for entry in detail if entry[0] not in parts),
+                tuple(name for name in required if name not in parts),
+                trait,
+            )
+    return dict(sorted(rows.items()))
+
+
 def parser_data(service: Service, operation: Operation, renderer: Renderer) -> ParserData:
     arguments: tuple[tuple[str, str, str, bool], ...] = ()
     tokens: tuple[str, ...] = ()
@@ -163,13 +193,19 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
             (
                 cli.renamed.get(member.name, f"--{member.cli_name}"),
                 member.name,
-                member.target,
+                (
+                    _without_name(member.target, cli.moved[member.name])
+                    if member.name in cli.moved
+                    else member.target
+                ),
                 member.cli_required and member.name not in cli.optional,
             )
             for member in members
             if member not in gone and member.name not in cli.replaced
         )
-        shadowed = tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
+        shadowed = (
+            tuple((f"--{member.cli_name}", member.name) for member in paging.shadowed) if paging else ()
+        )
         tokens = tuple(member.name for member in members if member.idempotency_token)
         streamed = tuple(member.name for member in members if service.streamed_blob(member))
         json_values = tuple(member.name for member in members if member.json_value_header)
@@ -187,7 +223,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         service=service.name,
         operation=operation,
         input_shape=operation.input,
-        shapes=shape_rows(service, operation.input),
+        shapes=_with_moved(shape_rows(service, operation.input), service, members, cli.moved),
         arguments=arguments,
         paginator=paginator,
         idempotency_tokens=tokens,
@@ -210,6 +246,9 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer) -> P
         bare_words=cli.bare_words,
         defaults=cli.defaults,
         endpoint_required=cli.endpoint_required,
+        page_size_default=(
+            (cli.page_size_default.page_size, cli.page_size_default.unless) if cli.page_size_default else None
+        ),
     )
 
 
@@ -245,7 +284,9 @@ def render(
     # out as black lays it out (``pyassign``): no black pass, the slowest stage.
     for operation in operations:
         data = parser_data(service, operation, renderer)
-        yield f"{package}/{operation.py_name}.py", renderer.render("python/operation.py.jinja", data=data, **context)
+        yield f"{package}/{operation.py_name}.py", renderer.render(
+            "python/operation.py.jinja", data=data, **context
+        )
     # Help text, in modules of its own: a parse never loads it.
     yield f"{package}/_help/__init__.py", renderer.render("python/help_init.py.jinja", **context)
     for operation in operations:

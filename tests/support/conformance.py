@@ -139,6 +139,16 @@ def judged(
     difference = compare()
     if difference is None:
         return Outcome(service, name, kind, "identical")
+    if context.cli.kind != "ServiceCommand":
+        return Outcome(
+            service,
+            name,
+            kind,
+            "customized",
+            f"{difference}; awscli's {context.service.cli_name} command is hand-written ({context.cli.kind})"[
+                :400
+            ],
+        )
     hooks = context.hooks(operation)
     if hooks:
         with without_hooks(hooks):

@@ -197,6 +197,9 @@ class CliService:
     #: ``(event name, handler name)`` of every handler awscli registers while
     #: it builds its command and argument tables: its hand-written hooks.
     hooks: tuple[tuple[str, str], ...]
+    #: The class of the service's own command: ``ServiceCommand`` when the model
+    #: drives it, anything else (sdb's ``PreviewCommand``) is hand-written.
+    kind: str = "ServiceCommand"
 
 
 def _handler_name(handler: Any) -> str:
@@ -235,7 +238,7 @@ def cli_service(service_command: str, data_paths: Sequence[str] = ()) -> CliServ
                     for key, arg in command.arg_table.items()
                 )
             commands[name] = CliCommand(type(command).__name__, arguments)
-    return CliService(commands, tuple(hooks))
+    return CliService(commands, tuple(hooks), type(service).__name__)
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ Shared by the parser tests and ``scripts/conformance``.
 
 import json
 from pathlib import Path
+from typing import Any
 
 from generator.model.ir import Operation, Service
 from generator.pipeline.service import load
@@ -53,10 +54,25 @@ def assert_agrees(service: Service, operation: Operation, package: str, argv: li
         assert error_line(ours.exit_code, ours.stderr) == error_line(theirs.exit_code, theirs.stderr), argv
 
 
+#: Values for the members botocore's endpoint rules read as ARNs (service, member): with
+#: a placeholder such as ``a`` there, awscli parses the same parameters and then fails
+#: before the request ("must be a valid ARN"), which says nothing of the parsers.
+ENDPOINT_ARNS = {
+    ("kinesis", "StreamARN"): "arn:aws:kinesis:us-east-1:123456789012:stream/a",
+    ("kinesis", "ConsumerARN"): "arn:aws:kinesis:us-east-1:123456789012:stream/a/consumer/b:1",
+    ("kinesis", "ResourceARN"): "arn:aws:kinesis:us-east-1:123456789012:stream/a",
+    ("cloudfront-keyvaluestore", "KvsARN"): "arn:aws:cloudfront::123456789012:key-value-store/a",
+}
+
+
+def _with_endpoint_arns(service: Service, document: dict[str, Any]) -> dict[str, Any]:
+    return {key: ENDPOINT_ARNS.get((service.name, key), value) for key, value in document.items()}
+
+
 def corpus(service: Service, operation: Operation, tmp: Path) -> list[list[str]]:
     """Valid and invalid command lines for one operation."""
-    minimal = minimal_document(service, operation.input)
-    full = full_document(service, operation.input)
+    minimal = _with_endpoint_arns(service, minimal_document(service, operation.input))
+    full = _with_endpoint_arns(service, full_document(service, operation.input))
     cases = [
         document_argv(service, operation, minimal, "shorthand"),
         document_argv(service, operation, full, "shorthand"),

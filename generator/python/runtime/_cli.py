@@ -162,6 +162,7 @@ class Operation:
         bare_words: "tuple[str, ...]" = (),
         defaults: "tuple[tuple[str, int], ...]" = (),
         endpoint_required: bool = False,
+        page_size_default: "tuple[int, tuple[str, ...]] | None" = None,
     ) -> None:
         self.service = service
         self.cli_name = cli_name
@@ -206,6 +207,8 @@ class Operation:
         self.defaults = dict(defaults)
         #: The service has no endpoint of its own: --endpoint-url is required.
         self.endpoint_required = endpoint_required
+        #: (page size, members any of which leave it unset) when the CLI pages.
+        self.page_size_default = page_size_default
         self.prog = f"python -m {__package__} {cli_name}"
         self._check: Callable[[Any], list[str]] | None = None
 
@@ -251,6 +254,10 @@ class Operation:
             from ._convert import merge_input_json
 
             merge_input_json(params, values["cli_input_json"])
+        if paginate and self.page_size_default is not None:
+            size, unless = self.page_size_default
+            if not any(member in params for member in unless):
+                params.setdefault("PaginationConfig", {}).setdefault("PageSize", size)
         skeleton = values.get("generate_cli_skeleton")
         if (
             self.endpoint_required
