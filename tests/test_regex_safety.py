@@ -31,7 +31,7 @@ from .support.strictcheck import strict_module
 LENGTH = 20_000
 BUDGET = 1.0
 # Verdicts of slow whose witness is no attack (see docs/trust.rst).
-UNPROVEN = 16
+UNPROVEN = 11
 
 
 def _botocore_patterns() -> list[str]:
