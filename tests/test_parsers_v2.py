@@ -38,7 +38,9 @@ def files(tmp_path_factory):
 def test_ecr_corpus_agrees_with_aws2(operation, files):
     cases = corpus(ECR, operation, files)
     assert len(cases) >= 10
-    found = [(argv, difference(ECR, operation, "generated.v2.ecr", argv)) for argv in cases]
+    # The valid command lines and every fourth other one, to keep CI in its budget
+    # (scripts/parsers-v2-corpus ecr runs them all).
+    found = [(argv, difference(ECR, operation, "generated.v2.ecr", argv)) for argv in cases[:4] + cases[4::4]]
     assert [(argv, why) for argv, why in found if why] == []
 
 
@@ -230,7 +232,7 @@ def test_v2_customisations_are_v1s_less_the_dropped_aliases():
 SHORTHAND_WORD = st.text(alphabet="ab=,[]{}\"' \\@\n", max_size=12)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(["--filter", "--image-ids"]), SHORTHAND_WORD)
 def test_shorthand_and_its_errors_agree_with_aws2(option, word):
     """v2's shorthand reads as v1's; its errors show the input with a caret where it stopped."""

@@ -41,7 +41,7 @@ class _LookParser(_TreeParser):
     capturing group its number, ``("cap", number, body)``, and a
     back-reference is ``("ref", number)``."""
 
-    captures: int
+    capture_count: int
 
     def item(self) -> Node:
         if self.peek() == "\\" and self.peek(1).isdigit() and self.peek(1) != "0":
@@ -61,8 +61,8 @@ class _LookParser(_TreeParser):
         kind: tuple[bool, bool] | None = None
         capture = not self.text.startswith("?", self.pos)
         if capture:
-            self.captures += 1
-            number = self.captures
+            self.capture_count += 1
+            number = self.capture_count
         for prefix, name in (
             ("?:", None),
             ("?=", (True, True)),
@@ -93,7 +93,7 @@ def read(pattern: str) -> Node:
     """The emitted pattern as a tree whose lookarounds keep their kind, its
     back-references spelled out (``references.py``)."""
     parser = _LookParser(pattern)
-    parser.captures = 0
+    parser.capture_count = 0
     return expand_references(parser.tree())
 
 

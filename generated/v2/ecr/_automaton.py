@@ -9,11 +9,16 @@ not edit. The tables are compiled from the patterns by the generator
 
 from bisect import bisect_right
 
+# For the type checker only: annotations that use these names are strings.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._derivatives import LazySearch
+
 
 class Automaton:
     """One pattern's automaton, read from its table when first used."""
 
-    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window")
+    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window", "lazy")
 
     def __init__(self, table: str) -> None:
         self.table = table
@@ -27,8 +32,17 @@ class Automaton:
         self.accepts = -1
         #: Read only the last ``window`` characters after the last line terminator (-1: all).
         self.window = -1
+        #: The search of a table written as an expression (``~``), built as the text goes.
+        self.lazy: "LazySearch | None" = None
 
     def read(self) -> None:
+        if self.table.startswith("~"):
+            # Imported here: only a pattern written as its expression needs the engine.
+            from ._derivatives import LazySearch
+
+            self.lazy = LazySearch(self.table[1:])
+            self.final = [False]
+            return
         window, _, rows = self.table.rpartition("|")
         self.window = int(window) if window else -1
         for row in rows.split(";"):
@@ -59,6 +73,8 @@ class Automaton:
         """Whether the pattern matches somewhere in ``text``."""
         if not self.final:
             self.read()
+        if self.lazy is not None:
+            return self.lazy.search(text)
         if self.window >= 0:
             # The pattern starts with a length check, (?=.{a,window}$): only a
             # match that starts here can pass it (the table checks the a).
