@@ -483,31 +483,17 @@ ADDED: tuple[Added, ...] = (
         for operation in ("CreateDeployment", "GetApplicationRevision", "RegisterApplicationRevision")
         for option, part in (("--s3-location", "S3"), ("--github-location", "GitHub"))
     ),
+    # Options that take a structure's members, in the place of the structure's own option.
     *(
         Added(
-            "cloudsearch",
-            "DefineExpression",
-            option,
-            "nested-member",
-            "Expression",
-            part,
-            replaces=("Expression",),
-            required=True,
+            "cloudsearch", operation, option, "nested-member", target, part, replaces=(target,), required=True
         )
-        for option, part in (("--expression", "ExpressionValue"), ("--name", "ExpressionName"))
-    ),
-    *(
-        Added(
-            "cloudsearch",
-            "DefineIndexField",
-            option,
-            "nested-member",
-            "IndexField",
-            part,
-            replaces=("IndexField",),
-            required=True,
+        for operation, target, option, part in (
+            ("DefineExpression", "Expression", "--expression", "ExpressionValue"),
+            ("DefineExpression", "Expression", "--name", "ExpressionName"),
+            ("DefineIndexField", "IndexField", "--name", "IndexFieldName"),
+            ("DefineIndexField", "IndexField", "--type", "IndexFieldType"),
         )
-        for option, part in (("--name", "IndexFieldName"), ("--type", "IndexFieldType"))
     ),
     *(
         Added("cloudsearch", "DefineIndexField", option, "index-field-option", "IndexField", part, takes)

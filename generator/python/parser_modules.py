@@ -165,7 +165,6 @@ def _without_name(shape: str, parts: frozenset[str]) -> str:
 
 def _with_moved(
     rows: dict[str, tuple[Any, ...]],
-    service: Service,
     members: Sequence[Member],
     moved: dict[str, frozenset[str]],
 ) -> dict[str, tuple[Any, ...]]:
@@ -237,7 +236,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer, cli:
         service=service.name,
         operation=operation,
         input_shape=operation.input,
-        shapes=_with_moved(shape_rows(service, operation.input), service, members, custom.moved),
+        shapes=_with_moved(shape_rows(service, operation.input), members, custom.moved),
         arguments=arguments,
         paginator=paginator,
         idempotency_tokens=tokens,

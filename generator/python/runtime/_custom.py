@@ -400,12 +400,12 @@ def _index_field_option(operation: "Operation", params: "Params", options: "Give
     values = field.setdefault(container, {})
     for _, _, part, value in options:
         if part == "DefaultValue" and container in members:
-            kind = operation.shapes[dict(operation.shapes[members[container]][2])[part]][0]
+            typed = operation.shapes[dict(operation.shapes[members[container]][2])[part]][0]
             try:
                 value = (
                     int(value)
-                    if kind in ("integer", "long")
-                    else float(value) if kind == "double" else value
+                    if typed in ("integer", "long")
+                    else float(value) if typed == "double" else value
                 )
             except ValueError as exc:
                 raise CliError(str(exc)) from None
@@ -416,16 +416,14 @@ def _pipeline(params: "Params", options: "Given") -> None:
     """datapipeline's ``--pipeline-definition`` (a definition file: its objects,
     parameters and values), ``--parameter-objects``, and the parameter values
     inline (``--parameter-values id=value ...``) or as a document
-    (``--parameter-values-uri``), turned into the request's lists."""
-    given = {option: (target, value) for option, target, _, value in options}
-    values = None
-    from_definition = False
+    (``--parameter-values-uri``), turned into the request's three lists."""
+    given = {option: value for option, _, _, value in options}
+    values: "list[dict[str, Any]] | None" = None
     if "--pipeline-definition" in given:
-        target, text = given["--pipeline-definition"]
-        definition = _json_document(text)
+        definition = _json_document(given["--pipeline-definition"])
         if not isinstance(definition, dict) or "objects" not in definition:
             raise CliError('Error in pipeline definition: Missing "objects" key\n')
-        params[target] = [
+        params["pipelineObjects"] = [
             _pipeline_object(item, "element") for item in _items(definition["objects"])
         ]
         if "parameters" in definition:
@@ -433,26 +431,26 @@ def _pipeline(params: "Params", options: "Given") -> None:
                 _pipeline_object(item, "parameter") for item in _items(definition["parameters"])
             ]
         if "values" in definition:
-            values, from_definition = _parameter_values(definition["values"]), True
+            values = _parameter_values(definition["values"])
     if "--parameter-objects" in given:
-        target, text = given["--parameter-objects"]
-        document = _json_document(text)
-        params[target] = (
+        document = _json_document(given["--parameter-objects"])
+        params["parameterObjects"] = (
             [_pipeline_object(item, "parameter") for item in _items(document["parameters"])]
             if isinstance(document, dict) and "parameters" in document
             else None
         )
     if "--parameter-values-uri" in given:
-        if "--parameter-values" in given or from_definition:
+        # The definition's values count as given inline here.
+        if "--parameter-values" in given or values is not None:
             raise CliError("Only parameter-values or parameter-values-uri is allowed")
-        target, text = given["--parameter-values-uri"]
-        document = _json_document(text)
+        document = _json_document(given["--parameter-values-uri"])
         found = document.get("values") if isinstance(document, dict) else None
-        values = None if found is None else _parameter_values(found)
-    if "--parameter-values" in given:
-        target, words = given["--parameter-values"]
-        values = _inline_values("--parameter-values", words)
-    if values is not None or "--parameter-values-uri" in given:
+        params["parameterValues"] = None if found is None else _parameter_values(found)
+    elif "--parameter-values" in given:
+        params["parameterValues"] = _inline_values(
+            "--parameter-values", given["--parameter-values"]
+        )
+    elif values is not None:
         params["parameterValues"] = values
 
 
