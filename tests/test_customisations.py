@@ -166,6 +166,8 @@ FILES = {
     "not-a.zip": "PK\x05\x06",
     "terms.csv": "en,fr\ncat,chat\n",
     "empty.txt": "",
+    # Bytes that are no UTF-8 text: file:// cannot read them.
+    "latin-1.bin": b"caf\xe9 PK\x05\x06",
     # A Data Pipeline definition as its user guide writes them, with every kind of value.
     "pipeline.json": json.dumps(
         {
@@ -190,6 +192,16 @@ FILES = {
 }
 #: Command lines each customisation changes, with the errors around them.
 CASES = {
+    # The paging check finds a member whose option is named as a paging option.
+    "rolesanywhere": (
+        "aws rolesanywhere list-crls --next-token nextToken --page-size 7",
+        "aws rolesanywhere list-crls --page-size 7",
+        "aws rolesanywhere list-crls --page-size 0 --next-token n",
+        "aws rolesanywhere list-crls --no-paginate --page-size 7",
+        "aws rolesanywhere list-profiles --next-token n --max-items 3 --page-size 2",
+        "aws rolesanywhere list-trust-anchors --max-items 3 --page-size 2",
+        "aws rolesanywhere list-subjects --next-token n",
+    ),
     "ec2": (
         "aws ec2 describe-snapshots",
         "aws ec2 describe-snapshots --max-items 5",
@@ -290,6 +302,16 @@ CASES = {
         "--role arn:aws:iam::123456789012:role/rrr --handler h --zip-file fileb://missing.zip",
         "aws lambda create-function --function-name f --runtime python3.12 --role arn:aws:iam::123456789012:role/rrr --handler h",
         "aws lambda publish-layer-version --layer-name l --zip-file fileb://empty.zip",
+        "aws lambda update-function-code --function-name f --zip-file fileb://empty.zip",
+        "aws lambda update-function-code --function-name f --zip-file fileb://not-a.zip",
+        "aws lambda update-function-code --function-name f --zip-file fileb://latin-1.bin",
+        "aws lambda update-function-code --function-name f --zip-file file://latin-1.bin",
+        "aws lambda update-function-code --function-name f --zip-file file://empty.txt",
+        "aws lambda update-function-code --function-name f --zip-file UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==",
+        "aws lambda update-function-code --function-name f --zip-file fileb://missing.zip",
+        "aws lambda update-function-code --function-name f --s3-bucket bucket --s3-key k",
+        "aws lambda update-function-code --function-name f --zip-file fileb://empty.zip --publish",
+        "aws lambda update-function-code --cli-input-json '{\"FunctionName\": \"f\", \"ZipFile\": \"abc\"}'",
         "aws lambda create-function --function-name f --runtime python3.12 "
         "--role arn:aws:iam::123456789012:role/rrr --handler h --code ZipFile=abc",
         "aws lambda create-function --function-name f --runtime python3.12 "
@@ -516,6 +538,24 @@ def test_page_size_defaults_are_the_operations_awscli_sets_it_for():
     for entry in table.PAGE_SIZE_DEFAULTS:
         service = load(entry.service)
         operation = next(op for op in service.operations if op.name == entry.operation)
+        ours.add((service.cli_name, operation.cli_name))
+    assert hooked == ours
+
+
+def test_zip_archive_members_are_the_ones_awscli_checks():
+    """awscli checks a model member's value with a hook of its own (registered
+    for every service when its driver starts) only where the table says the
+    member takes a zip archive."""
+    hooked = {
+        tuple(event.split(".")[1:])
+        for event, _ in cli_service("lambda").hooks
+        if event.startswith("process-cli-arg.") and len(event.split(".")) == 3 and "*" not in event
+    }
+    ours = set()
+    for entry in table.ZIP_ARCHIVES:
+        service = load(entry.service)
+        operation = next(op for op in service.operations if op.name == entry.operation)
+        assert entry.member in {member.name for member in service.shapes[operation.input].members}, entry
         ours.add((service.cli_name, operation.cli_name))
     assert hooked == ours
 

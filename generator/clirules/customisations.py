@@ -114,6 +114,16 @@ class PageSizeDefault:
 
 
 @dataclass(frozen=True)
+class ZipArchive:
+    """The blob ``member`` takes only a zip archive's bytes (``fileb://``) on the
+    command line: any other value is refused before the request is built."""
+
+    service: str
+    operation: str
+    member: str
+
+
+@dataclass(frozen=True)
 class BareWordList:
     """``member`` (a list of structures of one string member) takes bare words
     as that member's values, not shorthand (awscli's legacy list form)."""
@@ -564,6 +574,9 @@ BARE_WORD_LISTS: tuple[BareWordList, ...] = (
 )
 
 
+ZIP_ARCHIVES: tuple[ZipArchive, ...] = (ZipArchive("lambda", "UpdateFunctionCode", "ZipFile"),)
+
+
 PAGE_SIZE_DEFAULTS: tuple[PageSizeDefault, ...] = (
     PageSizeDefault("ec2", "DescribeSnapshots", 1000, ("Filters", "MaxResults", "SnapshotIds")),
     PageSizeDefault(
@@ -588,6 +601,8 @@ class OperationRules:
     bare_words: tuple[str, ...]
     endpoint_required: bool = False
     page_size_default: PageSizeDefault | None = None
+    #: blob members that take only a zip archive's bytes
+    zip_archives: tuple[str, ...] = ()
 
     @property
     def replaced(self) -> frozenset[str]:
@@ -628,6 +643,9 @@ def rules(service: str, operation: str) -> OperationRules:
         endpoint_required=any(entry.service == service for entry in ENDPOINT_REQUIRED),
         page_size_default=next(
             (d for d in PAGE_SIZE_DEFAULTS if (d.service, d.operation) == (service, operation)), None
+        ),
+        zip_archives=tuple(
+            z.member for z in ZIP_ARCHIVES if (z.service, z.operation) == (service, operation)
         ),
     )
 

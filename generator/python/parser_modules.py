@@ -66,6 +66,8 @@ class ParserData:
     customs: tuple[tuple[str, str, str, str, str, bool], ...] = ()
     #: Lists of one-member structures that take bare words.
     bare_words: tuple[str, ...] = ()
+    #: Blob members that take only a zip archive's bytes.
+    zip_archives: tuple[str, ...] = ()
     #: (member, value) botocore is handed when the member is missing.
     defaults: tuple[tuple[str, int], ...] = ()
     #: The CLI requires --endpoint-url for the service's commands.
@@ -108,6 +110,7 @@ class ParserData:
                 *((("value_flags", self.value_flags),) if self.value_flags else ()),
                 *((("customs", self.customs),) if self.customs else ()),
                 *((("bare_words", self.bare_words),) if self.bare_words else ()),
+                *((("zip_archives", self.zip_archives),) if self.zip_archives else ()),
                 *((("defaults", self.defaults),) if self.defaults else ()),
                 *((("endpoint_required", True),) if self.endpoint_required else ()),
                 *((("page_size_default", self.page_size_default),) if self.page_size_default else ()),
@@ -257,6 +260,7 @@ def parser_data(service: Service, operation: Operation, renderer: Renderer, cli:
         value_flags=tuple(m.name for m in members if custom.value_flags and _is_value_flag(service, m)),
         customs=tuple((a.option, a.kind, a.target, a.part, a.takes, a.required) for a in custom.added),
         bare_words=custom.bare_words,
+        zip_archives=custom.zip_archives,
         defaults=custom.defaults,
         endpoint_required=custom.endpoint_required,
         cli_version=cli.number,

@@ -52,8 +52,8 @@ _MADE_UP = re.compile(r"(.*)-\d{9,11}-\d{1,7}")
 class Case:
     line: str
     source: str
-    #: Path (relative, or under ``~/``) -> text.
-    files: dict[str, str] = field(default_factory=dict)
+    #: Path (relative, or under ``~/``) -> text (bytes for a binary file).
+    files: dict[str, str | bytes] = field(default_factory=dict)
     note: str = ""
 
     @property
@@ -100,7 +100,7 @@ def case_folder(case: Case) -> Iterator[Path]:
         for name, text in case.files.items():
             path = home / name[2:] if name.startswith("~/") else work / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8"))
+            path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         cwd = os.getcwd()
         os.chdir(work)
         try:

@@ -36,8 +36,14 @@ def load_paramfile(
                 handle: IO[str] | IO[bytes]
                 with open(path, mode[0]) as handle:
                     return handle.read()
-            except (OSError, UnicodeDecodeError) as exc:
+            except OSError as exc:
                 raise ParamFileError(f"Unable to load paramfile {value}: {exc}") from None
+            except UnicodeDecodeError:
+                raise ParamFileError(
+                    f"Unable to load paramfile ({path}), text contents could not be decoded.  "
+                    "If this is a binary file, please use the fileb:// prefix instead of the "
+                    "file:// prefix."
+                ) from None
     if remote and value.startswith(REMOTE_PREFIXES):
         try:
             return fetch(value)

@@ -239,6 +239,7 @@ class Operation:
         value_flags: "tuple[str, ...]" = (),
         customs: "tuple[tuple[str, str, str, str, str, bool], ...]" = (),
         bare_words: "tuple[str, ...]" = (),
+        zip_archives: "tuple[str, ...]" = (),
         defaults: "tuple[tuple[str, int], ...]" = (),
         endpoint_required: bool = False,
         page_size_default: "tuple[int, tuple[str, ...]] | None" = None,
@@ -284,6 +285,8 @@ class Operation:
         self.customs = customs
         #: Lists of one-member structures that take bare words.
         self.bare_words = bare_words
+        #: Blob members that take only a zip archive's bytes (lambda's ZipFile).
+        self.zip_archives = zip_archives
         #: Members botocore is handed when missing: checked, not printed.
         self.defaults = dict(defaults)
         #: The service has no endpoint of its own: --endpoint-url is required.
@@ -475,11 +478,14 @@ class Operation:
             value = values.get(dest(member) if option is None else _PAGING_DESTS[option])
             if value is not None and option != "--max-items":
                 paginate = False
-        # As the CLI counts them: a value that is false (0) is none.
+        # As the CLI counts them: a value that is false (0) is none. The CLI
+        # looks its paging options up by name, so a member whose option has
+        # one of their names (rolesanywhere's pageSize, where the paginator
+        # has no limit key) counts as that paging option.
         given = [
             option
-            for option, key, _ in self.paging_options()
-            if values.get("paging_" + key) and option not in self.shadowed
+            for option, key, _ in _PAGING_OPTIONS
+            if option not in self.shadowed and self._paging_value(values, option, key)
         ]
         if given and not paginate:
             conflict = "Cannot specify --no-paginate along with pagination arguments: " + ", ".join(
@@ -487,6 +493,14 @@ class Operation:
             )
             raise ValidationError("Error during pagination: " + conflict, v2=conflict)
         return paginate
+
+    def _paging_value(self, values: "dict[str, Any]", option: str, key: str) -> "Any":
+        """The value given to the paging option ``option``, or to the member
+        whose option bears that name where the CLI adds no such option."""
+        if any(option == own for own, _, _ in self.paging_options()):
+            return values.get("paging_" + key)
+        member = next((member for name, member, _, _ in self.arguments if name == option), None)
+        return None if member is None else values.get(dest(member))
 
     # -- one option's value ------------------------------------------------
 
@@ -499,6 +513,10 @@ class Operation:
                 raise ParamError(option, str(exc)) from None
             if loaded is not None:
                 value = loaded
+        if member in self.zip_archives:
+            from ._custom import check_zip_archive
+
+            check_zip_archive(option, value)
         if member in self.streaming_input:
             return _open_streamed(option, value)
         if member in self.json_values:

@@ -12,7 +12,7 @@ import random
 import time
 from decimal import Decimal, InvalidOperation
 
-from ._cli import CliError, ParamError, custom_dest, negative_dest
+from ._cli import CliError, ParamError, ValidationError, custom_dest, negative_dest
 from ._paramfile import ParamFileError, load_paramfile
 
 # For the type checker only (importing typing costs every command).
@@ -176,19 +176,25 @@ def _zip_file(params: "Params", options: "Given") -> None:
         )
     if value is None:
         return
-    if not isinstance(value, bytes) or not _is_zip(value):
-        raise CliError(
-            f"{option} must be a zip file with the fileb:// prefix.\n"
-            f"Example usage:  {option} fileb://path/to/file.zip"
-        )
+    check_zip_archive(option, value)
     params[target] = {**params.get(target, {}), part: value}
 
 
-def _is_zip(data: bytes) -> bool:
+def check_zip_archive(option: str, value: "Any") -> None:
+    """The CLI's refusal of a ``--zip-file`` value that is not a zip archive's
+    bytes (text, or a file read with ``file://``)."""
     import io
     import zipfile
 
-    return zipfile.is_zipfile(io.BytesIO(data))
+    data = value if isinstance(value, bytes) else str(value).encode("utf-8")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.infolist()
+    except zipfile.BadZipFile:
+        raise ValidationError(
+            f"{option} must be a zip file with the fileb:// prefix.\n"
+            f"Example usage:  {option} fileb://path/to/file.zip"
+        ) from None
 
 
 def _conflict(params: "Params", target: str, option: str) -> None:
