@@ -1,5 +1,6 @@
 """Which emitted patterns can make a backtracking engine (Python's ``re``,
-JavaScript's ``RegExp``) take more than linear time, found statically.
+JavaScript's ``RegExp``) take more than linear time, found statically, each
+verdict of slow with the text that shows it.
 
 A backtracking matcher explores the paths of the pattern's position
 automaton (Glushkov's construction) in order, and it is slow exactly when
@@ -7,27 +8,32 @@ many paths read the same text and all of them fail (Weideman et al.,
 "Analyzing matching time behavior of backtracking regular expression
 matchers by using ambiguity of NFA", 2016):
 
-* exponential when some state has two different loops that read the same
-  word: in the automaton of pairs of states moving in step on one text, a
-  strongly connected part holds both a pair ``(p, p)`` and a pair ``(p, q)``
-  with ``p != q`` (``(a+)+``, ``(\\w|\\d)*``);
+* exponential when some state ``p`` has two different loops that read the
+  same word (EDA): in the automaton of pairs of states moving in step on one
+  text, a strongly connected part holds both ``(p, p)`` and a pair of two
+  different states (``(a+)+``, ``(\\w|\\d)*``);
 * polynomial (at least quadratic) when one word loops on ``p``, leads from
-  ``p`` to another state ``q`` and loops on ``q``: the pair ``(p, p)``
-  reaches ``(p, q)``, which reaches ``(q, q)`` (``\\d*\\d*``,
-  ``[a-z]+[a-z0-9]*``). The pair automaton keeps the three paths on words of
-  the same letters step by step; that the three are one word is not checked,
-  so this may over-report. (What the analysis might miss, the tests look
-  for by attacking every pattern botocore ships: tests/test_regex_safety.py.)
+  ``p`` to another state ``q`` and loops on ``q`` (IDA): in the automaton of
+  triples moving in step, ``(p, p, q)`` reaches ``(p, q, q)`` (``\\d*\\d*``,
+  ``[a-z]+[a-z0-9]*``).
 
 What JSON Schema and the validators do is a *search* (the pattern may match
 anywhere): without a leading ``^`` the engine retries at every position,
 which the analysis models as a leading loop over any character. A search
-succeeds as soon as a path reaches the end of an unanchored pattern, so the
-states that end a match are left out: an attack must fail everywhere.
+stops at its first match, so an attack must fail everywhere: each of these
+automata moves in step with the search's subset automaton (the set of every
+state some path is in), and a word that would complete a match anywhere is
+not an attack. The witness is the word found: a prefix that reaches the
+loop, the pump, and a suffix that makes every path fail.
+
 Lookarounds cost what their body costs where they stand: the body is a side
-path that leads nowhere; and since one may fail a match at its very end,
-a pattern with any lookaround gets no credit for paths that would end the
-search.
+path that leads nowhere. Since one may fail a match the subset automaton
+would call complete (``(?!.* {2})[a-z]+``: only where no two spaces
+follow), a pattern with lookarounds, ``\\b`` or back-references gets no
+credit for matches; its witnesses end in the shortest texts of its
+lookaround bodies, which is how such an attack makes each retry fail late.
+A top-level branch that matches the empty text ends every search at the
+first position: only the branches before it are tried there.
 
 A bounded repeat up to ``_EXPAND`` copies is expanded exactly; a larger one
 is a loop that knows its bound. What it costs depends on what it overlaps:
@@ -40,35 +46,52 @@ overlapping loops and calls a pattern slow when a chain holds two
 unbounded loops, or one whose cost is multiplied by bounded ones past
 ``_BOUNDED_COST`` (``.{0,2048}`` retried at each of n positions costs
 2048 n).
+
+Where the subset automaton or a product grows past its cap, the analysis
+drops the credit for matches (which can only add verdicts of slow): it
+never calls a slow pattern linear to save time.
 """
 
+import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .charsets import ANY, Ranges, complement, normalize
-from .tree import anchored as _anchored
-from .tree import intersect as _intersect
+from .charsets import ANY, MAX_CODE_POINT, Ranges
 from .tree import Node
+from .tree import anchored as _anchored
 from .tree import tree as _tree
 
 # Bounded repeats are expanded up to this many copies; a larger bound is a loop of that length.
 _EXPAND = 16
 # How many times over a linear search may repeat its work in overlapping bounded loops.
 _BOUNDED_COST = 256
+# States of the subset automaton, and of one product search, before precision gives way.
+_MAX_SUBSETS = 1_000
+_MAX_PRODUCT = 100_000
+
+Pair = tuple[frozenset[int], int, int]
+Triple = tuple[frozenset[int], int, int, int]
+
+
+class _TooLarge(Exception):
+    """A product passed its cap: the analysis goes on without credit for matches."""
 
 
 @dataclass(frozen=True)
 class Risk:
-    """Why a pattern is unsafe, and a text that shows it: ``prefix``, then
-    ``pump`` repeated, then a character that makes every path fail."""
+    """Why a pattern is unsafe, and the texts that show it: ``prefix``, then
+    ``pump`` repeated, then one of ``suffixes`` (each makes every path fail)."""
 
     kind: str  # "exponential" or "polynomial"
     prefix: str
     pump: str
+    suffixes: tuple[str, ...] = ("",)
 
     def describe(self) -> str:
         growth = "exponential" if self.kind == "exponential" else "at least quadratic"
-        return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n (ambiguous repeats)"
+        ending = f" + {self.suffixes[0]!r}" if self.suffixes[0] else ""
+        return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n{ending} (ambiguous repeats)"
 
 
 # --- the position automaton ---------------------------------------------------------
@@ -81,7 +104,14 @@ class _Automaton:
     def __init__(self) -> None:
         self.sets: list[Ranges | None] = [None]
         self.follow: list[set[int]] = [set()]
-        self.looks = 0
+        #: Whether a match the positions complete is a match (no lookaround,
+        #: ``\\b`` or back-reference may still fail it).
+        self.exact = True
+        #: Positions an assertion after them may still fail: reaching the
+        #: end there is no match yet.
+        self.guarded: set[int] = set()
+        #: The shortest texts of lookaround bodies: endings for attacks.
+        self.hints: list[str] = []
         #: The loops each position is in: None for an unbounded one, else its bound.
         self.enclosing: list[int | None] = []
         self.bounds: list[int | None] = [1]
@@ -109,13 +139,20 @@ class _Automaton:
             p = self.position(None)
             return False, {p}, {p}
         if kind in ("eps", "bol"):
+            # Only a leading ``^`` (taken off before) is sure to hold.
+            self.exact = False
             return True, set(), set()
         if kind == "look":
-            self.looks += 1
+            self.exact = False
+            self.hints.append(_shortest(node[1]))
             # The body runs here and leads nowhere; the match goes on as if
             # it were not there. Its entries hang off the positions before.
             _, first, _ = self.build(node[1])
             return True, first, set()
+        if kind == "ref":
+            # Matching what a group captured fails or reads some text of the group.
+            self.exact = False
+            return self.build(node[1])
         if kind == "alt":
             nullable, firsts, lasts = False, set[int](), set[int]()
             for item in node[1]:
@@ -145,6 +182,7 @@ class _Automaton:
 
     def sequence(self, items: list[Node]) -> tuple[bool, set[int], set[int]]:
         nullable, first, last = True, set[int](), set[int]()
+        begun = len(self.sets)
         for item in items:
             if item[0] == "star":
                 self.enclosing.append(item[2])
@@ -161,15 +199,35 @@ class _Automaton:
             self.link(last, f)
             if nullable:
                 first = first | f
-            if item[0] == "look":
-                continue
+            if item[0] in ("look", "eps", "bol", "ref"):
+                # An assertion may fail a match that has read everything before it.
+                self.guarded.update(range(begun, len(self.sets)))
+                if item[0] == "look":
+                    continue
             last = (last | l) if n else l
             nullable = nullable and n
         return nullable, first, last
 
 
-def _pick(ranges: Ranges) -> str:
+def _shortest(node: Node) -> str:
+    """A shortest text ``node`` reads (assertions read nothing)."""
+    kind = node[0]
+    if kind == "set":
+        return _pick(node[1]) if node[1] else ""
+    if kind == "cat":
+        return "".join(_shortest(item) for item in node[1])
+    if kind == "alt":
+        return min((_shortest(item) for item in node[1]), key=len)
+    if kind == "rep":
+        return str(_shortest(node[3])) * int(node[1])
+    if kind == "ref":
+        return _shortest(node[1])
+    return ""  # an assertion
+
+
+def _pick(ranges: Iterable[tuple[int, int]]) -> str:
     """A readable character of the set, for witnesses."""
+    ranges = tuple(ranges)
     for lo, hi in ranges:
         for cp in range(max(lo, 0x61), min(hi, 0x7A) + 1):
             return chr(cp)
@@ -183,71 +241,355 @@ def _pick(ranges: Ranges) -> str:
     return chr(ranges[0][0])
 
 
-class _Pairs:
-    """The automaton of two paths reading the same text in step."""
+def _readability(char: str) -> tuple[int, str]:
+    """Witnesses read best in lower-case letters, then other printable ASCII."""
+    return (0 if "a" <= char <= "z" else 1 if "!" <= char <= "~" else 2 if char == " " else 3, char)
 
-    def __init__(self, automaton: _Automaton, live: set[int], finishing: dict[int, Ranges]) -> None:
-        self.a = automaton
-        self.live = live
-        #: The characters on which a path from this state ends the search
-        #: with a match: an attack never reads them there.
-        self.finishing = finishing
-        self.cache: dict[tuple[int, int], list[tuple[tuple[int, int], str]]] = {}
 
-    def successors(self, pair: tuple[int, int]) -> list[tuple[tuple[int, int], str]]:
-        if pair not in self.cache:
-            sets, out = self.a.sets, []
-            for p in self.a.follow[pair[0]] & self.live:
-                for q in self.a.follow[pair[1]] & self.live:
-                    common = _intersect(sets[p], sets[q])  # type: ignore[arg-type]
-                    for state in pair:
-                        if common and self.finishing.get(state):
-                            common = _intersect(common, complement(self.finishing[state]))
-                    if common:
-                        out.append(((p, q), _pick(common)))
-            self.cache[pair] = out
-        return self.cache[pair]
+# --- the search in step with its subset automaton ----------------------------------------
 
-    def reached(self, start: tuple[int, int]) -> set[tuple[int, int]]:
-        """The pairs a non-empty path from ``start`` reaches."""
-        seen: set[tuple[int, int]] = set()
+
+class _Search:
+    """The position automaton over the classes of characters its sets tell
+    apart (each with one character that stands for it), with the subset
+    automaton of the whole search: ``None`` for a match found."""
+
+    def __init__(self, a: _Automaton, ends: set[int], at_end: frozenset[int], exact: bool) -> None:
+        self.a, self.ends, self.exact = a, ends, exact
+        positions = [p for p in range(1, len(a.sets)) if a.sets[p]]
+        cuts = sorted({0, MAX_CODE_POINT + 1} | {edge for p in positions for lo, hi in a.sets[p] for edge in (lo, hi + 1)})  # type: ignore[union-attr]
+        members: list[set[int]] = [set() for _ in cuts[:-1]]
+        for p in positions:
+            for lo, hi in a.sets[p]:  # type: ignore[union-attr]
+                for k in range(bisect.bisect_left(cuts, lo), bisect.bisect_left(cuts, hi + 1)):
+                    members[k].add(p)
+        classes: dict[frozenset[int], list[tuple[int, int]]] = {}
+        for k, reads in enumerate(members):
+            classes.setdefault(frozenset(reads), []).append((cuts[k], cuts[k + 1] - 1))
+        #: (the positions reading the class, the character standing for it), readable first.
+        self.classes = sorted(((reads, _pick(spans)) for reads, spans in classes.items()), key=lambda c: _readability(c[1]))
+        self.cuts = cuts
+        #: Per span between cuts, the index of its class in ``classes``.
+        self.spans = [[reads for reads, _ in self.classes].index(frozenset(m)) for m in members]
+        self.live = frozenset(p for p in positions if p not in ends)
+        #: Positions from which the end of the input completes a match.
+        self.at_end = at_end
+        self.subsets: dict[frozenset[int], list[tuple[frozenset[int] | None, frozenset[int], str]]] = {}
+        #: Product nodes visited so far, against ``_MAX_PRODUCT``.
+        self.spent = 0
+
+    def step(self, subset: frozenset[int]) -> list[tuple[frozenset[int] | None, frozenset[int], str]]:
+        """Per class of characters: the next subset (None: a match), what the class reads, its character."""
+        if not self.exact:
+            # Given no credit for matches, the subset is of no use: one for all.
+            subset = self.live
+        if subset not in self.subsets:
+            if len(self.subsets) > _MAX_SUBSETS:
+                raise _TooLarge()
+            out = []
+            for reads, char in self.classes:
+                following: set[int] = set()
+                for p in subset:
+                    following |= self.a.follow[p]
+                following &= reads
+                matched = self.exact and bool(following & self.ends)
+                nxt = frozenset(following & self.live) if self.exact else self.live
+                out.append((None if matched else nxt, reads & self.live, char))
+            self.subsets[subset] = out
+        return self.subsets[subset]
+
+    def reachable(self, start: frozenset[int]) -> dict[frozenset[int], str]:
+        """The subsets a text reaches without a match, with a shortest such text."""
+        texts = {start: ""}
         frontier = [start]
         while frontier:
             following = []
-            for pair in frontier:
-                for nxt, _ in self.successors(pair):
-                    if nxt not in seen:
-                        seen.add(nxt)
+            for subset in frontier:
+                for nxt, _, char in self.step(subset):
+                    if nxt is not None and nxt not in texts:
+                        texts[nxt] = texts[subset] + char
                         following.append(nxt)
             frontier = following
-        return seen
+        return texts
 
-    def path(self, start: tuple[int, int], goal: tuple[int, int]) -> str | None:
-        """The text of a shortest non-empty path from ``start`` to ``goal``."""
-        seen: dict[tuple[int, int], tuple[tuple[int, int] | None, str]] = {}
-        frontier = [start]
-        found = False
-        while frontier and not found:
+    def run(self, text: str) -> frozenset[int] | None:
+        """The subset after ``text`` from the start, or None if it holds a match."""
+        subset: frozenset[int] | None = frozenset({0})
+        for char in text:
+            k = self.spans[bisect.bisect_right(self.cuts, ord(char)) - 1]
+            subset = self.step(subset)[k][0]  # type: ignore[arg-type]
+            if subset is None:
+                return None
+        return subset
+
+    def failing(self, subset: frozenset[int]) -> str | None:
+        """A shortest text after which the search has found no match, or None.
+        Attempts that start in that text are left out (the search's loop,
+        position 1, taken out): they come after every attempt before has
+        failed (``[a-z]*$`` matches at the end of any text, after trying
+        each start on the way)."""
+        if not self.exact:
+            return ""
+        subset = subset - {1}
+        texts = {subset: ""}
+        frontier = [subset]
+        while frontier:
             following = []
-            for pair in frontier:
-                for nxt, char in self.successors(pair):
-                    if nxt not in seen:
-                        seen[nxt] = (pair, char)
+            for current in frontier:
+                if not (current & self.at_end):
+                    return texts[current]
+                for nxt, _, char in self.step(current):
+                    if nxt is not None and nxt not in texts:
+                        texts[nxt] = texts[current] + char
                         following.append(nxt)
-                        found = found or nxt == goal
             frontier = following
-        if goal not in seen:
-            return None
-        text, node = [], goal
-        while True:
-            previous, char = seen[node]
-            text.append(char)
-            if previous == start:
-                return "".join(reversed(text))
-            node = previous  # type: ignore[assignment]
+        return None
+
+    def pairs(self, node: Pair) -> list[tuple[Pair, str]]:
+        subset, p, q = node
+        out = []
+        for nxt, reads, char in self.step(subset):
+            if nxt is None:
+                continue
+            for x in self.a.follow[p] & reads:
+                for y in self.a.follow[q] & reads:
+                    out.append(((nxt, x, y), char))
+        return out
+
+    def triples(self, node: Triple) -> list[tuple[Triple, str]]:
+        subset, p, q, r = node
+        out = []
+        for nxt, reads, char in self.step(subset):
+            if nxt is None:
+                continue
+            for x in self.a.follow[p] & reads:
+                for y in self.a.follow[q] & reads:
+                    for z in self.a.follow[r] & reads:
+                        out.append(((nxt, x, y, z), char))
+        return out
 
 
-def _reachable(a: _Automaton, live: set[int]) -> dict[int, str]:
+def _paths(search: "_Search", successors, start, goal=None):  # type: ignore[no-untyped-def]
+    """Breadth first from ``start``: every node a non-empty text reaches, with
+    (the node before, the character read); stops early at ``goal``. Each
+    node counts against the search's budget."""
+    seen: dict = {}  # type: ignore[type-arg]
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt, char in successors(node):
+                if nxt not in seen:
+                    seen[nxt] = (node, char)
+                    if nxt == goal:
+                        return seen
+                    following.append(nxt)
+        search.spent += len(following)
+        if search.spent > _MAX_PRODUCT:
+            raise _TooLarge()
+        frontier = following
+    return seen
+
+
+def _text(seen: dict, start: object, goal: object) -> str:  # type: ignore[type-arg]
+    """The text of the path ``_paths`` found from ``start`` to ``goal``."""
+    chars = []
+    node = goal
+    while True:
+        node, char = seen[node]
+        chars.append(char)
+        if node == start:
+            return "".join(reversed(chars))
+
+
+# --- the verdict -------------------------------------------------------------------------
+
+
+def _matches_empty(node: Node) -> bool:
+    """Whether ``node`` matches the empty text wherever it is tried."""
+    kind = node[0]
+    if kind == "cat":
+        return all(_matches_empty(item) for item in node[1])
+    if kind == "alt":
+        return any(_matches_empty(item) for item in node[1])
+    if kind == "rep":
+        return node[1] == 0 or _matches_empty(node[3])
+    return False
+
+
+def _unanchor(node: Node) -> Node:
+    """``node`` without the ``^`` that anchors it (see ``tree.anchored``)."""
+    if node[0] == "cat" and node[1]:
+        return ("cat", (_unanchor(node[1][0]),) + tuple(node[1][1:]))
+    if node[0] == "alt":
+        return ("alt", tuple(_unanchor(item) for item in node[1]))
+    if node[0] == "look":
+        return ("look", _unanchor(node[1])) + tuple(node[2:])
+    return ("cat", ()) if node == ("bol",) else node
+
+
+@functools.lru_cache(maxsize=8192)
+def analyse(pattern: str) -> Risk | None:
+    """None when a backtracking search for ``pattern`` takes linear time."""
+    tree = _tree(pattern)
+    branches = list(tree[1] if tree[0] == "alt" else (tree,))
+    # A branch that matches the empty text ends the search where it is first
+    # tried: the branches before it run once, at the start.
+    for k, branch in enumerate(branches):
+        if _matches_empty(branch):
+            if k == 0:
+                return None
+            branches = [("cat", (("bol",), item)) for item in branches[:k]]
+            break
+    a = _Automaton()
+    anchored = all(_anchored(branch) for branch in branches)
+    loop = a.position(ANY)
+    a.bounds[loop] = None  # the search retries at every position
+    last: set[int] = set()
+    for branch in branches:
+        leading = _anchored(branch)
+        _, first, ends = a.build(_unanchor(branch) if leading else branch)
+        last |= ends
+        # Search semantics: the engine retries an unanchored branch at every position.
+        a.link({0} if leading else {0, loop}, first)
+    if not anchored:
+        a.link({0, loop}, {loop})
+    # Reaching the end of the pattern (but for an assertion still to come) ends the search with a match.
+    ends = {p for p in last if a.sets[p] is not None and p not in a.guarded}
+    eoi = {p for p in last if a.sets[p] is None}
+    at_end = frozenset(p for p in range(len(a.sets)) if a.follow[p] & eoi)
+    # First without credit for matches: quick, and a verdict of linear then holds.
+    blind = _Search(a, ends, at_end, exact=False)
+    reach = _reachable(a, blind.live)
+    reach[loop] = ""  # the search is at its retrying loop at every position
+    cycles = _cyclic(a, blind.live) & reach.keys()
+    hints = tuple(dict.fromkeys(["", *sorted(a.hints, key=len)]))
+    try:
+        found = _verdict(blind, {blind.live: ""}, cycles, cycles, None, reach)
+    except _TooLarge:
+        found = None, set(), set()
+    risk, exponential, overlapping = found
+    if risk is None and not blind.spent > _MAX_PRODUCT:
+        return None
+    fallback = _finish(a, last, at_end, risk or Risk("polynomial", "", "a"), hints)
+    if not a.exact:
+        # The witness, where one exists, from a search that takes every end
+        # of the pattern for a match whatever the assertions say: a text it
+        # finds no match in has none.
+        transparent = _Search(a, {p for p in last if a.sets[p] is not None}, at_end, exact=True)
+        try:
+            found = _verdict(transparent, transparent.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+        except _TooLarge:
+            return fallback
+        if found[0] is None:
+            return fallback
+        risk = found[0]
+        return Risk(risk.kind, risk.prefix, risk.pump, tuple(dict.fromkeys(risk.suffixes + hints)))
+    # Then with credit for matches, on what the blind analysis found.
+    search = _Search(a, ends, at_end, exact=True)
+    try:
+        risk, _, _ = _verdict(search, search.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+    except _TooLarge:
+        return fallback
+    return risk
+
+
+def _finish(a: _Automaton, last: set[int], at_end: frozenset[int], risk: Risk, hints: tuple[str, ...]) -> Risk:
+    """A verdict given no credit for matches, with the endings that make its
+    witness fail: the text that, after three rounds of the pump, no path can
+    complete (taking every end of the pattern as a match, whatever the
+    assertions say), and the shortest texts of the lookaround bodies."""
+    search = _Search(a, {p for p in last if a.sets[p] is not None}, at_end, exact=True)
+    suffixes = hints
+    try:
+        subset = search.run(risk.prefix + risk.pump * 3)
+        ending = None if subset is None else search.failing(subset)
+    except _TooLarge:
+        ending = None
+    if ending is not None:
+        suffixes = tuple(dict.fromkeys((ending,) + hints))
+    return Risk(risk.kind, risk.prefix, risk.pump, suffixes)
+
+
+def _verdict(
+    search: _Search,
+    subsets: dict[frozenset[int], str],
+    cycles: set[int],
+    suspects: set[int],
+    pairs: set[tuple[int, int]] | None,
+    reach: dict[int, str] | None,
+) -> tuple[Risk | None, set[int], set[tuple[int, int]]]:
+    """The risk, the loops with two ways back (among ``suspects``) and the
+    pairs of overlapping loops (among ``pairs``, or all). ``reach``: each
+    position's prefix where the subsets tell none (a blind search)."""
+    failing = {subset: search.failing(subset) for subset in subsets}
+    exponential: set[int] = set()
+    first: Risk | None = None
+    for subset, prefix in subsets.items():
+        if failing[subset] is None:
+            continue
+        for p in sorted(subset & suspects - exponential):
+            pump = _exponential(search, subset, p)
+            if pump is not None:
+                exponential.add(p)
+                if first is None:
+                    first = Risk("exponential", reach[p] if reach else prefix, pump, (failing[subset],))  # type: ignore[arg-type]
+                if reach is None:
+                    return first, exponential, set()
+    overlaps: dict[int, list[int]] = {p: [] for p in cycles}
+    witness: dict[tuple[int, int], tuple[str, str]] = {}
+    candidates = pairs if pairs is not None else _pairs(search, cycles)
+    for subset, prefix in subsets.items():
+        if failing[subset] is None:
+            continue
+        for p, q in sorted(candidates - witness.keys()):
+            if p not in subset:
+                continue
+            start: Triple = (subset, p, p, q)
+            goal: Triple = (subset, p, q, q)
+            seen = _paths(search, search.triples, start, goal)
+            if goal in seen:
+                overlaps[p].append(q)
+                witness[(p, q)] = (reach[p] if reach else prefix, _text(seen, start, goal))
+    if first is not None:
+        return first, exponential, set(witness)
+
+    def cost(bound: int | None) -> tuple[int, int]:
+        return (1, 1) if bound is None else (0, bound)
+
+    bounds = search.a.bounds
+    best: tuple[tuple[int, int], list[int]] = ((0, 0), [])
+    # Chains of up to four loops: longer ones only multiply what is already too much.
+    pending = [([p], cost(bounds[p])) for p in sorted(cycles)]
+    while pending:
+        chain, (unbounded, product) = pending.pop()
+        if (unbounded, product) > best[0] and len(chain) > 1:
+            best = ((unbounded, product), chain)
+        if len(chain) < 4:
+            for q in overlaps[chain[-1]]:
+                if q not in chain:
+                    more, times = cost(bounds[q])
+                    pending.append((chain + [q], (unbounded + more, min(product * times, 1 << 40))))
+    (unbounded, product), chain = best
+    if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
+        prefix, pump = witness[(chain[0], chain[1])]
+        ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
+        return Risk("polynomial", prefix, pump, (ending or "",)), exponential, set(witness)
+    return None, exponential, set(witness)
+
+
+def _pairs(search: _Search, cycles: set[int]) -> set[tuple[int, int]]:
+    """Pairs of loops (p, q) one text may read in step as (p, p) then (p, q):
+    those that may overlap (what the triples then decide)."""
+    found = set()
+    for p in cycles:
+        start: Pair = (search.live, p, p)
+        seen = _paths(search, search.pairs, start)
+        found |= {(p, q) for (_, x, q) in seen if x == p and q != p and q in cycles}
+    return found
+
+
+def _reachable(a: _Automaton, live: frozenset[int]) -> dict[int, str]:
     """Live positions reachable from the start, with a shortest text to each."""
     texts = {0: ""}
     frontier = [0]
@@ -262,101 +604,42 @@ def _reachable(a: _Automaton, live: set[int]) -> dict[int, str]:
     return texts
 
 
-@functools.lru_cache(maxsize=8192)
-def analyse(pattern: str) -> Risk | None:
-    """None when a backtracking search for ``pattern`` takes linear time."""
-    tree = _tree(pattern)
-    a = _Automaton()
-    branches = tree[1] if tree[0] == "alt" else (tree,)
-    anchored = all(_anchored(branch) for branch in branches)
-    loop = a.position(ANY)
-    a.bounds[loop] = None  # the search retries at every position
-    last: set[int] = set()
-    for branch in branches:
-        _, first, ends = a.build(branch)
-        last |= ends
-        # Search semantics: the engine retries an unanchored branch at every position.
-        a.link({0} if _anchored(branch) else {0, loop}, first)
-    if not anchored:
-        a.link({0, loop}, {loop})
-    # Reaching the end of an unanchored pattern ends the search with a match.
-    ends = {p for p in last if a.sets[p] is not None}
-    live = {p for p in range(1, len(a.sets)) if a.sets[p] and p not in ends}
-    finishing: dict[int, Ranges] = {}
-    for p in range(len(a.sets)):
-        chars = [span for q in a.follow[p] & ends for span in a.sets[q]]  # type: ignore[union-attr]
-        # A lookaround may stand between a state and the end and fail the
-        # match there after all (``(?!\s*$)[\s\S]+``): no shortcut then.
-        finishing[p] = () if a.looks else normalize(chars)
-    if not anchored:
-        # The engine starts afresh at every position: what finishes a match
-        # from the start finishes it anywhere.
-        for p in finishing:
-            finishing[p] = normalize(list(finishing[p]) + list(finishing[0]))
-    reach = _reachable(a, live)
-    pairs = _Pairs(a, live, finishing)
-    loops = [p for p in sorted(reach) if p and pairs.path((p, p), (p, p))]
-    for p in loops:
-        risk = _exponential(pairs, p, reach[p])
-        if risk is not None:
-            return risk
-    return _polynomial(pairs, a.bounds, loops, reach)
+def _cyclic(a: _Automaton, live: frozenset[int]) -> set[int]:
+    """The live positions on a loop."""
+    found = set()
+    for p in live:
+        seen, pending = set(), [p]
+        while pending:
+            for q in a.follow[pending.pop()] & live:
+                if q == p:
+                    found.add(p)
+                    pending = []
+                    break
+                if q not in seen:
+                    seen.add(q)
+                    pending.append(q)
+    return found
 
 
-def _polynomial(pairs: "_Pairs", bounds: list[int | None], loops: list[int], reach: dict[int, str]) -> Risk | None:
-    """The costliest chain of overlapping loops (see above), as a risk if it is too costly."""
-    overlaps: dict[int, list[int]] = {p: [] for p in loops}
-    for p in loops:
-        seen = pairs.reached((p, p))
-        for q in loops:
-            if q != p and (p, q) in seen and pairs.path((p, q), (q, q)) is not None:
-                overlaps[p].append(q)
-
-    def cost(bound: int | None) -> tuple[int, int]:
-        return (1, 1) if bound is None else (0, bound)
-
-    best: tuple[tuple[int, int], list[int]] = ((0, 0), [])
-    # Chains of up to four loops: longer ones only multiply what is already too much.
-    pending = [([p], cost(bounds[p])) for p in loops]
+def _exponential(search: _Search, subset: frozenset[int], p: int) -> str | None:
+    """A text on which two different loops lead from p back to p: a pair of
+    two different states on the way from (p, p) back to itself."""
+    start: Pair = (subset, p, p)
+    seen = _paths(search, search.pairs, start)
+    if start not in seen:
+        return None
+    before: dict[Pair, list[Pair]] = {}
+    for node in seen:
+        for nxt, _ in search.pairs(node):
+            before.setdefault(nxt, []).append(node)
+    back, pending = {start}, [start]
     while pending:
-        chain, (unbounded, product) = pending.pop()
-        if (unbounded, product) > best[0] and len(chain) > 1:
-            best = ((unbounded, product), chain)
-        if len(chain) < 4:
-            for q in overlaps[chain[-1]]:
-                if q not in chain:
-                    more, times = cost(bounds[q])
-                    pending.append((chain + [q], (unbounded + more, min(product * times, 1 << 40))))
-    (unbounded, product), chain = best
-    if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
-        p, q = chain[0], chain[1]
-        return Risk("polynomial", reach[p], pairs.path((p, p), (p, q)))  # type: ignore[arg-type]
-    return None
-
-
-def _exponential(pairs: _Pairs, p: int, prefix: str) -> Risk | None:
-    """Two different loops on p that read the same text: a pair of two
-    different states on the way from (p, p) back to itself."""
-    seen = {(p, p)}
-    frontier = [(p, p)]
-    before: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    while frontier:
-        following = []
-        for pair in frontier:
-            for nxt, _ in pairs.successors(pair):
-                before.setdefault(nxt, []).append(pair)
-                if nxt not in seen:
-                    seen.add(nxt)
-                    following.append(nxt)
-        frontier = following
-    back, pending = {(p, p)}, [(p, p)]
-    while pending:
-        for pair in before.get(pending.pop(), ()):
-            if pair not in back:
-                back.add(pair)
-                pending.append(pair)
-    for first, second in sorted(back):
-        if first != second:
-            there = pairs.path((p, p), (first, second))
-            return Risk("exponential", prefix, there + pairs.path((first, second), (p, p)))  # type: ignore[operator]
+        for node in before.get(pending.pop(), ()):
+            if node not in back:
+                back.add(node)
+                pending.append(node)
+    for node in sorted(back, key=lambda n: (n[1], n[2])):
+        if node[1] != node[2] and node in seen:
+            there = _text(seen, start, node)
+            return there + _text(_paths(search, search.pairs, node, start), node, start)
     return None

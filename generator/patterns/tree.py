@@ -30,8 +30,10 @@ def intersect(a: Ranges, b: Ranges) -> Ranges:
 
 
 # The tree: ("set", ranges) one character; ("cat", items); ("alt", items);
-# ("rep", low, high or None, item); ("look", item) a lookaround; ("eps",) an
-# assertion that reads nothing; ("eoi",) the end of input, ``(?![\s\S])``.
+# ("rep", low, high or None, item); ("look", item, ahead, positive) a
+# lookaround; ("ref", item) a back-reference to the group ``item`` (what it
+# captured, hence some text ``item`` reads); ("eps",) an assertion that reads
+# nothing; ("eoi",) the end of input, ``(?![\s\S])``.
 Node = tuple[Any, ...]
 
 
@@ -62,6 +64,8 @@ class _TreeParser(_Parser):
         #: level, -2: a lookaround): the rewrites' material.
         self.sequences: list[tuple[int, list[Item]]] = []
         self.owners = [-1]
+        #: The capturing groups by number (None while still open).
+        self.captures: list[Node | None] = []
         node = self.alternatives()
         if self.pos != len(self.text):
             raise self.fail(f"unbalanced {self.peek()!r}")
@@ -114,7 +118,10 @@ class _TreeParser(_Parser):
                 match = re.compile(r"\\\d+").match(self.text, self.pos)
                 assert match is not None
                 self.pos = match.end()
-                # A back-reference may repeat any captured text: like a loop over anything.
+                number = int(match.group()[1:])
+                if number <= len(self.captures) and self.captures[number - 1] is not None:
+                    return ("ref", self.captures[number - 1])
+                # A reference to a group still open may repeat any text: a loop over anything.
                 return ("rep", 0, None, ("set", ANY))
             if self.peek(1) in ("b", "B"):
                 self.pos += 2
@@ -132,19 +139,25 @@ class _TreeParser(_Parser):
                 self.pos += len(prefix)
                 kind = name
                 break
+        capture = None
+        if self.pos == start + 1:
+            capture = len(self.captures)
+            self.captures.append(None)
         self.owners.append(start if kind == "group" else -2)
         inner = self.alternatives()
         self.owners.pop()
         if self.peek() != ")":
             raise self.fail("an unclosed group")
         self.pos += 1
+        if capture is not None:
+            self.captures[capture] = inner
         if kind == "group":
             return inner
         if kind == "not ahead" and inner == ("set", ANY):
             return ("eoi",)  # ``(?![\\s\\S])``, how the dialect writes ``$``
         if kind == "not ahead" and inner == ("cat", ()):
             return ("set", ())  # ``(?!)``: the empty set, never matches
-        return ("look", inner)
+        return ("look", inner, kind in ("ahead", "not ahead"), kind in ("ahead", "behind"))
 
 
 def tree(pattern: str) -> Node:
@@ -166,6 +179,9 @@ def anchored(node: Node) -> bool:
         return bool(node[1]) and anchored(node[1][0])
     if node[0] == "alt":
         return all(anchored(item) for item in node[1])
+    if node[0] == "look":
+        # ``(?=^...)``: a lookahead that holds at the start only.
+        return bool(node[2] and node[3]) and anchored(node[1])
     return node == ("bol",)
 
 
@@ -181,6 +197,6 @@ def sets_of(pattern: str) -> list[Ranges]:
             pending.extend(node[1])
         elif node[0] == "rep":
             pending.append(node[3])
-        elif node[0] == "look":
+        elif node[0] in ("look", "ref"):
             pending.append(node[1])
     return found

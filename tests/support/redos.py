@@ -24,7 +24,7 @@ def attacks(pattern: str, thorough: bool = True) -> list[list[str]]:
     texts = []
     risk = analyse(pattern)
     if risk is not None:
-        texts += [[risk.prefix, risk.pump, end] for end in ENDINGS]
+        texts += [[risk.prefix, risk.pump, end] for end in dict.fromkeys(risk.suffixes + ENDINGS)]
     chars = set()
     for ranges in sets_of(pattern):
         for low, high in ranges[:4]:
@@ -49,7 +49,7 @@ slow = []
 for item in json.load(sys.stdin):
     search = re.compile(item["pattern"]).search
     for prefix, pump, ending in item["texts"]:
-        text = prefix + pump * (repeats or length // len(pump)) + ending
+        text = prefix + pump * (repeats or item.get("length", length) // len(pump)) + ending
         signal.setitimer(signal.ITIMER_REAL, budget)
         try:
             search(text)
@@ -66,7 +66,8 @@ def slow_searches(
     items: list[dict[str, Any]], length: int, budget: float, repeats: int = 0
 ) -> list[list[Any]]:
     """``items``: ``{"label", "pattern", "texts"}`` (texts from ``attacks``,
-    pumped to about ``length`` characters, or ``repeats`` times); the (label,
+    pumped to about ``length`` characters, or an item's own ``"length"``, or
+    ``repeats`` times); the (label,
     text) pairs whose search took longer than ``budget`` seconds."""
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(budget), str(length), str(repeats)],
