@@ -189,6 +189,34 @@ def test_untranslatable_patterns_are_left_out_with_a_reason(source, reason):
     assert reason in translation.reason
 
 
+# Back-references with the texts that tell JavaScript's reading from Python's
+# where they differ (a reference to a group that took no part matches empty).
+_REFERENCES = {
+    "^(a)\\1$": ["aa", "a", ""],
+    "^(a)?\\1b$": ["b", "aab", "ab"],
+    "^(?:(a)|b\\1)+$": ["ab", "aba", "a", "b"],
+    "^(?:(a)|(b))\\2$": ["a", "bb", "b"],
+    "^(?=(a))\\1a$": ["aa", "a"],
+    "^(?!(a))\\1b$": ["b", "ab"],
+    "^(a)(?:b\\1)*$": ["a", "aba", "ab", "abab"],
+    "^(?:(a)b\\1)+$": ["aba", "abaaba", "ab"],
+}
+
+
+def test_back_references_are_left_out_exactly_where_javascript_reads_them_otherwise():
+    """A pattern whose back-reference may find its group without a text is
+    left out; every other one means the same to Python and JavaScript."""
+    items = [
+        {"pattern": translate(source).pattern, "original": source, "samples": texts}
+        for source, texts in _REFERENCES.items()
+    ]
+    for item, result in zip(items, _node(items)):
+        python = [re.search(item["pattern"], text) is not None for text in item["samples"]]
+        left_out = "back-reference" in guard(item["original"]).reason
+        assert left_out == (python != result["translated"]), item["original"]
+    assert sum("back-reference" in guard(source).reason for source in _REFERENCES) == 4
+
+
 def test_left_out_patterns_are_reported_and_absent_from_schemas(tmp_path):
     """Kinesis's stream ARNs (a backtracking search could be slow on them)
     are in the report, checked by automaton, and the schemas of their shapes

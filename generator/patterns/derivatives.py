@@ -27,6 +27,7 @@ __all__ = [
     "Derivatives",
     "Expressions",
     "TooLarge",
+    "marked",
     "partition",
     "read",
 ]
@@ -89,12 +90,18 @@ class _LookParser(_TreeParser):
         return ("look", kind[0], kind[1], inner)
 
 
+def marked(pattern: str) -> Node:
+    """The emitted pattern as a tree whose lookarounds keep their kind and
+    whose capturing groups and back-references are numbered."""
+    parser = _LookParser(pattern)
+    parser.capture_count = 0
+    return parser.tree()
+
+
 def read(pattern: str) -> Node:
     """The emitted pattern as a tree whose lookarounds keep their kind, its
     back-references spelled out (``references.py``)."""
-    parser = _LookParser(pattern)
-    parser.capture_count = 0
-    return expand_references(parser.tree())
+    return expand_references(marked(pattern))
 
 
 # --- extended expressions (the run-time engine's, which the lazy search shares) ---------

@@ -1,6 +1,11 @@
 """The patterns the schemas and strict validators carry: translated
 (``patterns.py``), then checked for slow backtracking (``backtracking.py``).
 
+A pattern with a back-reference that may find its group without a text is
+left out first: JavaScript matches such a reference empty, Python and Java
+fail it (``references.unset_references``), so a JSON Schema validator in
+JavaScript would accept what the model's service refuses.
+
 A pattern that a backtracking engine could take more than linear time on is
 rewritten, where a rewrite with the same verdict on every string removes the
 cause, into one that is checked again; otherwise it is left out, with the
@@ -29,6 +34,8 @@ from dataclasses import dataclass
 from .automaton import TooLarge, compile_search
 from .backtracking import analyse
 from .charsets import Ranges, complement
+from .derivatives import marked
+from .references import unset_references
 from .translate import Translation, _emit_set, translate
 from .tree import Item, Node, sequences
 from .tree import intersect as _intersect
@@ -46,6 +53,15 @@ def guard(source: str) -> Translation:
     if translation.pattern is None:
         return translation
     pattern = translation.pattern
+    if _BACKREFERENCE.search(pattern):
+        unset = unset_references(marked(pattern))
+        if unset:
+            return Translation(
+                source,
+                None,
+                reason=f"left out: back-reference \\{unset[0]} may find its group without a text,"
+                " which JavaScript matches empty and Python and Java fail",
+            )
     risk = analyse(pattern)
     if risk is None:
         return translation

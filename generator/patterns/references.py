@@ -17,6 +17,12 @@ list; in a pattern anchored at both ends (``^...$``) whose lookaround holds
 the group, only the characters the pattern itself can read matter (any other
 character fails it anyway), as in ``^(?!.*?(.)\\1{3})[-_!@#$a-zA-Z0-9]*$``:
 66 choices, no four equal characters in a row.
+
+JavaScript differs where a reference may find its group without a text:
+there the reference matches the empty text (and a repeat forgets, at each
+round, what its groups took in the round before), where Python and Java
+fail it. ``unset_references`` names such references: a pattern that has
+one means something else to a JSON Schema validator in JavaScript.
 """
 
 import itertools
@@ -41,6 +47,50 @@ def expand_references(tree: Node) -> Node:
         if number is None:
             return _unmark(tree)
         tree = _expand(tree, number, _alphabet(tree))
+
+
+def unset_references(tree: Node) -> list[int]:
+    """The back-references (by group number, in order) that may be reached
+    before their group has taken part in the match on every path there: in
+    the current round of any repeat that holds the group, outside a negative
+    lookaround that holds it. ``tree`` is ``derivatives.marked``'s."""
+    found: list[int] = []
+
+    def walk(node: Node, known: frozenset[int]) -> frozenset[int]:
+        """The groups sure to hold a text after ``node``, given ``known`` before it."""
+        kind = node[0]
+        if kind == "ref":
+            if node[1] not in known:
+                found.append(node[1])
+            return known
+        if kind == "cap":
+            return walk(node[2], known) | {node[1]}
+        if kind == "cat":
+            for item in node[1]:
+                known = walk(item, known)
+            return known
+        if kind == "alt":
+            branches = [walk(item, known) for item in node[1]]
+            return frozenset.intersection(*branches) if branches else known
+        if kind == "rep":
+            # JavaScript starts each round with the round's groups unset.
+            after = walk(node[3], known - _groups(node[3]))
+            return after if node[1] > 0 else known
+        if kind == "look":
+            # What a positive lookaround took stays; a negative one keeps nothing.
+            after = walk(node[3], known)
+            return after if node[2] else known
+        return known
+
+    walk(tree, frozenset())
+    return found
+
+
+def _groups(node: Node) -> frozenset[int]:
+    found = {node[1]} if node[0] == "cap" else set()
+    for child in _children(node):
+        found |= _groups(child)
+    return frozenset(found)
 
 
 def _first_reference(node: Node) -> int | None:
