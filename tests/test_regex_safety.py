@@ -70,6 +70,11 @@ def botocore_patterns():
         ("arn:([a-z\\d-]+):x:.*:.*:.+", None),  # three colons make a match: no text pumps both .*
         ("(?=^.{2,256}$)(?!.*\\s)[a-z]*$", None),  # the lookahead holds at the start only
         ("^(\\d)-\\1+$", None),  # a back-reference reads what its group read
+        ("^(?=.{3,100}$).+@.+[.].+$", None),  # one attempt, of at most 100 characters
+        ("(?=.{1,80}$)[a-z]+@[a-z]+(.[a-z]+)*", None),  # only the last 80 starts pass the lookahead
+        ("^(?=.{1,80}$)(a+)+b", "exponential"),  # a bound of 80 is no help against 2^80 paths
+        ("(?=.{1,300}$)[a-z]+[a-z0-9]*!", "polynomial"),  # past the bound of 256
+        ("(?=.{0,9}.{0,9}$)[a-z]+[a-z0-9]*!", "polynomial"),  # a lookahead not of one repeat
     ],
 )
 def test_the_analysis_finds_ambiguous_repeats(source, kind):

@@ -66,6 +66,9 @@ from .tree import tree as _tree
 _EXPAND = 16
 # How many times over a linear search may repeat its work in overlapping bounded loops.
 _BOUNDED_COST = 256
+# A search whose every attempt past its start reads at most this many characters is linear
+# (a lookahead that scans so far at each start is the bounded loops' cost again).
+_BOUNDED_TEXT = _BOUNDED_COST
 # States of the subset automaton, and of one product search, before precision gives way.
 _MAX_SUBSETS = 1_000
 _MAX_PRODUCT = 100_000
@@ -431,6 +434,72 @@ def _unanchor(node: Node) -> Node:
 @functools.lru_cache(maxsize=8192)
 def analyse(pattern: str) -> Risk | None:
     """None when a backtracking search for ``pattern`` takes linear time."""
+    risk = ambiguity(pattern)
+    if risk is not None and risk.kind == "polynomial" and text_bound(pattern) is not None:
+        # At most the bound's many attempts read more than a scan of the bound,
+        # each at most the bound: a polynomial of the bound, a constant.
+        return None
+    return risk
+
+
+def text_bound(pattern: str) -> int | None:
+    """How many characters at most an attempt that gets past the start of a
+    branch may read, when every top-level branch reads at most
+    ``_BOUNDED_TEXT``: anchored at the start and bounded by its own
+    repeats (one attempt only), or opening with a lookahead of one repeated
+    set that ends the text (``^(?=.{3,100}$)...``, ``(?=^.{1,127}$)^...``,
+    ``(?=.{1,80}$)...``: only the attempts in the last 80 characters get
+    past it, each after a scan of at most 81); else None."""
+    tree = _tree(pattern)
+    bounds = [_leading_bound(branch) for branch in (tree[1] if tree[0] == "alt" else (tree,))]
+    if any(bound is None or bound > _BOUNDED_TEXT for bound in bounds):
+        return None
+    return max(bound for bound in bounds if bound is not None)
+
+
+def _leading_bound(branch: Node) -> int | None:
+    """The most an anchored ``branch`` reads, or the length its leading ``(?=C{a,b}$)`` allows."""
+    if _anchored(branch):
+        whole = _longest(branch)
+        if whole is not None:
+            return whole
+    if branch[0] != "cat":
+        return None
+    items = [item for item in branch[1] if item != ("bol",)]
+    if not items or items[0][0] != "look" or not (items[0][2] and items[0][3]):
+        return None
+    body = items[0][1]
+    parts = [item for item in (body[1] if body[0] == "cat" else (body,)) if item != ("bol",)]
+    if len(parts) != 2 or parts[0][0] != "rep" or parts[0][3][0] != "set" or parts[1] != ("eoi",):
+        return None
+    bound: int | None = parts[0][2]
+    return bound
+
+
+def _longest(node: Node) -> int | None:
+    """The most characters ``node`` reads (None: no bound)."""
+    kind = node[0]
+    if kind == "set":
+        return 1
+    if kind in ("cat", "alt"):
+        lengths = [_longest(item) for item in node[1]]
+        if any(length is None for length in lengths):
+            return None
+        found = [length for length in lengths if length is not None]
+        return (sum(found) if kind == "cat" else max(found, default=0))
+    if kind == "rep":
+        inner = _longest(node[3])
+        return None if node[2] is None or inner is None else node[2] * inner
+    if kind == "ref":
+        return _longest(node[1])
+    return 0  # an assertion
+
+
+@functools.lru_cache(maxsize=8192)
+def ambiguity(pattern: str) -> Risk | None:
+    """The verdict by ambiguity alone: None when no two paths read one text
+    in the ways that make a backtracking search slow (``analyse`` also
+    counts a length the pattern bounds)."""
     tree = _tree(pattern)
     branches = list(tree[1] if tree[0] == "alt" else (tree,))
     # A branch that matches the empty text ends the search where it is first
