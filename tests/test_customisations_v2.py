@@ -82,7 +82,8 @@ SAMPLE = tuple(
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory):
     cases = [Case(line, "test", FILES) for line in ERRORS + COUNT_ERRORS + SAMPLE]
-    return real_usage_packages(cases, tmp_path_factory.mktemp("customised_v2"))
+    # Package names of their own: test_parsers_v2 imports trees of the same services.
+    return real_usage_packages(cases, tmp_path_factory.mktemp("customised_v2"), prefix="v2custom")
 
 
 @pytest.mark.parametrize("line", ERRORS + SAMPLE)
