@@ -3,7 +3,8 @@ from v2 has each kind of reason, each found by asking v2 at run time: hooks v2 r
 lazily (route53's page note), an argument read in v2's legacy list syntax (elb), a command v2
 drops (lambda), a hook of v2 that fails on every command of this botocore's model
 (signin), v2's RST that is no valid RST where ours is (sqs: identical, as for v1), and
-our deliberate difference at a tag v2 does not know (apigatewayv2: a mismatch that says so).
+our deliberate difference at a tag v2 does not know (apigatewayv2: a mismatch that says so);
+and the parsers of those commands (identical, but the command v2 drops).
 """
 
 import pytest
@@ -24,19 +25,16 @@ SAMPLE = {
 }
 
 
-#: What this test judges (the parsers have tests of their own: tests/test_parsers_v2.py).
-PAGE_AND_SKELETON_KINDS = tuple(kind for kind in KINDS if kind != "parser")
-
-
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory) -> dict[tuple[str, str, str], Outcome]:
     found = {}
     for service, operations in SAMPLE.items():
-        tree = tmp_path_factory.mktemp(service) / "tree"
+        # A package name of its own for each service's parsers (imported side by side).
+        tree = tmp_path_factory.mktemp(service) / f"v2conf_{service.replace('-', '_')}"
         chosen = [arg for operation in operations for arg in ("--operation", operation)]
         argv = ["--service", service, "--cli-version", "2", "--out", str(tree), "--quiet", "--jobs", "1"]
         assert generate(argv + chosen) == 0
-        for outcome in service_outcomes(service, tree, kinds=PAGE_AND_SKELETON_KINDS, operations=operations):
+        for outcome in service_outcomes(service, tree, kinds=KINDS, operations=operations):
             found[(outcome.service, outcome.operation, outcome.kind)] = outcome
     return found
 
@@ -57,14 +55,14 @@ def test_the_legacy_list_syntax_is_v2s_own(outcomes):
 
 
 def test_a_command_v2_drops_is_customized(outcomes):
-    for kind in ("skeleton-input", "skeleton-yaml", "skeleton-output", "page"):
+    for kind in ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "parser"):
         outcome = outcomes[("lambda", "invoke-with-response-stream", kind)]
         assert (outcome.status, outcome.reason) == ("customized", "v2 has no such command")
 
 
 def test_a_service_v2s_hooks_break_is_compared_without_them(outcomes):
     signin = [outcome for key, outcome in outcomes.items() if key[0] == "signin"]
-    assert len(signin) == 5  # the one operation's four artifacts and the service page
+    assert len(signin) == 6  # the one operation's five artifacts and the service page
     for outcome in signin:
         assert outcome.status == "customized"
         assert outcome.reason.startswith("v2 fails on every command of the service (KeyError: ")
@@ -85,6 +83,10 @@ def test_model_commands_agree(outcomes):
         ("sqs", "(service page)", "service-page"),
         ("elb", "(service page)", "service-page"),
         ("route53", "(service page)", "service-page"),
+        ("route53", "create-hosted-zone", "parser"),
+        ("elb", "remove-tags", "parser"),
+        ("elb", "describe-instance-health", "parser"),
+        ("sqs", "create-queue", "parser"),
     ):
         assert outcomes[key].status == "identical", (key, outcomes[key].reason)
 
@@ -106,7 +108,7 @@ def test_nothing_else_differs(outcomes):
         ("lambda", "(service page)", "service-page"),
     } | {
         ("lambda", "invoke-with-response-stream", kind)
-        for kind in ("skeleton-input", "skeleton-yaml", "skeleton-output", "page")
+        for kind in ("skeleton-input", "skeleton-yaml", "skeleton-output", "page", "parser")
     }
     differing = {
         key for key, outcome in outcomes.items() if outcome.status != "identical" and key[0] != "signin"

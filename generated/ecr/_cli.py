@@ -358,7 +358,7 @@ class Operation:
             and values.get("global:endpoint_url") is None
             and skeleton != "input"
         ):
-            raise CliError(f"--endpoint-url is required for {self.service} commands")
+            raise ValidationError(f"--endpoint-url is required for {self.service} commands")
         base64_blobs = (
             self.cli_version == 2 and values.get("global:cli_binary_format") != "raw-in-base64-out"
         )

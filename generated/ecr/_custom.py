@@ -33,7 +33,7 @@ def apply(operation: "Operation", values: "dict[str, Any]", params: "Params") ->
         if member in operation.value_flags and values.get(negative_dest(member)) is False:
             negative = "--no-" + option[2:]
             if member in params:
-                raise CliError(
+                raise ValidationError(
                     f'Cannot specify both the "{option}" option and the "{negative}" option.'
                 )
             params[member] = {"Value": False}
@@ -91,7 +91,7 @@ def _ip_permission(params: "Params", options: "Given") -> None:
     ``--source-group`` and ``--group-owner``: one permission."""
     target = options[0][1]
     if target in params:
-        raise CliError(
+        raise ValidationError(
             f"The {options[0][0]} option is not compatible with the --ip-permissions option"
         )
     permission: "dict[str, Any]" = {}
@@ -102,7 +102,7 @@ def _ip_permission(params: "Params", options: "Given") -> None:
                 try:
                     int(value)
                 except ValueError:
-                    raise CliError(
+                    raise ValidationError(
                         "protocol parameter should be one of: tcp|udp|icmp|all or any valid protocol number."
                     ) from None
             permission["IpProtocol"] = "-1" if value == "all" else value
@@ -129,7 +129,7 @@ def _port_range(value: str) -> "tuple[int, int]":
         low = int(words[0])
         return low, int(words[1]) if len(words) == 2 else low
     except ValueError:
-        raise CliError(
+        raise ValidationError(
             "port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)"
         ) from None
 
@@ -138,7 +138,7 @@ def _network_interface(params: "Params", options: "Given") -> None:
     """ec2 run-instances' options for the first network interface."""
     target = options[0][1]
     if target in params:
-        raise CliError(
+        raise ValidationError(
             "Mixing the --network-interfaces option with the simple, scalar options is not supported."
         )
     interface: "dict[str, Any]" = {"DeviceIndex": 0}
@@ -154,7 +154,7 @@ def _invalidation_paths(params: "Params", options: "Given") -> None:
     reference made up as the CLI makes one (the time and a random number)."""
     _, target, _, paths = options[0]
     if target in params:
-        raise CliError(
+        raise ValidationError(
             'The key "paths" cannot be specified when one of the following keys are also specified: '
             "invalidation_batch"
         )
@@ -170,7 +170,7 @@ def _zip_file(params: "Params", options: "Given") -> None:
     member, which may not carry them itself (checked even without the option)."""
     option, target, part, value = options[0]
     if part in params.get(target, {}):
-        raise CliError(
+        raise ValidationError(
             f"{part} cannot be provided as part of the --{target.lower()} argument.  "
             f"Please use the '{option}' option instead to specify a zip file."
         )
@@ -201,7 +201,7 @@ def _conflict(params: "Params", target: str, option: str) -> None:
     """The CLI's refusal of its own option next to the model's member it builds."""
     if target in params:
         model = "".join("_" + c.lower() if c.isupper() else c for c in target).lstrip("_")
-        raise CliError(
+        raise ValidationError(
             f'The key "{option[2:].replace("-", "_")}" cannot be specified when one of the following '
             f"keys are also specified: {model}"
         )
@@ -264,10 +264,11 @@ def _cluster_filter(params: "Params", options: "Given") -> None:
     """emr list-clusters: one state filter of four, and the creation times as typed."""
     states = [option for option, _, part, _ in options if part == "ClusterStates"]
     if len(states) > 1:
-        raise CliError(
-            "aws: error: You can specify only one of the cluster state filters: "
+        filters = (
+            "You can specify only one of the cluster state filters: "
             "--cluster-states, --active, --terminated, --failed."
         )
+        raise ValidationError("aws: error: " + filters, v2=filters)
     for option, target, _, value in options:
         params[target] = (
             list(value) if option == "--cluster-states" else _STATE_FILTERS.get(option, value)
@@ -360,7 +361,7 @@ def _revision_location(params: "Params", options: "Given") -> None:
             except ShorthandError as exc:
                 raise ParamError(option, str(exc)) from None
         if not isinstance(given, dict) or any(key not in given for key in keys[:needed]):
-            raise CliError(f"{option} must specify {wording}.")
+            raise ValidationError(f"{option} must specify {wording}.")
         location = {key: given[key] for key in keys if key in given}
         params[target] = {"revisionType": part, member: location}
 
@@ -396,7 +397,7 @@ def _index_field_option(operation: "Operation", params: "Params", options: "Give
     target = options[0][1]
     field = params.get(target)
     if not isinstance(field, dict) or field.get("IndexFieldType") is None:
-        raise CliError("You must pass the --type option.")
+        raise ValidationError("You must pass the --type option.")
     kind = field["IndexFieldType"]
     name = _FIELD_TYPE_NAMES.get(kind.lower())
     if name is None:
@@ -428,7 +429,7 @@ def _pipeline(params: "Params", options: "Given") -> None:
     if "--pipeline-definition" in given:
         definition = _json_document(given["--pipeline-definition"])
         if not isinstance(definition, dict) or "objects" not in definition:
-            raise CliError('Error in pipeline definition: Missing "objects" key\n')
+            raise ValidationError('Error in pipeline definition: Missing "objects" key\n')
         params["pipelineObjects"] = [
             _pipeline_object(item, "element") for item in _items(definition["objects"])
         ]
@@ -448,7 +449,7 @@ def _pipeline(params: "Params", options: "Given") -> None:
     if "--parameter-values-uri" in given:
         # The definition's values count as given inline here.
         if "--parameter-values" in given or values is not None:
-            raise CliError("Only parameter-values or parameter-values-uri is allowed")
+            raise ValidationError("Only parameter-values or parameter-values-uri is allowed")
         document = _json_document(given["--parameter-values-uri"])
         found = document.get("values") if isinstance(document, dict) else None
         params["parameterValues"] = None if found is None else _parameter_values(found)
@@ -483,7 +484,7 @@ def _pipeline_object(item: "Any", what: str) -> "dict[str, Any]":
     if not isinstance(item, dict):
         raise CliError(f"Error in pipeline definition: the {what} {json.dumps(item)} is no object")
     if "id" not in item:
-        raise CliError(
+        raise ValidationError(
             f'Error in pipeline definition: Missing "id" key of {what}: {json.dumps(item)}\n'
         )
     rest = dict(item)
@@ -523,13 +524,13 @@ def _inline_values(option: str, words: "list[str]") -> "list[dict[str, Any]]":
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         if isinstance(loaded, bytes):
-            raise CliError(f"Error in parameter: Invalid inline parameter format: {words[0]}\n")
+            raise ValidationError(f"Error in parameter: Invalid inline parameter format: {words[0]}\n")
         if loaded is not None:
             items = loaded
     grouped: "dict[str, list[str]]" = {}
     for item in items:
         if "=" not in item:
-            raise CliError(f"Error in parameter: Invalid inline parameter format: {item}\n")
+            raise ValidationError(f"Error in parameter: Invalid inline parameter format: {item}\n")
         key, value = item.split("=", 1)
         grouped.setdefault(key, []).append(value)
     return [{"id": key, "stringValue": value} for key, group in grouped.items() for value in group]

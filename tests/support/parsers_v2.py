@@ -94,25 +94,29 @@ def v2_package(service: str, every_operation: bool = False) -> str:
     return f"{out.name}.{name}"
 
 
-def v2_tree(folder: Path, service: str, operations: tuple[str, ...] = ()) -> str:
+def v2_tree(folder: Path, service: str, operations: tuple[str, ...] = (), prefix: str = "v2") -> str:
     """Generate ``service``'s v2 parsers (only ``operations``, API or CLI names, when given)
-    into ``folder`` (on ``sys.path``): the import name of the package, ``v2_<service>``."""
+    into ``folder`` (on ``sys.path``): the import name of the package, ``<prefix>_<service>``
+    (a prefix of its own for each set of trees one test process imports)."""
     package = python_identifier(service)
-    out = folder / f"v2_{package}"
+    out = folder / f"{prefix}_{package}"
     names = [arg for operation in operations for arg in ("--operation", operation)]
     assert main(["--cli-version", "2", "--service", service, "--out", str(out), "--quiet", *names]) == 0
     return f"{out.name}.{package}"
 
 
-def real_usage_packages(cases: list[Case], folder: Path) -> dict[str, str]:
+def real_usage_packages(cases: list[Case], folder: Path, prefix: str = "v2") -> dict[str, str]:
     """``{service: import name}`` of v2 parsers for the operations ``cases`` use, generated
-    into ``folder``, which goes on ``sys.path``."""
+    into ``folder``, which goes on ``sys.path`` (``prefix``: as for ``v2_tree``)."""
     wanted: dict[str, set[str]] = {}
     for case in cases:
         wanted.setdefault(model_name(case.service), set()).add(case.operation)
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
-    return {service: v2_tree(folder, service, tuple(sorted(ops))) for service, ops in sorted(wanted.items())}
+    return {
+        service: v2_tree(folder, service, tuple(sorted(ops)), prefix)
+        for service, ops in sorted(wanted.items())
+    }
 
 
 def real_usage_difference(case: Case, packages: dict[str, str]) -> str | None:
