@@ -524,7 +524,9 @@ def _inline_values(option: str, words: "list[str]") -> "list[dict[str, Any]]":
         except ParamFileError as exc:
             raise ParamError(option, str(exc)) from None
         if isinstance(loaded, bytes):
-            raise ValidationError(f"Error in parameter: Invalid inline parameter format: {words[0]}\n")
+            raise ValidationError(
+                f"Error in parameter: Invalid inline parameter format: {words[0]}\n"
+            )
         if loaded is not None:
             items = loaded
     grouped: "dict[str, list[str]]" = {}
