@@ -12,7 +12,7 @@ import pytest
 from .support.oracle_v2 import capture_aws2
 from .support.parsers_v2 import error_text, real_usage_difference, real_usage_packages
 from .support.real_usage import Case
-from .test_customisations import CASES, FILES
+from .support.customised_lines import CASES, FILES
 
 #: One command line for each error of the transforms (``generator/python/runtime/_custom.py``)
 #: and of the runtime's customisation checks: the option given twice over, a value a transform
