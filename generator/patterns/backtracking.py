@@ -64,6 +64,8 @@ from .tree import tree as _tree
 
 # Bounded repeats are expanded up to this many copies; a larger bound is a loop of that length.
 _EXPAND = 16
+# The copies of one character a bounded repeat needs are all expanded, up to this many.
+_REQUIRED = 128
 # How many times over a linear search may repeat its work in overlapping bounded loops.
 _BOUNDED_COST = 256
 # A search whose every attempt past its start reads at most this many characters is linear
@@ -167,18 +169,18 @@ class _Automaton:
         _, low, high, body = node
         # A small bound costs a small constant factor: expanded exactly. A
         # large one (``.{0,2048}`` tried at each of n positions) is as slow
-        # as no bound on the lengths that matter: a loop.
-        length = high
-        if high is not None and high > _EXPAND:
-            high = None
-        low = min(low, _EXPAND)
-        copies: list[Node] = [body] * low
-        if high is None:
-            copies.append(("star", body, length))
-        elif high > low:
+        # as no bound on the lengths that matter: a loop. The copies a match
+        # needs are expanded exactly when each is one character (up to
+        # ``_REQUIRED``), so that a witness has as many as the pattern needs
+        # (``c-[0-9a-f]{17}-...``: 17 digits, not 16 and the loop skipped).
+        copies: list[Node] = [body] * min(low, _REQUIRED if body[0] == "set" else _EXPAND)
+        rest = None if high is None else high - len(copies)
+        if rest is None or rest > _EXPAND:
+            copies.append(("star", body, high))
+        elif rest > 0:
             # X{0,3} as (X(X(X)?)?)?: each copy is skipped in one way only.
             chain: Node = ("opt", body)
-            for _ in range(high - low - 1):
+            for _ in range(rest - 1):
                 chain = ("opt", ("cat", (body, chain)))
             copies.append(chain)
         return self.sequence(copies)
