@@ -628,14 +628,23 @@ def _verdict(
     def cost(bound: int | None) -> tuple[int, int]:
         return (1, 1) if bound is None else (0, bound)
 
+    def work(chain: list[int], unbounded: int, product: int) -> tuple[int, int]:
+        if unbounded != 1:
+            return unbounded, product
+        # One unbounded loop: each round of the pump starts one more attempt,
+        # which reads at most the bounded loops' product. The work per
+        # character of the attack is that product over the pump's period
+        # (``arn:...:cases:...:domain/.{1,500}``: 500 over 34 characters).
+        return unbounded, product // _period(witness[(chain[0], chain[1])][1])
+
     bounds = search.a.bounds
     best: tuple[tuple[int, int], list[int]] = ((0, 0), [])
     # Chains of up to four loops: longer ones only multiply what is already too much.
     pending = [([p], cost(bounds[p])) for p in sorted(cycles)]
     while pending:
         chain, (unbounded, product) = pending.pop()
-        if (unbounded, product) > best[0] and len(chain) > 1:
-            best = ((unbounded, product), chain)
+        if len(chain) > 1 and work(chain, unbounded, product) > best[0]:
+            best = (work(chain, unbounded, product), chain)
         if len(chain) < 4:
             for q in overlaps[chain[-1]]:
                 if q not in chain:
@@ -647,6 +656,11 @@ def _verdict(
         ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
         return Risk("polynomial", prefix, pump, (ending or "",)), exponential, set(witness)
     return None, exponential, set(witness)
+
+
+def _period(text: str) -> int:
+    """The length of the shortest word ``text`` repeats (``aa``: 1)."""
+    return next(k for k in range(1, len(text) + 1) if len(text) % k == 0 and text[:k] * (len(text) // k) == text)
 
 
 def _pairs(search: _Search, cycles: set[int]) -> set[tuple[int, int]]:
