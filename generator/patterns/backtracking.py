@@ -610,15 +610,22 @@ def _verdict(
     overlaps: dict[int, list[int]] = {p: [] for p in cycles}
     witness: dict[tuple[int, int], tuple[str, str]] = {}
     candidates = pairs if pairs is not None else _pairs(search, cycles)
+    # A text that leads from a subset back to itself stays among the subsets
+    # it can come back from: the triples search no further (an exact cut).
+    component = _components({subset: {nxt for nxt, _, _ in search.step(subset) if nxt is not None} for subset in subsets})
+
+    def triples(node: Triple, part: int) -> list[tuple[Triple, str]]:
+        return [(nxt, char) for nxt, char in search.triples(node) if component[nxt[0]] == part]
+
     for subset, prefix in subsets.items():
         if failing[subset] is None:
             continue
         for p, q in sorted(candidates - witness.keys()):
-            if p not in subset:
+            if p not in subset or q not in subset:
                 continue
             start: Triple = (subset, p, p, q)
             goal: Triple = (subset, p, q, q)
-            seen = _paths(search, search.triples, start, goal)
+            seen = _paths(search, functools.partial(triples, part=component[subset]), start, goal)
             if goal in seen:
                 overlaps[p].append(q)
                 witness[(p, q)] = (reach[p] if reach else prefix, _text(seen, start, goal))
@@ -656,6 +663,43 @@ def _verdict(
         ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
         return Risk("polynomial", prefix, pump, (ending or "",)), exponential, set(witness)
     return None, exponential, set(witness)
+
+
+def _components(edges: dict[frozenset[int], set[frozenset[int]]]) -> dict[frozenset[int], int]:
+    """Each node's strongly connected component (Kosaraju's, without recursion)."""
+    order: list[frozenset[int]] = []
+    seen: set[frozenset[int]] = set()
+    for root in edges:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(edges[root]))]
+        while stack:
+            node, following = stack[-1]
+            for nxt in following:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, iter(edges[nxt])))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    before: dict[frozenset[int], list[frozenset[int]]] = {node: [] for node in edges}
+    for node, targets in edges.items():
+        for target in targets:
+            before[target].append(node)
+    component: dict[frozenset[int], int] = {}
+    for root in reversed(order):
+        if root in component:
+            continue
+        component[root] = number = len(component)
+        pending = [root]
+        while pending:
+            for node in before[pending.pop()]:
+                if node not in component:
+                    component[node] = number
+                    pending.append(node)
+    return component
 
 
 def _period(text: str) -> int:
