@@ -115,6 +115,14 @@ class _Automaton:
         #: Positions an assertion after them may still fail: reaching the
         #: end there is no match yet.
         self.guarded: set[int] = set()
+        #: What those positions led to before the assertion: what they lead
+        #: to besides is reached across it.
+        self.crossed: dict[int, frozenset[int]] = {}
+        #: Positions entered right after an assertion.
+        self.across: set[int] = set()
+        #: Whether every path across an assertion is seen (not so where a
+        #: group may match by an assertion alone, between positions outside it).
+        self.certain = True
         #: The shortest texts of lookaround bodies: endings for attacks.
         self.hints: list[str] = []
         #: The loops each position is in: None for an unbounded one, else its bound.
@@ -188,6 +196,7 @@ class _Automaton:
     def sequence(self, items: list[Node]) -> tuple[bool, set[int], set[int]]:
         nullable, first, last = True, set[int](), set[int]()
         begun = len(self.sets)
+        asserted = False
         for item in items:
             if item[0] == "star":
                 self.enclosing.append(item[2])
@@ -202,16 +211,36 @@ class _Automaton:
                 n, f, l = self.build(item)
             # A lookaround's body hangs off what precedes it but passes nothing on.
             self.link(last, f)
+            if asserted:
+                self.across |= f
             if nullable:
                 first = first | f
             if item[0] in ("look", "eps", "bol", "ref"):
                 # An assertion may fail a match that has read everything before it.
                 self.guarded.update(range(begun, len(self.sets)))
+                for p in range(begun, len(self.sets)):
+                    self.crossed.setdefault(p, frozenset(self.follow[p]))
+                asserted = True
                 if item[0] == "look":
                     continue
             last = (last | l) if n else l
             nullable = nullable and n
+        if asserted and nullable:
+            self.certain = False
         return nullable, first, last
+
+    def tainted(self) -> set[int]:
+        """The positions a path may reach across an assertion (or a
+        back-reference): reaching the end there is no match for sure."""
+        found = set(self.across)
+        for p, before in self.crossed.items():
+            found |= self.follow[p] - before
+        pending = list(found)
+        while pending:
+            for q in self.follow[pending.pop()] - found:
+                found.add(q)
+                pending.append(q)
+        return found
 
 
 def _shortest(node: Node) -> str:
@@ -411,8 +440,14 @@ def _text(seen: dict, start: object, goal: object) -> str:  # type: ignore[type-
 
 
 def _matches_empty(node: Node) -> bool:
-    """Whether ``node`` matches the empty text wherever it is tried."""
+    """Whether ``node`` matches the empty text at the start of any text
+    (``^`` holds there, and a negative lookbehind of a body that reads
+    something: ``[a-z.]*(?<!\.)``)."""
     kind = node[0]
+    if kind == "bol":
+        return True
+    if kind == "look":
+        return not node[2] and not node[3] and _shortest(node[1]) != ""
     if kind == "cat":
         return all(_matches_empty(item) for item in node[1])
     if kind == "alt":
@@ -422,8 +457,21 @@ def _matches_empty(node: Node) -> bool:
     return False
 
 
+def _at_start_only(branch: Node) -> bool:
+    """Whether ``branch`` opens with a negative lookahead of a body anchored at
+    the start (``(?!^[0-9]+$)...``): past the start, it always holds."""
+    if branch[0] != "cat" or not branch[1] or branch[1][0][0] != "look":
+        return False
+    look = branch[1][0]
+    return bool(look[2] and not look[3]) and _anchored(look[1])
+
+
 def _unanchor(node: Node) -> Node:
     """``node`` without the ``^`` that anchors it (see ``tree.anchored``)."""
+    if node[0] == "cat" and node[1] and node[1][0][0] == "look" and not _anchored(node[1][0]):
+        # ``(?!\s)^...``: the ``^`` after a lookaround that reads nothing.
+        rest = _unanchor(("cat", tuple(node[1][1:])))
+        return ("cat", (node[1][0],) + tuple(rest[1]))
     if node[0] == "cat" and node[1]:
         return ("cat", (_unanchor(node[1][0]),) + tuple(node[1][1:]))
     if node[0] == "alt":
@@ -519,10 +567,17 @@ def ambiguity(pattern: str) -> Risk | None:
     last: set[int] = set()
     for branch in branches:
         leading = _anchored(branch)
+        starts = {0} if leading else {0, loop}
+        if not leading and _at_start_only(branch):
+            # ``(?!^X)Y`` holds wherever ``^`` does not: Y alone past the start.
+            _, first, ends = a.build(("cat", branch[1][1:]))
+            last |= ends
+            a.link({loop}, first)
+            starts = {0}
         _, first, ends = a.build(_unanchor(branch) if leading else branch)
         last |= ends
         # Search semantics: the engine retries an unanchored branch at every position.
-        a.link({0} if leading else {0, loop}, first)
+        a.link(starts, first)
     if not anchored:
         a.link({0, loop}, {loop})
     # Reaching the end of the pattern (but for an assertion still to come) ends the search with a match.
@@ -543,6 +598,19 @@ def ambiguity(pattern: str) -> Risk | None:
     if risk is None and not blind.spent > _MAX_PRODUCT:
         return None
     fallback = _finish(a, last, at_end, risk or Risk("polynomial", "", "a"), hints)
+    if not a.exact and a.certain:
+        # Credit for the matches no assertion can fail: those whose every
+        # path crosses none (the rest taken for no match).
+        tainted = a.tainted()
+        final = frozenset(p for p in eoi if p not in tainted and p not in a.guarded)
+        sure = frozenset(p for p in range(len(a.sets)) if p not in tainted and a.follow[p] & final)
+        certain = _Search(a, ends - tainted, sure, exact=True)
+        try:
+            found = _verdict(certain, certain.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+        except _TooLarge:
+            found = fallback, set(), set()
+        if found[0] is None:
+            return None
     if not a.exact:
         # The witness, where one exists, from a search that takes every end
         # of the pattern for a match whatever the assertions say: a text it

@@ -176,6 +176,9 @@ def sequences(pattern: str) -> list[tuple[int, list[Item]]]:
 def anchored(node: Node) -> bool:
     """Whether every match must start at the beginning of the input."""
     if node[0] == "cat":
+        if node[1] and node[1][0][0] == "look" and not anchored(node[1][0]):
+            # A lookaround reads nothing: ``(?!\s)^...`` starts where ``^`` is.
+            return anchored(("cat", node[1][1:]))
         return bool(node[1]) and anchored(node[1][0])
     if node[0] == "alt":
         return all(anchored(item) for item in node[1])
