@@ -442,7 +442,7 @@ def _text(seen: dict, start: object, goal: object) -> str:  # type: ignore[type-
 def _matches_empty(node: Node) -> bool:
     """Whether ``node`` matches the empty text at the start of any text
     (``^`` holds there, and a negative lookbehind of a body that reads
-    something: ``[a-z.]*(?<!\.)``)."""
+    something: ``[a-z.]*(?<!\\.)``)."""
     kind = node[0]
     if kind == "bol":
         return True
@@ -551,11 +551,20 @@ def ambiguity(pattern: str) -> Risk | None:
     in the ways that make a backtracking search slow (``analyse`` also
     counts a length the pattern bounds)."""
     tree = _tree(pattern)
-    branches = list(tree[1] if tree[0] == "alt" else (tree,))
+    return _ambiguity(list(tree[1] if tree[0] == "alt" else (tree,)))
+
+
+def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
+    """``ambiguity`` of the top-level ``branches``; ``first_only``: tried at
+    the start only, as ``^(?:...)``."""
+    if first_only:
+        branches = [("cat", (("bol",), branch)) for branch in branches]
     # A branch that matches the empty text ends the search where it is first
-    # tried: the branches before it run once, at the start.
+    # tried, once the engine has tried all else there: when that one attempt
+    # is linear (not so for ``(?:(?:a+)+b)*``, 2^n steps before its empty
+    # match), the branches before it run once, at the start, and it no more.
     for k, branch in enumerate(branches):
-        if _matches_empty(branch):
+        if not first_only and _matches_empty(branch) and _ambiguity([branch], first_only=True) is None:
             if k == 0:
                 return None
             branches = [("cat", (("bol",), item)) for item in branches[:k]]
@@ -590,11 +599,12 @@ def ambiguity(pattern: str) -> Risk | None:
     reach[loop] = ""  # the search is at its retrying loop at every position
     cycles = _cyclic(a, blind.live) & reach.keys()
     hints = tuple(dict.fromkeys(["", *sorted(a.hints, key=len)]))
+    overlapping: set[tuple[int, int]] | None
     try:
-        found = _verdict(blind, {blind.live: ""}, cycles, cycles, None, reach)
+        risk, exponential, overlapping = _verdict(blind, {blind.live: ""}, cycles, cycles, None, reach)
     except _TooLarge:
-        found = None, set(), set()
-    risk, exponential, overlapping = found
+        # Nothing ruled out: the stages after try every loop and pair.
+        risk, exponential, overlapping = None, cycles, None
     if risk is None and not blind.spent > _MAX_PRODUCT:
         return None
     fallback = _finish(a, last, at_end, risk or Risk("polynomial", "", "a"), hints)
@@ -606,10 +616,10 @@ def ambiguity(pattern: str) -> Risk | None:
         sure = frozenset(p for p in range(len(a.sets)) if p not in tainted and a.follow[p] & final)
         certain = _Search(a, ends - tainted, sure, exact=True)
         try:
-            found = _verdict(certain, certain.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+            sure_risk = _verdict(certain, certain.reachable(frozenset({0})), cycles, exponential, overlapping, None)[0]
         except _TooLarge:
-            found = fallback, set(), set()
-        if found[0] is None:
+            sure_risk = fallback
+        if sure_risk is None:
             return None
     if not a.exact:
         # The witness, where one exists, from a search that takes every end
