@@ -54,10 +54,23 @@ def rst_indent(level: int) -> str:
     return INDENT * level
 
 
+#: What ``str.splitlines``, and so docutils, reads as a line break: an inline literal is one line.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _escaped_line_break(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def rst_literal(text: str) -> str:
     """``text`` as an inline literal. Space at either end goes outside it, where it reads the
     same: a literal cannot start or end with space (docutils: "Inline literal start-string without
-    end-string"; AWS CLI v2 writes it inside, e.g. geo-places' pattern '$|^ ')."""
+    end-string"; AWS CLI v2 writes it inside, e.g. geo-places' pattern '$|^ '). A character
+    that breaks the line is written as its escape, ``\\x85``, which a pattern reads as the
+    character itself (AWS CLI v2 writes it as it is: emr-serverless' ``Arn`` pattern, whose
+    literal then does not close)."""
+    text = _LINE_BREAKS.sub(_escaped_line_break, text)
     core = text.strip()
     if not core or core == text:
         return f"``{text}``"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.pages.check import check_rst
 from generator.model.ir import Service
 from generator.pipeline.service import load
 
@@ -115,3 +116,21 @@ def test_a_constraint_with_space_at_its_end_is_valid_rst(tmp_path):
     theirs = _theirs("geo-places", "autocomplete")
     assert "pattern: ``$|^ ``" in theirs and "pattern: ``$|^`` \n" in ours
     assert_cli_page_invalid_ours_valid(theirs, ours, "autocomplete.rst")
+
+
+def test_a_constraint_with_a_line_break_in_it_is_valid_rst(tmp_path):
+    """emr-serverless' Arn pattern holds U+0085, which docutils reads as a line break: v2 writes
+    it as it is, and its literal then does not close; ours writes ``\\x85``, the same pattern.
+    Nothing else differs."""
+    argv = ["--service", "emr-serverless", "--operation", "get-job-run", "--cli-version", "2"]
+    assert main([*argv, "--out", str(tmp_path), "--quiet", "--jobs", "1"]) == 0
+    ours = _ours(tmp_path / "docs" / "emr-serverless" / "get-job-run.rst")
+    theirs = _theirs("emr-serverless", "get-job-run")
+    pattern = load("emr-serverless").shape("Arn").constraints.pattern
+    assert pattern is not None and "\x85" in pattern and f"pattern: ``{pattern}``" in theirs
+    escaped = pattern.replace("\x85", "\\x85")
+    assert f"pattern: ``{escaped}``" in ours and "\x85" not in ours
+    assert ours.replace("\\x85", "\x85") == theirs
+    with pytest.raises(ValueError, match="Inline literal start-string without end-string"):
+        check_rst("get-job-run.rst", theirs.encode("utf-8"))
+    check_rst("get-job-run.rst", ours.encode("utf-8"))

@@ -31,6 +31,7 @@ from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import (
+    DIFFERENCE_WINDOW,
     LATE_EVENTS,
     Outcome,
     first_difference,
@@ -259,8 +260,8 @@ def _first_spot(ours: str, theirs: str) -> str:
     aligned over a window after the common start: a page can have 260,000 lines)."""
     a, b = ours.splitlines(), theirs.splitlines()
     same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    window = 200
-    matcher = difflib.SequenceMatcher(None, a[same : same + window], b[same : same + window], autojunk=False)
+    window = slice(same, same + DIFFERENCE_WINDOW)
+    matcher = difflib.SequenceMatcher(None, a[window], b[window], autojunk=False)
     for tag, i1, _, j1, _ in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -80,11 +80,18 @@ def ensure_built() -> Path:
     return VENV
 
 
+#: The caller's environment variables the oracle's process gets.
+_PASSED_ON = ("PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT")
+
+
 class _Server:
     def __init__(self, venv: Path) -> None:
         read, write = os.pipe()
         env = {
-            **os.environ,
+            # The caller's environment less what the CLI may read (AWS_*: the server sets its
+            # own) and what it need not: v2 copies the environment once per command of its
+            # table (some 420) in every request, so each variable costs.
+            **{name: os.environ[name] for name in _PASSED_ON if name in os.environ},
             "PYTHONPATH": str(venv / "cli"),
             "AWS_DATA_PATH": str(venv / "models"),
             "PYTHONHASHSEED": "0",
