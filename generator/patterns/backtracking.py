@@ -29,13 +29,16 @@ loop, the pump, and a suffix that makes every path fail.
 Lookarounds cost what their body costs where they stand: the body is a side
 path that leads nowhere. Since one may fail a match the subset automaton
 would call complete (``(?!.* {2})[a-z]+``: only where no two spaces
-follow), a pattern with lookarounds, ``\\b`` or back-references gets no
-credit for matches; its witnesses end in the shortest texts of its
+follow), a pattern with lookarounds, ``\\b`` or back-references gets
+credit only for the matches whose path crosses no assertion (or
+back-reference); its witnesses end in the shortest texts of its
 lookaround bodies, which is how such an attack makes each retry fail late.
 A top-level branch that matches the empty text ends every search at the
-first position: only the branches before it are tried there.
+first position, when that one attempt is linear: only the branches before
+it are tried there.
 
-A bounded repeat up to ``_EXPAND`` copies is expanded exactly; a larger one
+A bounded repeat up to ``_EXPAND`` copies is expanded exactly (and the
+copies of one character it needs, up to ``_REQUIRED``); a larger one
 is a loop that knows its bound. What it costs depends on what it overlaps:
 one word that loops on ``p``, leads to ``q`` and loops there costs the
 product of the two loops' lengths, where a loop of an unbounded repeat (or
@@ -44,8 +47,9 @@ most its bound. So ``[a-z0-9]{20}-[a-z0-9]{3}`` searched costs 20 n (linear)
 and ``\\d*\\d*`` costs n squared. The analysis follows chains of such
 overlapping loops and calls a pattern slow when a chain holds two
 unbounded loops, or one whose cost is multiplied by bounded ones past
-``_BOUNDED_COST`` (``.{0,2048}`` retried at each of n positions costs
-2048 n).
+``_BOUNDED_COST`` per character of the attack (``.{0,2048}`` retried at
+each of n positions costs 2048 n; one attempt per 34 characters, each of
+500, costs 14 n).
 
 Where the subset automaton or a product grows past its cap, the analysis
 drops the credit for matches (which can only add verdicts of slow): it
@@ -66,7 +70,8 @@ from .tree import tree as _tree
 _EXPAND = 16
 # The copies of one character a bounded repeat needs are all expanded, up to this many.
 _REQUIRED = 128
-# How many times over a linear search may repeat its work in overlapping bounded loops.
+# How many times over a linear search may repeat its work in overlapping bounded loops
+# (per character of the attack: the loops' product over the period of the pump).
 _BOUNDED_COST = 256
 # A search whose every attempt past its start reads at most this many characters is linear
 # (a lookahead that scans so far at each start is the bounded loops' cost again).
