@@ -25,6 +25,8 @@ SAMPLE = {
     "sqs": ("create-queue",),
     "apigatewayv2": ("update-integration",),
     "signin": (),
+    # Its response handler reads the body itself: the oracle's stubbed response has none.
+    "s3": ("get-bucket-location",),
 }
 
 
@@ -90,6 +92,7 @@ def test_model_commands_agree(outcomes):
         ("elb", "remove-tags", "parser"),
         ("elb", "describe-instance-health", "parser"),
         ("sqs", "create-queue", "parser"),
+        ("s3", "get-bucket-location", "parser"),
     ):
         assert outcomes[key].status == "identical", (key, outcomes[key].reason)
 

@@ -58,7 +58,11 @@ ENV = {
 
 
 class _Response:
+    """The stubbed HTTP response: a success with no body (``raw`` None tells the handlers that
+    read the body themselves, s3 get-bucket-location's, that there is none)."""
+
     status_code = 200
+    raw = None
 
 
 def _plain(value: Any) -> Any:
