@@ -4,7 +4,10 @@ Block style throughout, two spaces per level, a list's dashes at its key's
 indent, ``{}`` for an empty structure. An end-of-line comment follows its value
 after one or two spaces (``_comment_gap``).
 Strings are plain where YAML 1.2 reads them back as the same string, else
-single-quoted (double-quoted where single quotes cannot hold them).
+single-quoted (double-quoted where single quotes cannot hold them). A plain or
+single-quoted scalar that runs past column 80 goes on on a line of its own, as the
+CLI's emitter breaks it (``_broken``, ``_single_quoted_broken``; a double-quoted one,
+which no model's value needs, is written unbroken).
 """
 
 import re
@@ -92,6 +95,65 @@ def _inline(value: YamlNode) -> str:
     return scalar(value)
 
 
+#: The column past which the CLI's YAML emitter breaks a plain scalar's line.
+_WIDTH = 80
+
+
+def _broken(lead: str, text: str, indent: int) -> str:
+    """A plain scalar ``text`` written after ``lead``, its lines broken as the CLI's YAML
+    emitter breaks them: a word that would pass column 80 starts a line of its own at
+    ``indent`` (unless the line holds nothing but that indent yet), and so does the word after
+    a single space that the line reaches column 80 at (the space is not written); a run of
+    spaces is kept as it is."""
+    out, column = [lead], len(lead)
+    for part in re.split("( +)", text):
+        if not part:
+            continue
+        if part[0] == " " and not (len(part) == 1 and column >= _WIDTH):
+            out.append(part)
+            column += len(part)
+            continue
+        if part[0] == " " or (len(part) + column > _WIDTH and column > indent):
+            out.append("\n" + " " * indent)
+            column = indent
+            if part[0] == " ":
+                continue
+        out.append(part)
+        column += len(part)
+    return "".join(out)
+
+
+def _single_quoted_broken(lead: str, text: str, indent: int) -> str:
+    """``text`` single-quoted after ``lead``, its lines broken as the CLI's YAML emitter breaks
+    them: at a single space inside the text (not its first or last character) once the line
+    has passed column 80, the space not written; words are never moved."""
+    out, column, position = [lead, "'"], len(lead) + 1, 0
+    for part in re.split("( +)", text):
+        if not part:
+            continue
+        inside = 0 < position and position + len(part) < len(text)
+        if part == " " and inside and column > _WIDTH:
+            out.append("\n" + " " * indent)
+            column = indent
+        else:
+            written = part.replace("'", "''")
+            out.append(written)
+            column += len(written)
+        position += len(part)
+    return "".join(out) + "'"
+
+
+def _written(lead: str, value: YamlNode, indent: int) -> str:
+    """A value that fits on its key's line, after ``lead``: a scalar broken where the CLI's
+    YAML emitter breaks it (a continuation line at ``indent``)."""
+    text = _inline(value)
+    if isinstance(value, str) and _plain(value) or isinstance(value, (Timestamp, bool, int, float)):
+        return _broken(lead, text, indent)
+    if isinstance(value, str) and text.startswith("'"):
+        return _single_quoted_broken(lead, value, indent)
+    return lead + text
+
+
 def _comment_gap(entries: tuple[YamlEntry, ...], index: int) -> str:
     """The space before entry ``index``'s comment: one space when the comment lines up with an
     earlier one, two when it is the first. The oracle looks for that earlier comment on the
@@ -125,7 +187,10 @@ def _mapping(mapping: YamlMap, indent: int, lead: str, lines: list[str]) -> None
             _sequence(value, indent, " " * indent, lines)
         else:
             text = _inline(value)
-            lines.append(f"{start}{key}: {text}{comment}" if text else f"{start}{key}:{comment}")
+            if not text:
+                lines.append(f"{start}{key}:{comment}")
+            else:
+                lines.append(_written(f"{start}{key}: ", value, indent + _INDENT) + comment)
 
 
 def _sequence(items: list[YamlNode], indent: int, lead: str, lines: list[str]) -> None:
@@ -136,7 +201,7 @@ def _sequence(items: list[YamlNode], indent: int, lead: str, lines: list[str]) -
         elif isinstance(item, list) and item:
             _sequence(item, indent + _INDENT, start, lines)
         else:
-            lines.append((start + _inline(item)).rstrip(" "))
+            lines.append(_written(start, item, len(start)).rstrip(" "))
 
 
 def to_yaml(document: YamlMap) -> str:
