@@ -82,6 +82,10 @@ def botocore_patterns():
         ("arn:([a-z\\d-]+):personalize:.*:.*:.+", None),  # decided within the product's cap
         ("arn:[a-z-]*?:cases:[0-9]{12}:domain/.{1,500}/case/[a-z]{1,500}", None),  # 500 per 32 characters
         ("x[0-9a-f]{17}-[0-9a-z-]+!", "polynomial"),
+        ("(?!\\.)[\\w\\.]*\\w", None),  # no attempt starts at a dot; any other finds a match
+        ("(?!a)a*a*!", None),  # no attempt gets past an a
+        ("(?!\\.)[\\w\\.]*[\\w\\.]*!", "polynomial"),  # an attempt at each letter still scans
+        ("(?!\\.)(\\w|\\w)+!", "exponential"),
     ],
 )
 def test_the_analysis_finds_ambiguous_repeats(source, kind):
@@ -96,6 +100,8 @@ def test_the_analysis_finds_ambiguous_repeats(source, kind):
         "(?!^[0-9]+$)([a-zA-Z0-9-_]+)",
         "((?!^\\d+$)^[0-9a-zA-Z-_]+$)",
         "[0-9A-Za-z\\.\\-_]*(?<!\\.)",
+        "(?!\\.)[\\w\\.]*\\w",
+        "(?![-])[a-zA-Z0-9-]{1,62}[a-zA-Z0-9]",
         "arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})",
         "arn:aws.*:.+:.*:.*:.+",
         "([0-9]{12}.dkr.ecr.[a-z\\-]+-[0-9]{1}.amazonaws.com\\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\\/)*[a-z0-9]+"

@@ -33,7 +33,9 @@ follow), a pattern with lookarounds, ``\\b`` or back-references gets
 credit only for the matches whose path crosses no assertion (or
 back-reference); its witnesses end in the shortest texts of its
 lookaround bodies, which is how such an attack makes each retry fail late.
-A top-level branch that matches the empty text ends every search at the
+A branch ``(?!C)R`` (C one character, R reading one at least) is no
+assertion but a test of the next character: R entered through its first
+positions less C, with full credit. A top-level branch that matches the empty text ends every search at the
 first position, when that one attempt is linear: only the branches before
 it are tried there.
 
@@ -62,8 +64,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .charsets import ANY, MAX_CODE_POINT, Ranges
+from .charsets import complement as _complement
 from .tree import Node
 from .tree import anchored as _anchored
+from .tree import intersect as _intersect
 from .tree import tree as _tree
 
 # Bounded repeats are expanded up to this many copies; a larger bound is a loop of that length.
@@ -471,6 +475,41 @@ def _at_start_only(branch: Node) -> bool:
     return bool(look[2] and not look[3]) and _anchored(look[1])
 
 
+def _excludes_first(branch: Node) -> bool:
+    """Whether ``branch`` is ``(?!C)R``: a negative lookahead of one character,
+    then what reads one character at least (``(?!\\.)[\\w\\.]*\\w``)."""
+    if branch[0] != "cat" or len(branch[1]) < 2 or branch[1][0][0] != "look":
+        return False
+    look = branch[1][0]
+    return bool(look[2] and not look[3]) and look[1][0] == "set" and _shortest(("cat", branch[1][1:])) != ""
+
+
+def _entered_past(a: _Automaton, branch: Node, starts: set[int]) -> set[int]:
+    """Builds ``(?!C)R`` (``_excludes_first``) as R entered from ``starts``
+    through copies of its first positions less C (the lookahead exactly, as
+    a test of the next character); returns R's last positions."""
+    excluded = _complement(branch[1][0][1][1])
+    _, first, ends = a.build(("cat", tuple(branch[1][1:])))
+    last = set(ends)
+    for p in sorted(first):
+        ranges = a.sets[p]
+        narrowed = None if ranges is None else _intersect(ranges, excluded)
+        if narrowed == ():
+            continue
+        q = a.position(narrowed)
+        a.follow[q] = set(a.follow[p])
+        a.bounds[q] = a.bounds[p]
+        for marks in (a.guarded, a.across):
+            if p in marks:
+                marks.add(q)
+        if p in a.crossed:
+            a.crossed[q] = a.crossed[p]
+        if p in ends:
+            last.add(q)
+        a.link(starts, {q})
+    return last
+
+
 def _unanchor(node: Node) -> Node:
     """``node`` without the ``^`` that anchors it (see ``tree.anchored``)."""
     if node[0] == "cat" and node[1] and node[1][0][0] == "look" and not _anchored(node[1][0]):
@@ -588,6 +627,12 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
             last |= ends
             a.link({loop}, first)
             starts = {0}
+        if not leading and _excludes_first(branch):
+            # ``(?!C)R``, C one character and R reading one at least: where the next
+            # character is in C the attempt fails at once, elsewhere R runs as it is. R
+            # is entered through copies of its first positions that do not read C.
+            last |= _entered_past(a, branch, starts)
+            continue
         _, first, ends = a.build(_unanchor(branch) if leading else branch)
         last |= ends
         # Search semantics: the engine retries an unanchored branch at every position.
