@@ -466,22 +466,26 @@ def _matches_empty(node: Node) -> bool:
     return False
 
 
+def _leading_negative_lookahead(branch: Node) -> Node | None:
+    """The body of the negative lookahead ``branch`` opens with, if it does."""
+    if branch[0] != "cat" or not branch[1] or branch[1][0][0] != "look":
+        return None
+    look = branch[1][0]
+    return look[1] if look[2] and not look[3] else None
+
+
 def _at_start_only(branch: Node) -> bool:
     """Whether ``branch`` opens with a negative lookahead of a body anchored at
     the start (``(?!^[0-9]+$)...``): past the start, it always holds."""
-    if branch[0] != "cat" or not branch[1] or branch[1][0][0] != "look":
-        return False
-    look = branch[1][0]
-    return bool(look[2] and not look[3]) and _anchored(look[1])
+    body = _leading_negative_lookahead(branch)
+    return body is not None and _anchored(body)
 
 
 def _excludes_first(branch: Node) -> bool:
     """Whether ``branch`` is ``(?!C)R``: a negative lookahead of one character,
     then what reads one character at least (``(?!\\.)[\\w\\.]*\\w``)."""
-    if branch[0] != "cat" or len(branch[1]) < 2 or branch[1][0][0] != "look":
-        return False
-    look = branch[1][0]
-    return bool(look[2] and not look[3]) and look[1][0] == "set" and _shortest(("cat", branch[1][1:])) != ""
+    body = _leading_negative_lookahead(branch)
+    return body is not None and body[0] == "set" and _shortest(("cat", branch[1][1:])) != ""
 
 
 def _entered_past(a: _Automaton, branch: Node, starts: set[int]) -> set[int]:

@@ -5,7 +5,7 @@ indent, ``{}`` for an empty structure. An end-of-line comment follows its value
 after one or two spaces (``_comment_gap``).
 Strings are plain where YAML 1.2 reads them back as the same string, else
 single-quoted (double-quoted where single quotes cannot hold them). A plain or
-single-quoted scalar that runs past column 80 goes on on a line of its own, as the
+single-quoted scalar that runs past column 80 continues on a line of its own, as the
 CLI's emitter breaks it (``_broken``, ``_single_quoted_broken``; a double-quoted one,
 which no model's value needs, is written unbroken).
 """
@@ -107,17 +107,13 @@ def _broken(lead: str, text: str, indent: int) -> str:
     spaces is kept as it is."""
     out, column = [lead], len(lead)
     for part in re.split("( +)", text):
-        if not part:
-            continue
-        if part[0] == " " and not (len(part) == 1 and column >= _WIDTH):
-            out.append(part)
-            column += len(part)
-            continue
-        if part[0] == " " or (len(part) + column > _WIDTH and column > indent):
+        if part == " " and column >= _WIDTH:
             out.append("\n" + " " * indent)
             column = indent
-            if part[0] == " ":
-                continue
+            continue
+        if part[:1] not in ("", " ") and len(part) + column > _WIDTH and column > indent:
+            out.append("\n" + " " * indent)
+            column = indent
         out.append(part)
         column += len(part)
     return "".join(out)
@@ -147,7 +143,8 @@ def _written(lead: str, value: YamlNode, indent: int) -> str:
     """A value that fits on its key's line, after ``lead``: a scalar broken where the CLI's
     YAML emitter breaks it (a continuation line at ``indent``)."""
     text = _inline(value)
-    if isinstance(value, str) and _plain(value) or isinstance(value, (Timestamp, bool, int, float)):
+    # A string written as it is, or a timestamp, boolean or number: plain.
+    if text == value or isinstance(value, (Timestamp, bool, int, float)):
         return _broken(lead, text, indent)
     if isinstance(value, str) and text.startswith("'"):
         return _single_quoted_broken(lead, value, indent)

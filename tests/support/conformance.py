@@ -125,18 +125,26 @@ def _first_line(text: str) -> str:
     return lines[0][:200] if lines else "(no output)"
 
 
-def first_difference(ours: str, theirs: str) -> str:
-    """Where two texts part: the first differing line of each (aligned over a window after
-    their common start, as a page can have 260,000 lines)."""
+def parting_lines(ours: str, theirs: str) -> tuple[str, str, int] | None:
+    """The first line of each text where they part (``"(end)"`` past one's end) and its number
+    in ours, aligned over ``DIFFERENCE_WINDOW`` lines after their common start (a page can have
+    260,000 lines); None where only line endings or trailing whitespace differ."""
     a, b = ours.splitlines(), theirs.splitlines()
     same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     window = slice(same, same + DIFFERENCE_WINDOW)
     for tag, i1, _, j1, _ in difflib.SequenceMatcher(None, a[window], b[window], autojunk=False).get_opcodes():
         if tag != "equal":
             i1, j1 = i1 + same, j1 + same
-            left = a[i1] if i1 < len(a) else "(end)"
-            right = b[j1] if j1 < len(b) else "(end)"
-            return f"line {i1 + 1}: ours {left[:90]!r}, awscli {right[:90]!r}"
+            return (a[i1] if i1 < len(a) else "(end)", b[j1] if j1 < len(b) else "(end)", i1 + 1)
+    return None
+
+
+def first_difference(ours: str, theirs: str) -> str:
+    """Where two texts part: the first differing line of each."""
+    parting = parting_lines(ours, theirs)
+    if parting is not None:
+        left, right, number = parting
+        return f"line {number}: ours {left[:90]!r}, awscli {right[:90]!r}"
     return "line endings or trailing whitespace differ"
 
 

@@ -17,7 +17,6 @@ A page where v2's RST is no valid RST and ours is, with the same words, counts a
 as for v1 (``conformance.written_valid_where_the_cli_is_not``).
 """
 
-import difflib
 import json
 import sys
 import tempfile
@@ -31,11 +30,11 @@ from generator.pages.content import member_documentation
 from generator.pipeline.service import load
 
 from .conformance import (
-    DIFFERENCE_WINDOW,
     LATE_EVENTS,
     Outcome,
     first_difference,
     page_difference,
+    parting_lines,
     sampled,
     service_hooks,
     written_valid_where_the_cli_is_not,
@@ -256,21 +255,13 @@ def _page_difference(ours: str, theirs: str, name: str) -> str | None:
 
 
 def _first_spot(ours: str, theirs: str) -> str:
-    """The first line where two texts part, shown around its first differing character (lines
-    aligned over a window after the common start: a page can have 260,000 lines)."""
-    a, b = ours.splitlines(), theirs.splitlines()
-    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    window = slice(same, same + DIFFERENCE_WINDOW)
-    matcher = difflib.SequenceMatcher(None, a[window], b[window], autojunk=False)
-    for tag, i1, _, j1, _ in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        i1, j1 = i1 + same, j1 + same
-        left = a[i1] if i1 < len(a) else "(end)"
-        right = b[j1] if j1 < len(b) else "(end)"
+    """The first line where two texts part, shown around its first differing character."""
+    parting = parting_lines(ours, theirs)
+    if parting is not None:
+        left, right, number = parting
         column = next((i for i, (x, y) in enumerate(zip(left, right)) if x != y), min(len(left), len(right)))
         start = max(column - 40, 0)
-        return f"line {i1 + 1} col {column + 1}: ours {left[start:column + 50]!r}, aws2 {right[start:column + 50]!r}"
+        return f"line {number} col {column + 1}: ours {left[start:column + 50]!r}, aws2 {right[start:column + 50]!r}"
     return "line endings or trailing whitespace differ"
 
 
