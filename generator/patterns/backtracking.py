@@ -29,15 +29,19 @@ loop, the pump, and a suffix that makes every path fail.
 Lookarounds cost what their body costs where they stand: the body is a side
 path that leads nowhere. Since one may fail a match the subset automaton
 would call complete (``(?!.* {2})[a-z]+``: only where no two spaces
-follow), a pattern with lookarounds, ``\\b`` or back-references gets
-credit only for the matches whose path crosses no assertion (or
+follow), a pattern with lookarounds of more than one character or
+back-references gets credit only for the matches whose path crosses no assertion (or
 back-reference); its witnesses end in the shortest texts of its
 lookaround bodies, which is how such an attack makes each retry fail late.
-A branch ``(?!C)R`` (C one character, R reading one at least) is no
-assertion but a test of the next character: R entered through its first
-positions less C, with full credit. A top-level branch that matches the empty text ends every search at the
+A lookaround of one character (hence ``\\b``) and a ``^`` past the start
+are no assertions but tests of the characters either side of an edge: the
+sets are split into the classes the tests tell apart, and each edge across
+a test is kept or dropped (``_Automaton.eliminate``), with full credit. A
+top-level branch that matches the empty text ends every search at the
 first position, when that one attempt is linear: only the branches before
-it are tried there.
+it are tried there. A pattern called slow gets a second chance by parts
+whose costs add up to at least its own (``_parts``): its branches one by
+one, and the lookaheads a branch tried once opens with, apart from the rest.
 
 A bounded repeat up to ``_EXPAND`` copies is expanded exactly (and the
 copies of one character it needs, up to ``_REQUIRED``); a larger one
@@ -59,6 +63,7 @@ never calls a slow pattern linear to save time.
 """
 
 import bisect
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,6 +90,8 @@ _MAX_SUBSETS = 1_000
 _MAX_PRODUCT = 100_000
 
 Pair = tuple[frozenset[int], int, int]
+# A one-character assertion: (looks ahead, the characters it lets pass, whether the edge of the text does).
+Test = tuple[bool, Ranges, bool]
 Triple = tuple[frozenset[int], int, int, int]
 
 
@@ -101,10 +108,18 @@ class Risk:
     prefix: str
     pump: str
     suffixes: tuple[str, ...] = ("",)
+    #: Where one unbounded loop is multiplied by bounded ones: the steps per
+    #: character of the attack (linear, but past ``_BOUNDED_COST``); else 0.
+    per_character: int = 0
 
     def describe(self) -> str:
-        growth = "exponential" if self.kind == "exponential" else "at least quadratic"
         ending = f" + {self.suffixes[0]!r}" if self.suffixes[0] else ""
+        if self.per_character:
+            return (
+                f"backtracking takes {self.per_character} steps per character on {self.prefix!r} + {self.pump!r} * n{ending}"
+                " (overlapping bounded repeats)"
+            )
+        growth = "exponential" if self.kind == "exponential" else "at least quadratic"
         return f"backtracking takes {growth} time on {self.prefix!r} + {self.pump!r} * n{ending} (ambiguous repeats)"
 
 
@@ -137,6 +152,24 @@ class _Automaton:
         #: The loops each position is in: None for an unbounded one, else its bound.
         self.enclosing: list[int | None] = []
         self.bounds: list[int | None] = [1]
+        #: One-character assertions (``_test``), each a position that reads
+        #: nothing until ``eliminate`` turns it into the edges it lets pass.
+        self.tests: dict[int, Test] = {}
+        #: The classes of characters no test tells apart: each set is read by
+        #: one position per class it meets, so that a test is decided per edge.
+        self.atoms: list[Ranges] = [ANY]
+        #: The search's retrying loop, one position per class.
+        self.loops: set[int] = set()
+
+    def refine(self, ranges: Ranges) -> None:
+        """Splits the classes so that ``ranges`` is a union of them."""
+        outside = _complement(ranges)
+        self.atoms = [part for atom in self.atoms for part in (_intersect(atom, ranges), _intersect(atom, outside)) if part]
+
+    def read(self, ranges: Ranges) -> set[int]:
+        """Positions reading ``ranges``: one per class it meets."""
+        parts = [part for part in (_intersect(ranges, atom) for atom in self.atoms) if part]
+        return {self.position(part) for part in parts} if len(parts) > 1 else {self.position(ranges)}
 
     def position(self, ranges: Ranges | None) -> int:
         self.sets.append(ranges)
@@ -155,8 +188,16 @@ class _Automaton:
         """(nullable, first positions, last positions) of ``node``."""
         kind = node[0]
         if kind == "set":
-            p = self.position(node[1])
-            return False, {p}, {p}
+            ps = self.read(node[1])
+            return False, ps, ps
+        test = _test(node)
+        if test is not None:
+            # Read as a position on its own until ``eliminate`` decides each edge across it.
+            t = self.position(())
+            self.tests[t] = test
+            if kind == "look":
+                self.hints.append(_shortest(node[1]))
+            return False, {t}, {t}
         if kind == "eoi":
             p = self.position(None)
             return False, {p}, {p}
@@ -224,7 +265,7 @@ class _Automaton:
                 self.across |= f
             if nullable:
                 first = first | f
-            if item[0] in ("look", "eps", "bol", "ref"):
+            if item[0] in ("look", "eps", "bol", "ref") and _test(item) is None:
                 # An assertion may fail a match that has read everything before it.
                 self.guarded.update(range(begun, len(self.sets)))
                 for p in range(begun, len(self.sets)):
@@ -250,6 +291,125 @@ class _Automaton:
                 found.add(q)
                 pending.append(q)
         return found
+
+
+    def eliminate(self, last: set[int]) -> set[int]:
+        """Replaces the tests by the edges they let pass and returns the
+        pattern's last positions without them. An edge from p across tests to
+        q passes when p's class (or the start of the text, for position 0)
+        satisfies every lookbehind and q's class (or the end of the text) every
+        lookahead; each position belongs to one class, so this is exact. Where
+        the pattern may end after a lookahead, the match depends on the next
+        character: a position reading what the lookaheads allow ends the
+        pattern, as does the end of the text where they allow it."""
+        if not self.tests:
+            return last
+        ending = last & self.tests.keys()
+        last = last - ending
+        for p in range(len(self.sets)):
+            through = self.follow[p] & self.tests.keys()
+            if p in self.tests or not through:
+                continue
+            self.follow[p] -= through
+            targets, endings, marks = self._across(p, through, ending)
+            self.follow[p] |= targets
+            self.across |= marks
+            for allowed, at_edge, guarded in endings:
+                if guarded:
+                    self.guarded.add(p)
+                if allowed == ANY and at_edge:
+                    last.add(p)
+                    continue
+                ends = [self.position(allowed)] if allowed else []
+                ends += [self.position(None)] if at_edge else []
+                for q in ends:
+                    self.follow[p].add(q)
+                    last.add(q)
+                    if guarded or p in self.guarded:
+                        self.guarded.add(q)
+        for t in self.tests:
+            self.follow[t] = set()
+            self.crossed.pop(t, None)
+        self.across -= self.tests.keys()
+        self.guarded -= self.tests.keys()
+        return last
+
+    def _across(self, p: int, through: set[int], ending: set[int]) -> tuple[set[int], set[tuple[Ranges, bool, bool]], set[int]]:
+        """From p across the tests ``through``: the positions the edges reach,
+        the pattern's endings after them (what the next character may be,
+        whether the end of the text will do, whether an assertion may still
+        fail them) and the targets reached across an assertion."""
+        targets: set[int] = set()
+        endings: set[tuple[Ranges, bool, bool]] = set()
+        marks: set[int] = set()
+        # (test, what the lookaheads so far allow, whether the end of the text does,
+        # whether a path crosses an assertion, whether one after may fail the match)
+        State = tuple[int, Ranges, bool, bool, bool]
+        pending: list[State] = []
+        seen: set[State] = set()
+
+        def enter(t: int, allowed: Ranges, at_edge: bool, crossing: bool, guarded: bool) -> None:
+            ahead, passes, edge = self.tests[t]
+            if not ahead:
+                # A lookbehind: p's class, or the start of the text, decides it.
+                if not (edge if p == 0 else bool(_intersect(self.sets[p] or (), passes))):
+                    return
+            else:
+                allowed, at_edge = _intersect(allowed, passes), at_edge and edge
+                if not allowed and not at_edge:
+                    return
+            state = (t, allowed, at_edge, crossing or t in self.across, guarded or t in self.guarded)
+            if state not in seen:
+                seen.add(state)
+                pending.append(state)
+
+        for t in sorted(through):
+            enter(t, ANY, True, False, False)
+        while pending:
+            t, allowed, at_edge, crossing, guarded = pending.pop()
+            if t in ending:
+                endings.add((allowed, at_edge, guarded))
+            crossed = self.crossed.get(t)
+            for q in self.follow[t]:
+                across = crossing or (crossed is not None and q not in crossed)
+                if q in self.tests:
+                    enter(q, allowed, at_edge, across, guarded)
+                elif at_edge if self.sets[q] is None else bool(_intersect(self.sets[q] or (), allowed)):
+                    targets.add(q)
+                    if across:
+                        marks.add(q)
+        return targets, endings, marks
+
+
+def _test(node: Node) -> "Test | None":
+    """A one-character assertion as (whether it looks ahead, the characters
+    that let it pass, whether the edge of the text does): a lookaround of one
+    set and a ``^`` past the start. Not ``(?=C+)``: the same test, but the
+    engine reads the whole run of C before it holds."""
+    if node == ("bol",):
+        return (False, (), True)
+    if node[0] != "look":
+        return None
+    body = node[1]
+    if body[0] != "set":
+        return None
+    positive = bool(node[3])
+    return (bool(node[2]), body[1] if positive else _complement(body[1]), not positive)
+
+
+def _tests(node: Node) -> list[Test]:
+    """Every one-character assertion in ``node``."""
+    test = _test(node)
+    if test is not None:
+        return [test]
+    kind = node[0]
+    if kind in ("cat", "alt"):
+        return [found for item in node[1] for found in _tests(item)]
+    if kind == "rep":
+        return _tests(node[3])
+    if kind in ("look", "ref"):
+        return _tests(node[1])
+    return []
 
 
 def _shortest(node: Node) -> str:
@@ -373,7 +533,7 @@ class _Search:
         each start on the way)."""
         if not self.exact:
             return ""
-        subset = subset - {1}
+        subset = subset - self.a.loops
         texts = {subset: ""}
         frontier = [subset]
         while frontier:
@@ -481,37 +641,21 @@ def _at_start_only(branch: Node) -> bool:
     return body is not None and _anchored(body)
 
 
-def _excludes_first(branch: Node) -> bool:
-    """Whether ``branch`` is ``(?!C)R``: a negative lookahead of one character,
-    then what reads one character at least (``(?!\\.)[\\w\\.]*\\w``)."""
-    body = _leading_negative_lookahead(branch)
-    return body is not None and body[0] == "set" and _shortest(("cat", branch[1][1:])) != ""
-
-
-def _entered_past(a: _Automaton, branch: Node, starts: set[int]) -> set[int]:
-    """Builds ``(?!C)R`` (``_excludes_first``) as R entered from ``starts``
-    through copies of its first positions less C (the lookahead exactly, as
-    a test of the next character); returns R's last positions."""
-    excluded = _complement(branch[1][0][1][1])
-    _, first, ends = a.build(("cat", tuple(branch[1][1:])))
-    last = set(ends)
-    for p in sorted(first):
-        ranges = a.sets[p]
-        narrowed = None if ranges is None else _intersect(ranges, excluded)
-        if narrowed == ():
-            continue
-        q = a.position(narrowed)
-        a.follow[q] = set(a.follow[p])
-        a.bounds[q] = a.bounds[p]
-        for marks in (a.guarded, a.across):
-            if p in marks:
-                marks.add(q)
-        if p in a.crossed:
-            a.crossed[q] = a.crossed[p]
-        if p in ends:
-            last.add(q)
-        a.link(starts, {q})
-    return last
+def _tried_once(node: Node) -> bool:
+    """Whether an attempt of ``node`` gets past what it opens with at the
+    start of the text only, at once elsewhere: it opens with ``^``, or with
+    a positive lookahead that does (``(?=^...)``), after one-character tests
+    at most. Not so ``(?!.*x)^abc``: the lookahead runs at every position
+    before ``^`` fails there."""
+    if node[0] == "alt":
+        return all(_tried_once(item) for item in node[1])
+    if node[0] == "cat" and node[1]:
+        if _test(node[1][0]) is not None and node[1][0] != ("bol",):
+            return _tried_once(("cat", node[1][1:]))
+        return _tried_once(node[1][0])
+    if node[0] == "look":
+        return bool(node[2] and node[3]) and _anchored(node[1])
+    return node == ("bol",)
 
 
 def _unanchor(node: Node) -> Node:
@@ -532,12 +676,76 @@ def _unanchor(node: Node) -> Node:
 @functools.lru_cache(maxsize=8192)
 def analyse(pattern: str) -> Risk | None:
     """None when a backtracking search for ``pattern`` takes linear time."""
-    risk = ambiguity(pattern)
-    if risk is not None and risk.kind == "polynomial" and text_bound(pattern) is not None:
+    return _analyse(_branches(_tree(pattern)))
+
+
+def _branches(tree: Node) -> list[Node]:
+    return list(tree[1] if tree[0] == "alt" else (tree,))
+
+
+def _analyse(branches: list[Node]) -> Risk | None:
+    risk = _ambiguity(branches)
+    if risk is not None and risk.kind == "polynomial" and _text_bound(branches) is not None:
         # At most the bound's many attempts read more than a scan of the bound,
         # each at most the bound: a polynomial of the bound, a constant.
         return None
+    parts = _parts(branches) if risk is not None else []
+    if parts and all(_analyse([part]) is None for part in parts):
+        return None
     return risk
+
+
+def _parts(branches: list[Node]) -> list[Node]:
+    """Searches whose costs add up to at least the cost of searching for
+    ``branches``, each analysed alone where the whole, given less credit for
+    matches, is called slow (none: no such parts).
+
+    * Each branch searched alone: at each position the engine tries the
+      branches until one matches, each as it would alone, and the whole
+      search stops no later than any branch's own (it loses the credit for
+      the others' matches, hence only a second chance).
+    * A branch tried once (``_tried_once``) that opens with lookaheads, after
+      single characters at most (``^(?!.*\\..*\\.)[a-z]...``,
+      ``^arn:(?=[^:]+:fsx:...)...``): each lookahead runs once, at a fixed
+      place, as a search of its body anchored there that stops at its first
+      match; once they all hold, the rest runs as if they were not there, and
+      when it fails the attempt fails (nothing before has another way).
+    """
+    if len(branches) > 1:
+        return branches
+    branch = branches[0]
+    if branch[0] != "cat" or not _tried_once(branch):
+        return []
+    kept: list[Node] = []
+    bodies: list[Node] = []
+    for k, item in enumerate(branch[1]):
+        if item[0] == "set" or _test(item) is not None:
+            kept.append(item)
+        elif item[0] == "look" and item[2]:
+            if any(part[0] == "set" for part in kept) and _looks_behind(item[1]):
+                return []  # its place is not the start: the analysis would read another text behind it
+            bodies.append(("cat", (("bol",), item[1])))
+        else:
+            break
+    else:
+        k = len(branch[1])
+    if not bodies:
+        return []
+    rest = [item for item in kept if item != ("bol",)] + list(branch[1][k:])
+    return [("cat", (("bol",), *rest)), *bodies]
+
+
+def _looks_behind(node: Node) -> bool:
+    """Whether ``node`` holds a ``^`` or a lookbehind."""
+    if node == ("bol",) or (node[0] == "look" and not node[2]):
+        return True
+    if node[0] in ("cat", "alt"):
+        return any(_looks_behind(item) for item in node[1])
+    if node[0] in ("rep",):
+        return _looks_behind(node[3])
+    if node[0] in ("look", "ref"):
+        return _looks_behind(node[1])
+    return False
 
 
 def text_bound(pattern: str) -> int | None:
@@ -548,8 +756,11 @@ def text_bound(pattern: str) -> int | None:
     set that ends the text (``^(?=.{3,100}$)...``, ``(?=^.{1,127}$)^...``,
     ``(?=.{1,80}$)...``: only the attempts in the last 80 characters get
     past it, each after a scan of at most 81); else None."""
-    tree = _tree(pattern)
-    bounds = [_leading_bound(branch) for branch in (tree[1] if tree[0] == "alt" else (tree,))]
+    return _text_bound(_branches(_tree(pattern)))
+
+
+def _text_bound(branches: list[Node]) -> int | None:
+    bounds = [_leading_bound(branch) for branch in branches]
     if any(bound is None or bound > _BOUNDED_TEXT for bound in bounds):
         return None
     return max(bound for bound in bounds if bound is not None)
@@ -557,7 +768,7 @@ def text_bound(pattern: str) -> int | None:
 
 def _leading_bound(branch: Node) -> int | None:
     """The most an anchored ``branch`` reads, or the length its leading ``(?=C{a,b}$)`` allows."""
-    if _anchored(branch):
+    if _tried_once(branch):
         whole = _longest(branch)
         if whole is not None:
             return whole
@@ -590,6 +801,9 @@ def _longest(node: Node) -> int | None:
         return None if node[2] is None or inner is None else node[2] * inner
     if kind == "ref":
         return _longest(node[1])
+    if kind == "look":
+        # Its body reads on from where it stands.
+        return _longest(node[1])
     return 0  # an assertion
 
 
@@ -618,31 +832,30 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
             branches = [("cat", (("bol",), item)) for item in branches[:k]]
             break
     a = _Automaton()
-    anchored = all(_anchored(branch) for branch in branches)
-    loop = a.position(ANY)
-    a.bounds[loop] = None  # the search retries at every position
+    for branch in branches:
+        for test in _tests(branch):
+            a.refine(test[1])
+    anchored = all(_tried_once(branch) for branch in branches)
+    a.loops = loops = a.read(ANY)
+    for loop in loops:
+        a.bounds[loop] = None  # the search retries at every position
     last: set[int] = set()
     for branch in branches:
-        leading = _anchored(branch)
-        starts = {0} if leading else {0, loop}
+        leading = _tried_once(branch)
+        starts = {0} if leading else {0} | loops
         if not leading and _at_start_only(branch):
             # ``(?!^X)Y`` holds wherever ``^`` does not: Y alone past the start.
             _, first, ends = a.build(("cat", branch[1][1:]))
             last |= ends
-            a.link({loop}, first)
+            a.link(loops, first)
             starts = {0}
-        if not leading and _excludes_first(branch):
-            # ``(?!C)R``, C one character and R reading one at least: where the next
-            # character is in C the attempt fails at once, elsewhere R runs as it is. R
-            # is entered through copies of its first positions that do not read C.
-            last |= _entered_past(a, branch, starts)
-            continue
         _, first, ends = a.build(_unanchor(branch) if leading else branch)
         last |= ends
         # Search semantics: the engine retries an unanchored branch at every position.
         a.link(starts, first)
     if not anchored:
-        a.link({0, loop}, {loop})
+        a.link({0} | loops, loops)
+    last = a.eliminate(last)
     # Reaching the end of the pattern (but for an assertion still to come) ends the search with a match.
     ends = {p for p in last if a.sets[p] is not None and p not in a.guarded}
     eoi = {p for p in last if a.sets[p] is None}
@@ -650,7 +863,8 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
     # First without credit for matches: quick, and a verdict of linear then holds.
     blind = _Search(a, ends, at_end, exact=False)
     reach = _reachable(a, blind.live)
-    reach[loop] = ""  # the search is at its retrying loop at every position
+    for loop in loops:
+        reach[loop] = ""  # the search is at its retrying loop at every position
     cycles = _cyclic(a, blind.live) & reach.keys()
     hints = tuple(dict.fromkeys(["", *sorted(a.hints, key=len)]))
     overlapping: set[tuple[int, int]] | None
@@ -687,7 +901,7 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
         if found[0] is None:
             return fallback
         risk = found[0]
-        return Risk(risk.kind, risk.prefix, risk.pump, tuple(dict.fromkeys(risk.suffixes + hints)))
+        return dataclasses.replace(risk, suffixes=tuple(dict.fromkeys(risk.suffixes + hints)))
     # Then with credit for matches, on what the blind analysis found.
     search = _Search(a, ends, at_end, exact=True)
     try:
@@ -711,7 +925,7 @@ def _finish(a: _Automaton, last: set[int], at_end: frozenset[int], risk: Risk, h
         ending = None
     if ending is not None:
         suffixes = tuple(dict.fromkeys((ending,) + hints))
-    return Risk(risk.kind, risk.prefix, risk.pump, suffixes)
+    return dataclasses.replace(risk, suffixes=suffixes)
 
 
 def _verdict(
@@ -793,7 +1007,8 @@ def _verdict(
     if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
         prefix, pump = witness[(chain[0], chain[1])]
         ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
-        return Risk("polynomial", prefix, pump, (ending or "",)), exponential, set(witness)
+        steps = work(chain, unbounded, product)[1] if unbounded == 1 else 0
+        return Risk("polynomial", prefix, pump, (ending or "",), steps), exponential, set(witness)
     return None, exponential, set(witness)
 
 
