@@ -31,7 +31,7 @@ from .support.strictcheck import strict_module
 LENGTH = 20_000
 BUDGET = 1.0
 # Verdicts of slow whose witness is no attack (see docs/trust.rst).
-UNPROVEN = 3
+UNPROVEN = 2
 
 
 def _botocore_patterns() -> list[str]:
@@ -119,6 +119,10 @@ def test_the_analysis_finds_ambiguous_repeats(source, kind):
         "(localhost)$|^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$|"
         "(?=^[a-zA-Z0-9\\.\\*-]{4,253}$)(?!.*\\.-)(?!.*-\\.)(?!.*\\.\\.)(?!.*[^\\.]{64,})^(\\*\\.)?(?![-\\.\\*])"
         "[^\\*]{1,}\\.(\\*|(?!.*--)(?=.*[a-zA-Z])[^\\*]{1,}[^\\*-])",
+        "[^\\x00]{1,1020}\\.csv",  # 1,020 steps per character: proven at 1,000,000 characters
+        # Slow indeed; its witness now gets past the lookahead it opens with.
+        "^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)"
+        "(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$",
         "arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})",
         "arn:aws.*:.+:.*:.*:.+",
         "([0-9]{12}.dkr.ecr.[a-z\\-]+-[0-9]{1}.amazonaws.com\\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\\/)*[a-z0-9]+"

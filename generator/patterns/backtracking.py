@@ -692,6 +692,12 @@ def _analyse(branches: list[Node]) -> Risk | None:
     parts = _parts(branches) if risk is not None else []
     if parts and all(_analyse([part]) is None for part in parts):
         return None
+    opening = _lookahead_opening(branches)
+    if risk is not None and opening and not risk.prefix.startswith(opening):
+        # A witness that gets past the lookaheads the branch opens with, where one does.
+        better = _ambiguity(branches, after=opening)
+        if better is not None and better.prefix.startswith(opening):
+            return better
     return risk
 
 
@@ -733,6 +739,24 @@ def _parts(branches: list[Node]) -> list[Node]:
         return []
     rest = [item for item in kept if item != ("bol",)] + list(branch[1][k:])
     return [("cat", (("bol",), *rest)), *bodies]
+
+
+def _lookahead_opening(branches: list[Node]) -> str:
+    """For one branch tried once that opens with single characters and then a
+    positive lookahead of more than one character (``^arn:(?=[^:]+:fsx:...)``):
+    those characters and a shortest text of the lookahead's body, which a
+    witness needs to get past it; else ""."""
+    if len(branches) != 1 or branches[0][0] != "cat" or not _tried_once(branches[0]):
+        return ""
+    opening = ""
+    for item in branches[0][1]:
+        if item[0] == "set" and item[1]:
+            opening += _pick(item[1])
+        elif item[0] == "look" and item[2] and item[3] and _test(item) is None:
+            return opening + _shortest(item[1])
+        elif item != ("bol",):
+            return ""
+    return ""
 
 
 def _looks_behind(node: Node) -> bool:
@@ -816,9 +840,10 @@ def ambiguity(pattern: str) -> Risk | None:
     return _ambiguity(list(tree[1] if tree[0] == "alt" else (tree,)))
 
 
-def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
+def _ambiguity(branches: list[Node], first_only: bool = False, after: str = "") -> Risk | None:
     """``ambiguity`` of the top-level ``branches``; ``first_only``: tried at
-    the start only, as ``^(?:...)``."""
+    the start only, as ``^(?:...)``; ``after``: a text the witness must open
+    with, where the analysis has a choice."""
     if first_only:
         branches = [("cat", (("bol",), branch)) for branch in branches]
     # A branch that matches the empty text ends the search where it is first
@@ -862,7 +887,7 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
     at_end = frozenset(p for p in range(len(a.sets)) if a.follow[p] & eoi)
     # First without credit for matches: quick, and a verdict of linear then holds.
     blind = _Search(a, ends, at_end, exact=False)
-    reach = _reachable(a, blind.live)
+    reach = _reachable(a, blind.live, after)
     for loop in loops:
         reach[loop] = ""  # the search is at its retrying loop at every position
     cycles = _cyclic(a, blind.live) & reach.keys()
@@ -895,7 +920,7 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
         # finds no match in has none.
         transparent = _Search(a, {p for p in last if a.sets[p] is not None}, at_end, exact=True)
         try:
-            found = _verdict(transparent, transparent.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+            found = _verdict(transparent, _opening(transparent, after), cycles, exponential, overlapping, None)
         except _TooLarge:
             return fallback
         if found[0] is None:
@@ -905,10 +930,19 @@ def _ambiguity(branches: list[Node], first_only: bool = False) -> Risk | None:
     # Then with credit for matches, on what the blind analysis found.
     search = _Search(a, ends, at_end, exact=True)
     try:
-        risk, _, _ = _verdict(search, search.reachable(frozenset({0})), cycles, exponential, overlapping, None)
+        risk, _, _ = _verdict(search, _opening(search, after), cycles, exponential, overlapping, None)
     except _TooLarge:
         return fallback
     return risk
+
+
+def _opening(search: _Search, after: str) -> dict[frozenset[int], str]:
+    """The subsets reachable after ``after`` (from the start if it leads to
+    none), each with a shortest text that opens with it."""
+    start = search.run(after) if after else None
+    if start is None:
+        return search.reachable(frozenset({0}))
+    return {subset: after + text for subset, text in search.reachable(start).items()}
 
 
 def _finish(a: _Automaton, last: set[int], at_end: frozenset[int], risk: Risk, hints: tuple[str, ...]) -> Risk:
@@ -1065,10 +1099,26 @@ def _pairs(search: _Search, cycles: set[int]) -> set[tuple[int, int]]:
     return found
 
 
-def _reachable(a: _Automaton, live: frozenset[int]) -> dict[int, str]:
-    """Live positions reachable from the start, with a shortest text to each."""
-    texts = {0: ""}
-    frontier = [0]
+def _reachable(a: _Automaton, live: frozenset[int], after: str = "") -> dict[int, str]:
+    """Live positions reachable from the start, with a shortest text to each
+    (one that opens with ``after`` where there is one)."""
+    texts = _spread(a, live, {0: ""})
+    current = {0}
+    for char in after:
+        current = {q for p in current for q in a.follow[p] & live if _holds(a.sets[q], ord(char))}
+    if current:
+        texts.update(_spread(a, live, {p: after for p in current}))
+    return texts
+
+
+def _holds(ranges: Ranges | None, cp: int) -> bool:
+    return ranges is not None and any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def _spread(a: _Automaton, live: frozenset[int], texts: dict[int, str]) -> dict[int, str]:
+    """``texts`` and the live positions they lead to, each with a shortest text."""
+    texts = dict(texts)
+    frontier = list(texts)
     while frontier:
         following = []
         for p in frontier:
