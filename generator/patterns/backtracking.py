@@ -70,6 +70,7 @@ from dataclasses import dataclass
 
 from .charsets import ANY, MAX_CODE_POINT, Ranges
 from .charsets import complement as _complement
+from .charsets import contains as _contains
 from .tree import Node
 from .tree import anchored as _anchored
 from .tree import intersect as _intersect
@@ -291,7 +292,6 @@ class _Automaton:
                 found.add(q)
                 pending.append(q)
         return found
-
 
     def eliminate(self, last: set[int]) -> set[int]:
         """Replaces the tests by the edges they let pass and returns the
@@ -626,19 +626,13 @@ def _matches_empty(node: Node) -> bool:
     return False
 
 
-def _leading_negative_lookahead(branch: Node) -> Node | None:
-    """The body of the negative lookahead ``branch`` opens with, if it does."""
-    if branch[0] != "cat" or not branch[1] or branch[1][0][0] != "look":
-        return None
-    look = branch[1][0]
-    return look[1] if look[2] and not look[3] else None
-
-
 def _at_start_only(branch: Node) -> bool:
     """Whether ``branch`` opens with a negative lookahead of a body anchored at
     the start (``(?!^[0-9]+$)...``): past the start, it always holds."""
-    body = _leading_negative_lookahead(branch)
-    return body is not None and _anchored(body)
+    if branch[0] != "cat" or not branch[1] or branch[1][0][0] != "look":
+        return False
+    look = branch[1][0]
+    return bool(look[2] and not look[3]) and _anchored(look[1])
 
 
 def _tried_once(node: Node) -> bool:
@@ -719,26 +713,33 @@ def _parts(branches: list[Node]) -> list[Node]:
     """
     if len(branches) > 1:
         return branches
-    branch = branches[0]
-    if branch[0] != "cat" or not _tried_once(branch):
-        return []
+    leading = _leading(branches)
     kept: list[Node] = []
     bodies: list[Node] = []
-    for k, item in enumerate(branch[1]):
-        if item[0] == "set" or _test(item) is not None:
-            kept.append(item)
-        elif item[0] == "look" and item[2]:
+    for item in leading:
+        if item[0] == "look" and _test(item) is None:
             if any(part[0] == "set" for part in kept) and _looks_behind(item[1]):
                 return []  # its place is not the start: the analysis would read another text behind it
             bodies.append(("cat", (("bol",), item[1])))
         else:
-            break
-    else:
-        k = len(branch[1])
+            kept.append(item)
     if not bodies:
         return []
-    rest = [item for item in kept if item != ("bol",)] + list(branch[1][k:])
+    rest = [item for item in kept if item != ("bol",)] + list(branches[0][1][len(leading) :])
     return [("cat", (("bol",), *rest)), *bodies]
+
+
+def _leading(branches: list[Node]) -> list[Node]:
+    """What a single branch tried once (``_tried_once``) opens with: single
+    characters, one-character tests and lookaheads, up to its first other
+    item (nothing for any other pattern)."""
+    if len(branches) != 1 or branches[0][0] != "cat" or not _tried_once(branches[0]):
+        return []
+    items = branches[0][1]
+    k = 0
+    while k < len(items) and (items[k][0] == "set" or _test(items[k]) is not None or (items[k][0] == "look" and items[k][2])):
+        k += 1
+    return list(items[:k])
 
 
 def _lookahead_opening(branches: list[Node]) -> str:
@@ -746,10 +747,8 @@ def _lookahead_opening(branches: list[Node]) -> str:
     positive lookahead of more than one character (``^arn:(?=[^:]+:fsx:...)``):
     those characters and a shortest text of the lookahead's body, which a
     witness needs to get past it; else ""."""
-    if len(branches) != 1 or branches[0][0] != "cat" or not _tried_once(branches[0]):
-        return ""
     opening = ""
-    for item in branches[0][1]:
+    for item in _leading(branches):
         if item[0] == "set" and item[1]:
             opening += _pick(item[1])
         elif item[0] == "look" and item[2] and item[3] and _test(item) is None:
@@ -836,8 +835,7 @@ def ambiguity(pattern: str) -> Risk | None:
     """The verdict by ambiguity alone: None when no two paths read one text
     in the ways that make a backtracking search slow (``analyse`` also
     counts a length the pattern bounds)."""
-    tree = _tree(pattern)
-    return _ambiguity(list(tree[1] if tree[0] == "alt" else (tree,)))
+    return _ambiguity(_branches(_tree(pattern)))
 
 
 def _ambiguity(branches: list[Node], first_only: bool = False, after: str = "") -> Risk | None:
@@ -1105,14 +1103,10 @@ def _reachable(a: _Automaton, live: frozenset[int], after: str = "") -> dict[int
     texts = _spread(a, live, {0: ""})
     current = {0}
     for char in after:
-        current = {q for p in current for q in a.follow[p] & live if _holds(a.sets[q], ord(char))}
+        current = {q for p in current for q in a.follow[p] & live if _contains(a.sets[q] or (), ord(char))}
     if current:
         texts.update(_spread(a, live, {p: after for p in current}))
     return texts
-
-
-def _holds(ranges: Ranges | None, cp: int) -> bool:
-    return ranges is not None and any(lo <= cp <= hi for lo, hi in ranges)
 
 
 def _spread(a: _Automaton, live: frozenset[int], texts: dict[int, str]) -> dict[int, str]:
