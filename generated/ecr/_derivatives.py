@@ -22,6 +22,8 @@ or previous character is (not) in set ``index`` (none at either end).
 import json
 from bisect import bisect_right
 
+from ._automaton import Classes
+
 # For the type checker only: annotations that use these names are strings.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,34 +70,72 @@ class Expressions:
     def cat(self, items: "Iterable[int]") -> int:
         flat: "list[int]" = []
         for item in items:
-            node = self.nodes[item]
             if item == NONE:
                 return NONE
-            if item == EPS:
-                continue
-            if node[0] == "cat":
-                flat.extend(node[1])
-            else:
-                flat.append(item)
-        if ALL in flat and len(flat) > 1:
+            if item != EPS:
+                self._flatten(item, flat)
+        if len(flat) > 1 and ALL in flat:
             flat = self._absorb(flat)
         if not flat:
             return EPS
         return flat[0] if len(flat) == 1 else self.intern(("cat", tuple(flat)))
 
+    def _flatten(self, item: int, into: "list[int]") -> None:
+        node = self.nodes[item]
+        if node[0] == "cat":
+            into.extend(node[1])
+        else:
+            into.append(item)
+
+    def _counted(self, item: int) -> bool:
+        """Whether ``item`` is a repeat whose count is a range."""
+        node = self.nodes[item]
+        return bool(node[0] == "rep" and node[1] != node[2])
+
     def _absorb(self, flat: "list[int]") -> "list[int]":
         """Anything absorbs a counted repeat beside it: ``R{a,b}`` then
         anything is ``R{a}`` then anything (the other copies are part of the
         anything), and so is anything then ``R{a,b}``. Exact; it keeps the
-        search for ``...X{0,1023}`` from counting to 1,023."""
-        out = list(flat)
-        for at, item in enumerate(out):
-            node = self.nodes[item]
-            if item == ALL or node[0] != "rep" or node[1] == node[2]:
-                continue
-            if (at + 1 < len(out) and out[at + 1] == ALL) or (at > 0 and out[at - 1] == ALL):
-                out[at] = self.rep(node[1], node[1], node[3])
-        return [item for item in out if item != EPS]
+        search for ``...X{0,1023}`` from counting to 1,023. Repeated while a
+        repeat that reads nothing (``R{0}``) or a sequence (``(RS){1}``) takes
+        the place of one, so that every cat is flat and absorbed, and a part
+        of one is too."""
+        while True:
+            beside = {at + step for at, item in enumerate(flat) if item == ALL for step in (-1, 1)}
+            out, again = list(flat), False
+            for at in beside:
+                if 0 <= at < len(out) and out[at] != ALL and self._counted(out[at]):
+                    node = self.nodes[out[at]]
+                    out[at] = self.rep(node[1], node[1], node[3])
+                    again = again or out[at] == EPS or self.nodes[out[at]][0] == "cat"
+            if not again:
+                return out
+            flat = []
+            for item in out:
+                if item != EPS:
+                    self._flatten(item, flat)
+
+    def prepend(self, first: int, tail: int) -> int:
+        """``cat((first, tail))``: both are flat and absorbed, so only where
+        they meet can anything absorb a repeat."""
+        if first == NONE or tail == NONE:
+            return NONE
+        if first == EPS or tail == EPS:
+            return tail if first == EPS else first
+        head: "list[int]" = []
+        self._flatten(first, head)
+        meet = len(head)
+        self._flatten(tail, head)
+        left, right = head[meet - 1], head[meet]
+        if (left == ALL and self._counted(right)) or (right == ALL and self._counted(left)):
+            return self.cat(head)
+        return self.intern(("cat", tuple(head)))
+
+    def rest(self, item: int) -> int:
+        """All of cat node ``item`` but its first member (a part of a flat,
+        absorbed cat is one)."""
+        rest: "tuple[int, ...]" = self.nodes[item][1][1:]
+        return rest[0] if len(rest) == 1 else self.intern(("cat", rest))
 
     def _join(self, kind: str, items: "Iterable[int]", unit: int, zero: int) -> int:
         members: "Ids" = set()
@@ -118,10 +158,10 @@ class Expressions:
         ``R{a,b}T | R{c,d}T``, are one when the counts join into one range:
         ``R{min(a,c),max(b,d)}T``. Exact; without it a search keeps each
         start of an overlapping repeat apart."""
-        groups: "dict[tuple[int, int], list[tuple[int, float, int]]]" = {}
+        groups: "dict[tuple[int, tuple[int, ...]], list[tuple[int, float, int]]]" = {}
         for item in members:
             node = self.nodes[item]
-            head, tail = (node[1][0], self.cat(node[1][1:])) if node[0] == "cat" else (item, EPS)
+            head, tail = (node[1][0], node[1][1:]) if node[0] == "cat" else (item, ())
             head_node = self.nodes[head]
             if head_node[0] == "rep":
                 high = float("inf") if head_node[2] is None else head_node[2]
@@ -141,7 +181,7 @@ class Expressions:
                 if len(items) > 1:
                     merged.difference_update(items)
                     top = None if high == float("inf") else int(high)
-                    merged.add(self.cat((self.rep(low, top, body), tail)))
+                    merged.add(self.cat((self.rep(low, top, body), *tail)))
         return merged
 
     def alt(self, items: "Iterable[int]") -> int:
@@ -250,8 +290,8 @@ class Derivatives:
         if kind == "set":
             return EPS if node[1] in self.members[c] else NONE
         if kind == "cat":
-            head, tail = node[1][0], x.cat(node[1][1:])
-            first = x.cat((self.derive(head, prev, c), tail))
+            head, tail = node[1][0], x.rest(item)
+            first = x.prepend(self.derive(head, prev, c), tail)
             if not self.nullable(head, prev, c):
                 return first
             return x.alt((first, self.derive(tail, prev, c)))
@@ -264,7 +304,7 @@ class Derivatives:
         if kind == "rep":
             _, low, high, body = node
             rest = x.rep(max(low - 1, 0), None if high is None else high - 1, body)
-            first = x.cat((self.derive(body, prev, c), rest))
+            first = x.prepend(self.derive(body, prev, c), rest)
             if low == 0 or not self.nullable(body, prev, c):
                 # With no copy required, a copy that reads nothing adds nothing.
                 return first
@@ -325,11 +365,8 @@ class LazySearch:
         self.template = x
         self.root = root
         derivatives = Derivatives(self.fresh())
-        self.first = sorted(
-            (lo, c) for c, spans in enumerate(derivatives.classes) for lo, _ in spans
-        )
-        self.bounds = [lo for lo, _ in self.first]
-        self.ascii = [self.first[bisect_right(self.bounds, code) - 1][1] for code in range(128)]
+        first = sorted((lo, c) for c, spans in enumerate(derivatives.classes) for lo, _ in spans)
+        self.classes = Classes([lo for lo, _ in first], [c for _, c in first])
         self.start_prev = derivatives.start_prev
         self.restart(derivatives)
 
@@ -380,18 +417,17 @@ class LazySearch:
         """Whether the expression matches a prefix-closed search of ``text``
         (the root already reads anything before and after the match)."""
         state = self.state(self.root, self.start_prev)
-        rows, bounds, first, ascii = self.rows, self.bounds, self.first, self.ascii
-        for code in map(ord, text):
-            if state < 0:
-                break
-            c = ascii[code] if code < 128 else first[bisect_right(bounds, code) - 1][1]
-            target = rows[state][c]
-            if target is None:
-                target = self.step(state, c)
-                rows = self.rows
-            state = target
+        rows, classes = self.rows, self.classes
         if state < 0:
             return state == _MATCH
+        for char in text:
+            target = rows[state][classes[char]]
+            if target is None:
+                target = self.step(state, classes[char])
+                rows = self.rows
+            state = target
+            if state < 0:
+                return state == _MATCH
         return self.final[state]
 
 

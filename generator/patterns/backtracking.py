@@ -920,9 +920,9 @@ def _ambiguity(branches: list[Node], first_only: bool = False, after: str = "") 
         try:
             found = _verdict(transparent, _opening(transparent, after), cycles, exponential, overlapping, None)
         except _TooLarge:
-            return fallback
+            return _first_character_witness(branches, after) or fallback
         if found[0] is None:
-            return fallback
+            return _first_character_witness(branches, after) or fallback
         risk = found[0]
         return dataclasses.replace(risk, suffixes=tuple(dict.fromkeys(risk.suffixes + hints)))
     # Then with credit for matches, on what the blind analysis found.
@@ -932,6 +932,39 @@ def _ambiguity(branches: list[Node], first_only: bool = False, after: str = "") 
     except _TooLarge:
         return fallback
     return risk
+
+
+def _first_character_witness(branches: list[Node], after: str) -> Risk | None:
+    """Where taking every assertion for true finds no witness: the verdict
+    and witness of the same search with each lookahead that tests one
+    character read as that test (``(?=C+)`` as ``(?=C)``, see
+    ``_first_character``), None if it has none or there is no such
+    lookahead. It matches the same texts, each at no more cost: a slow
+    verdict of it is one of the pattern, on the same witness
+    (``.*(?=[-./0-9A-Z_a-z]+)((?!aws\\.).*)|...`` fails slowly on ``!!!...``,
+    where the witness of every assertion true, ``aaa...``, matches)."""
+    tested = [_first_character(branch) for branch in branches]
+    if tested == branches:
+        return None
+    return _ambiguity(tested, after=after)
+
+
+def _first_character(node: Node) -> Node:
+    """``node`` with each lookahead that is decided by the next character
+    alone, ``(?=C+)``, ``(?!C[a-z]*)``, written as that one-character test."""
+    kind = node[0]
+    if kind in ("cat", "alt"):
+        return (kind, tuple(_first_character(item) for item in node[1]))
+    if kind == "rep":
+        return node[:3] + (_first_character(node[3]),)
+    if kind != "look" or not node[2] or node[1][0] == "set":
+        return node
+    body = node[1]
+    if body[0] == "rep" and body[1] == 1 and body[3][0] == "set":
+        return ("look", body[3], True, node[3])
+    if body[0] == "cat" and body[1] and body[1][0][0] == "set" and all(item[0] == "rep" and item[1] == 0 for item in body[1][1:]):
+        return ("look", body[1][0], True, node[3])
+    return node
 
 
 def _opening(search: _Search, after: str) -> dict[frozenset[int], str]:

@@ -18,15 +18,14 @@ if TYPE_CHECKING:
 class Automaton:
     """One pattern's automaton, read from its table when first used."""
 
-    __slots__ = ("table", "bounds", "targets", "ascii", "final", "accepts", "window", "lazy")
+    __slots__ = ("table", "rows", "classes", "final", "accepts", "window", "lazy")
 
     def __init__(self, table: str) -> None:
         self.table = table
-        #: Per state: where each range of code points starts, and its target.
-        self.bounds: list[list[int]] = []
-        self.targets: list[list[int]] = []
-        #: Per state: the targets of the 128 ASCII characters, looked up directly.
-        self.ascii: list[list[int]] = []
+        #: Per state: the target of each class of characters.
+        self.rows: list[list[int]] = []
+        #: The class of each character: the ranges that no state tells apart.
+        self.classes = Classes([0], [0])
         self.final: list[bool] = []
         #: A state where every text matches, whatever follows (-1 if none).
         self.accepts = -1
@@ -43,9 +42,10 @@ class Automaton:
             self.lazy = LazySearch(self.table[1:])
             self.final = [False]
             return
-        window, _, rows = self.table.rpartition("|")
+        window, _, text = self.table.rpartition("|")
         self.window = int(window) if window else -1
-        for row in rows.split(";"):
+        states: list[tuple[list[int], list[int]]] = []
+        for row in text.split(";"):
             bounds, targets = [0], []
             first, *rest = row[1:].split(",")
             targets.append(_target(first))
@@ -54,20 +54,19 @@ class Automaton:
                 bounds.append(int(start, 16))
                 targets.append(_target(target))
             self.final.append(row[0] == "+")
-            self.bounds.append(bounds)
-            self.targets.append(targets)
-        for state, targets in enumerate(self.targets):
+            states.append((bounds, targets))
+        for state, (_, targets) in enumerate(states):
             if self.final[state] and all(target == state for target in targets):
                 self.accepts = state
                 break
-        if self.accepts >= 0:
-            # Entering the state that accepts everything ends the walk: its
-            # number becomes _MATCH, so that one test per step sees both ends.
-            self.targets = [
-                [_MATCH if t == self.accepts else t for t in targets] for targets in self.targets
-            ]
-        for bounds, targets in zip(self.bounds, self.targets):
-            self.ascii.append([targets[bisect_right(bounds, code) - 1] for code in range(128)])
+        # Entering the state that accepts everything ends the walk: its number
+        # becomes _MATCH, so that one test per step sees both ends.
+        ends = {self.accepts: _MATCH} if self.accepts >= 0 else {}
+        starts = sorted({start for bounds, _ in states for start in bounds})
+        self.classes = Classes(starts, list(range(len(starts))))
+        for bounds, targets in states:
+            found = (targets[bisect_right(bounds, start) - 1] for start in starts)
+            self.rows.append([ends.get(target, target) for target in found])
 
     def search(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``."""
@@ -84,16 +83,35 @@ class Automaton:
             text = text[max(start, 0) :]
         if self.accepts == 0:
             return True
-        bounds, targets, ascii = self.bounds, self.targets, self.ascii
+        rows, classes = self.rows, self.classes
         state = 0
-        for code in map(ord, text):
-            if code < 128:
-                state = ascii[state][code]
-            else:
-                state = targets[state][bisect_right(bounds[state], code) - 1]
+        for char in text:
+            state = rows[state][classes[char]]
             if state < 0:
                 return state == _MATCH
         return self.final[state]
+
+
+class Classes(dict[str, int]):
+    """The class of each character met: ``of[i]`` for the last of the sorted
+    ``starts`` at or below its code point, found by bisection the first time.
+    Forgets what it knows past a few thousand characters (memory stays
+    bounded); a dict, so that a known character costs one lookup."""
+
+    __slots__ = ("starts", "of")
+
+    def __init__(self, starts: list[int], of: list[int]) -> None:
+        super().__init__()
+        self.starts, self.of = starts, of
+
+    def __missing__(self, char: str) -> int:
+        if len(self) >= _KNOWN_CHARACTERS:
+            self.clear()
+        found = self[char] = self.of[bisect_right(self.starts, ord(char)) - 1]
+        return found
+
+
+_KNOWN_CHARACTERS = 4096
 
 
 #: Targets that end the walk: no match is possible any more, or one is certain.
