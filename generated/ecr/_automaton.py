@@ -43,8 +43,8 @@ class Automaton:
             self.final = [False]
             return
         window, _, text = self.table.rpartition("|")
-        self.window = int(window) if window else -1
         states: list[tuple[list[int], list[int]]] = []
+        final: list[bool] = []
         for row in text.split(";"):
             bounds, targets = [0], []
             first, *rest = row[1:].split(",")
@@ -53,20 +53,25 @@ class Automaton:
                 start, target = part.split(":")
                 bounds.append(int(start, 16))
                 targets.append(_target(target))
-            self.final.append(row[0] == "+")
+            final.append(row[0] == "+")
             states.append((bounds, targets))
-        for state, (_, targets) in enumerate(states):
-            if self.final[state] and all(target == state for target in targets):
-                self.accepts = state
-                break
+        accepts = next(
+            (state for state, (_, targets) in enumerate(states) if final[state] and all(t == state for t in targets)),
+            -1,
+        )
         # Entering the state that accepts everything ends the walk: its number
         # becomes _MATCH, so that one test per step sees both ends.
-        ends = {self.accepts: _MATCH} if self.accepts >= 0 else {}
+        ends = {accepts: _MATCH} if accepts >= 0 else {}
         starts = sorted({start for bounds, _ in states for start in bounds})
-        self.classes = Classes(starts, list(range(len(starts))))
+        rows = []
         for bounds, targets in states:
             found = (targets[bisect_right(bounds, start) - 1] for start in starts)
-            self.rows.append([ends.get(target, target) for target in found])
+            rows.append([ends.get(target, target) for target in found])
+        self.window = int(window) if window else -1
+        self.accepts, self.rows = accepts, rows
+        self.classes = Classes(starts, list(range(len(starts))))
+        # Last: a matcher whose final states are known has been read.
+        self.final = final
 
     def search(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``."""

@@ -159,13 +159,13 @@ class Expressions:
         ``R{min(a,c),max(b,d)}T``. Exact; without it a search keeps each
         start of an overlapping repeat apart."""
         groups: "dict[tuple[int, tuple[int, ...]], list[tuple[int, float, int]]]" = {}
+        nodes = self.nodes
         for item in members:
-            node = self.nodes[item]
-            head, tail = (node[1][0], node[1][1:]) if node[0] == "cat" else (item, ())
-            head_node = self.nodes[head]
+            node = nodes[item]
+            head_node, tail = (nodes[node[1][0]], node[1]) if node[0] == "cat" else (node, ())
             if head_node[0] == "rep":
                 high = float("inf") if head_node[2] is None else head_node[2]
-                groups.setdefault((head_node[3], tail), []).append((head_node[1], high, item))
+                groups.setdefault((head_node[3], tail[1:]), []).append((head_node[1], high, item))
         merged: "Ids" = set(members)
         for (body, tail), counts in groups.items():
             if len(counts) < 2:
@@ -296,7 +296,7 @@ class Derivatives:
                 return first
             return x.alt((first, self.derive(tail, prev, c)))
         if kind == "alt":
-            return x.alt(self.derive(member, prev, c) for member in node[1])
+            return x.alt([self.derive(member, prev, c) for member in node[1]])
         if kind == "and":
             return x.conj(self.derive(member, prev, c) for member in node[1])
         if kind == "not":
@@ -384,7 +384,6 @@ class LazySearch:
         self.states: "dict[tuple[int, Prev], int]" = {}
         self.keys: "list[tuple[int, Prev]]" = []
         self.rows: "list[list[int | None]]" = []
-        self.final: "list[bool]" = []
 
     def state(self, item: int, prev: "Prev") -> int:
         if item == NONE:
@@ -397,7 +396,6 @@ class LazySearch:
             found = self.states[key] = len(self.keys)
             self.keys.append(key)
             self.rows.append([None] * self.count)
-            self.final.append(self.d.nullable(item, prev, END))
         return found
 
     def step(self, state: int, c: int) -> int:
@@ -428,7 +426,8 @@ class LazySearch:
             state = target
             if state < 0:
                 return state == _MATCH
-        return self.final[state]
+        item, prev = self.keys[state]
+        return self.d.nullable(item, prev, END)
 
 
 #: States that end the walk: no match is possible any more, or one is certain.
