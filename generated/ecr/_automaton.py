@@ -56,7 +56,11 @@ class Automaton:
             final.append(row[0] == "+")
             states.append((bounds, targets))
         accepts = next(
-            (state for state, (_, targets) in enumerate(states) if final[state] and all(t == state for t in targets)),
+            (
+                state
+                for state, (_, targets) in enumerate(states)
+                if final[state] and all(t == state for t in targets)
+            ),
             -1,
         )
         # Entering the state that accepts everything ends the walk: its number
