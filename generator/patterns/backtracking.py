@@ -63,10 +63,12 @@ never calls a slow pattern linear to save time.
 """
 
 import bisect
+import collections
 import dataclasses
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .charsets import ANY, MAX_CODE_POINT, Ranges
 from .charsets import complement as _complement
@@ -86,14 +88,19 @@ _BOUNDED_COST = 256
 # A search whose every attempt past its start reads at most this many characters is linear
 # (a lookahead that scans so far at each start is the bounded loops' cost again).
 _BOUNDED_TEXT = _BOUNDED_COST
-# States of the subset automaton, and of one product search, before precision gives way.
+# States of the subset automaton, and product nodes one search explores in all, before precision gives way.
 _MAX_SUBSETS = 1_000
 _MAX_PRODUCT = 100_000
+# Starts whose reach one pass over an explored product follows at once (bits per node).
+_STARTS_AT_ONCE = 4096
 
 Pair = tuple[frozenset[int], int, int]
 # A one-character assertion: (looks ahead, the characters it lets pass, whether the edge of the text does).
 Test = tuple[bool, Ranges, bool]
 Triple = tuple[frozenset[int], int, int, int]
+Vertex = TypeVar("Vertex", bound=Hashable)
+#: A product automaton as explored: each node with its edges (the node reached, the character read).
+Graph = dict[Vertex, list[tuple[Vertex, str]]]
 
 
 class _TooLarge(Exception):
@@ -480,6 +487,8 @@ class _Search:
         self.subsets: dict[frozenset[int], list[tuple[frozenset[int] | None, frozenset[int], str]]] = {}
         #: Product nodes visited so far, against ``_MAX_PRODUCT``.
         self.spent = 0
+        #: The pairs of positions explored so far (``_explore``), shared by the stages that read them.
+        self.paired: Graph[Pair] = {}
 
     def step(self, subset: frozenset[int]) -> list[tuple[frozenset[int] | None, frozenset[int], str]]:
         """Per class of characters: the next subset (None: a match), what the class reads, its character."""
@@ -572,37 +581,120 @@ class _Search:
         return out
 
 
-def _paths(search: "_Search", successors, start, goal=None):  # type: ignore[no-untyped-def]
-    """Breadth first from ``start``: every node a non-empty text reaches, with
-    (the node before, the character read); stops early at ``goal``. Each
-    node counts against the search's budget."""
-    seen: dict = {}  # type: ignore[type-arg]
-    frontier = [start]
-    while frontier:
-        following = []
-        for node in frontier:
-            for nxt, char in successors(node):
-                if nxt not in seen:
-                    seen[nxt] = (node, char)
-                    if nxt == goal:
-                        return seen
-                    following.append(nxt)
-        search.spent += len(following)
+def _explore(search: _Search, successors: Callable[[Vertex], list[tuple[Vertex, str]]], starts: Iterable[Vertex], known: Graph[Vertex]) -> Graph[Vertex]:
+    """The part of a product that texts reach from ``starts`` (the starts
+    included), explored at once for all of them: each node with its edges,
+    taken from ``known`` where it is there, else from ``successors`` and put
+    in ``known``. Each node visited counts against the search's budget."""
+    reached: Graph[Vertex] = {}
+    pending = list(dict.fromkeys(starts))
+    seen = set(pending)
+    while pending:
+        search.spent += len(pending)
         if search.spent > _MAX_PRODUCT:
             raise _TooLarge()
-        frontier = following
-    return seen
+        following = []
+        for node in pending:
+            if node not in known:
+                known[node] = successors(node)
+            reached[node] = edges = known[node]
+            for nxt, _ in edges:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    following.append(nxt)
+        pending = following
+    return reached
 
 
-def _text(seen: dict, start: object, goal: object) -> str:  # type: ignore[type-arg]
-    """The text of the path ``_paths`` found from ``start`` to ``goal``."""
+def _origins(graph: Graph[Vertex], component: dict[Vertex, int], starts: list[Vertex]) -> dict[Vertex, int]:
+    """Per node of ``graph``: the starts (bit k for ``starts[k]``) that reach
+    it on a non-empty text. ``component``: the strongly connected components
+    of ``graph`` numbered in topological order (``_components``), so one pass
+    carries each start's bit down all the paths from it."""
+    own: dict[Vertex, int] = {}
+    for k, node in enumerate(starts):
+        own[node] = own.get(node, 0) | 1 << k
+    members: dict[int, list[Vertex]] = {}
+    for node, number in component.items():
+        members.setdefault(number, []).append(node)
+    entering = [0] * len(members)
+    origins: dict[Vertex, int] = {}
+    for number in range(len(members)):
+        nodes = members[number]
+        bits = entering[number]
+        if len(nodes) > 1 or any(nxt == nodes[0] for nxt, _ in graph[nodes[0]]):
+            # On a cycle: each node is reached from every start among them.
+            for node in nodes:
+                bits |= own.get(node, 0)
+        for node in nodes:
+            origins[node] = bits
+            leaving = bits | own.get(node, 0)
+            for nxt, _ in graph[node]:
+                if component[nxt] != number:
+                    entering[component[nxt]] |= leaving
+    return origins
+
+
+def _route(search: _Search, graph: Graph[Vertex], start: Vertex, goal: Vertex) -> str:
+    """A shortest non-empty text from ``start`` to ``goal`` in ``graph``, which holds one."""
+    return _nearby(search, graph.__getitem__, graph, start, goal, _MAX_PRODUCT) or ""
+
+
+def _back(before: dict[Vertex, tuple[Vertex, str]], start: Vertex, goal: Vertex) -> str:
+    """The text of the path that ``before`` (each node with the node and the
+    character it was reached by) holds from ``start`` to ``goal``."""
     chars = []
     node = goal
     while True:
-        node, char = seen[node]
+        node, char = before[node]
         chars.append(char)
         if node == start:
             return "".join(reversed(chars))
+
+
+def _nearby(
+    search: _Search, successors: Callable[[Vertex], list[tuple[Vertex, str]]], known: Graph[Vertex], start: Vertex, goal: Vertex, limit: int
+) -> str | None:
+    """A shortest non-empty text from ``start`` to ``goal``, looked for
+    breadth first among at most ``limit`` nodes: the empty text if no text
+    leads there, None if that is too few nodes to tell (each node visited
+    counted against the search's budget, ``known`` as in ``_explore``)."""
+    before: dict[Vertex, tuple[Vertex, str]] = {}
+    pending = collections.deque([start])
+    while pending:
+        if limit <= 0:
+            return None
+        limit -= 1
+        search.spent += 1
+        if search.spent > _MAX_PRODUCT:
+            raise _TooLarge()
+        node = pending.popleft()
+        if node not in known:
+            known[node] = successors(node)
+        for nxt, char in known[node]:
+            if nxt not in before:
+                before[nxt] = (node, char)
+                if nxt == goal:
+                    return _back(before, start, goal)
+                pending.append(nxt)
+    return ""
+
+
+def _leads(graph: Graph[Vertex], routes: list[tuple[Vertex, Vertex]]) -> list[bool]:
+    """For each (start, goal) of ``routes``: whether a non-empty text leads
+    from start to goal in ``graph`` (which holds every node the starts reach).
+    The starts are taken some thousands at a time, to keep the bit sets small."""
+    component = _components({node: [nxt for nxt, _ in edges] for node, edges in graph.items()})
+    starts = list(dict.fromkeys(start for start, _ in routes))
+    index = {start: k for k, start in enumerate(starts)}
+    found = [False] * len(routes)
+    for first in range(0, len(starts), _STARTS_AT_ONCE):
+        origins = _origins(graph, component, starts[first : first + _STARTS_AT_ONCE])
+        for k, (start, goal) in enumerate(routes):
+            bit = index[start] - first
+            if 0 <= bit < _STARTS_AT_ONCE and goal in origins:
+                found[k] = bool(origins[goal] >> bit & 1)
+    return found
 
 
 # --- the verdict -------------------------------------------------------------------------
@@ -1007,41 +1099,63 @@ def _verdict(
     failing = {subset: search.failing(subset) for subset in subsets}
     exponential: set[int] = set()
     first: Risk | None = None
-    for subset, prefix in subsets.items():
-        if failing[subset] is None:
-            continue
-        for p in sorted(subset & suspects - exponential):
-            pump = _exponential(search, subset, p)
-            if pump is not None:
-                exponential.add(p)
-                if first is None:
-                    first = Risk("exponential", reach[p] if reach else prefix, pump, (failing[subset],))  # type: ignore[arg-type]
-                if reach is None:
-                    return first, exponential, set()
+    tried = [subset for subset in subsets if failing[subset] is not None]
+    for subset in tried:
+        for p, pump in _exponential(search, subset, sorted(subset & suspects - exponential)).items():
+            exponential.add(p)
+            if first is None:
+                first = Risk("exponential", reach[p] if reach else subsets[subset], pump, (failing[subset],))  # type: ignore[arg-type]
+            if reach is None:
+                return first, exponential, set()
     overlaps: dict[int, list[int]] = {p: [] for p in cycles}
-    witness: dict[tuple[int, int], tuple[str, str]] = {}
-    candidates = pairs if pairs is not None else _pairs(search, cycles)
+    candidates = sorted(pairs if pairs is not None else _pairs(search, cycles))
     # A text that leads from a subset back to itself stays among the subsets
     # it can come back from: the triples search no further (an exact cut).
-    component = _components({subset: {nxt for nxt, _, _ in search.step(subset) if nxt is not None} for subset in subsets})
+    part = _components({subset: {nxt for nxt, _, _ in search.step(subset) if nxt is not None} for subset in subsets})
 
-    def triples(node: Triple, part: int) -> list[tuple[Triple, str]]:
-        return [(nxt, char) for nxt, char in search.triples(node) if component[nxt[0]] == part]
+    def triples(node: Triple) -> list[tuple[Triple, str]]:
+        return [(nxt, char) for nxt, char in search.triples(node) if part[nxt[0]] == part[node[0]]]
 
-    for subset, prefix in subsets.items():
-        if failing[subset] is None:
-            continue
-        for p, q in sorted(candidates - witness.keys()):
-            if p not in subset or q not in subset:
+    # Per pair of overlapping loops: the subset it was found from, and its
+    # pump, or where to find it when asked (most are never asked for).
+    found_in: dict[tuple[int, int], frozenset[int]] = {}
+    pumps: dict[tuple[int, int], str] = {}
+    routes_to: dict[tuple[int, int], tuple[Graph[Triple], Triple, Triple]] = {}
+    # Each route is looked for on its own first, breadth first, while that
+    # costs at most half the budget left (most routes that exist are short);
+    # the rest together (``_leads``: ACM's certificate chain has 586 routes of
+    # about 1,000 nodes each, 9,052 in all). A pair found from one subset is
+    # not looked for from the others.
+    known: Graph[Triple] = {}
+    cut: list[tuple[Triple, Triple]] = []
+    allowance = search.spent + (_MAX_PRODUCT - search.spent) // 2
+    for subset in tried:
+        for p, q in candidates:
+            if p not in subset or q not in subset or (p, q) in found_in:
                 continue
-            start: Triple = (subset, p, p, q)
-            goal: Triple = (subset, p, q, q)
-            seen = _paths(search, functools.partial(triples, part=component[subset]), start, goal)
-            if goal in seen:
-                overlaps[p].append(q)
-                witness[(p, q)] = (reach[p] if reach else prefix, _text(seen, start, goal))
+            start, goal = (subset, p, p, q), (subset, p, q, q)
+            text = _nearby(search, triples, known, start, goal, allowance - search.spent)
+            if text:
+                pumps[(p, q)], found_in[(p, q)] = text, subset
+            elif text is None:
+                cut.append((start, goal))
+    cut = [(start, goal) for start, goal in cut if (start[1], start[3]) not in found_in]
+    graph = _explore(search, triples, [start for start, _ in cut], known)
+    for (start, goal), leads in zip(cut, _leads(graph, cut)):
+        if leads and (start[1], start[3]) not in found_in:
+            routes_to[(start[1], start[3])] = (graph, start, goal)
+            found_in[(start[1], start[3])] = start[0]
+    for p, q in candidates:
+        if (p, q) in found_in:
+            overlaps[p].append(q)
+
+    def pump_of(pair: tuple[int, int]) -> str:
+        if pair not in pumps:
+            pumps[pair] = _route(search, *routes_to[pair])
+        return pumps[pair]
+
     if first is not None:
-        return first, exponential, set(witness)
+        return first, exponential, set(found_in)
 
     def cost(bound: int | None) -> tuple[int, int]:
         return (1, 1) if bound is None else (0, bound)
@@ -1053,7 +1167,7 @@ def _verdict(
         # which reads at most the bounded loops' product. The work per
         # character of the attack is that product over the pump's period
         # (``arn:...:cases:...:domain/.{1,500}``: 500 over 34 characters).
-        return unbounded, product // _period(witness[(chain[0], chain[1])][1])
+        return unbounded, product // _period(pump_of((chain[0], chain[1])))
 
     bounds = search.a.bounds
     best: tuple[tuple[int, int], list[int]] = ((0, 0), [])
@@ -1070,17 +1184,20 @@ def _verdict(
                     pending.append((chain + [q], (unbounded + more, min(product * times, 1 << 40))))
     (unbounded, product), chain = best
     if unbounded >= 2 or (unbounded == 1 and product > _BOUNDED_COST):
-        prefix, pump = witness[(chain[0], chain[1])]
-        ending = "" if reach else failing[next(s for s, text in subsets.items() if text == prefix)]
+        subset = found_in[(chain[0], chain[1])]
+        prefix = reach[chain[0]] if reach else subsets[subset]
         steps = work(chain, unbounded, product)[1] if unbounded == 1 else 0
-        return Risk("polynomial", prefix, pump, (ending or "",), steps), exponential, set(witness)
-    return None, exponential, set(witness)
+        ending = "" if reach else failing[subset] or ""
+        return Risk("polynomial", prefix, pump_of((chain[0], chain[1])), (ending,), steps), exponential, set(found_in)
+    return None, exponential, set(found_in)
 
 
-def _components(edges: dict[frozenset[int], set[frozenset[int]]]) -> dict[frozenset[int], int]:
-    """Each node's strongly connected component (Kosaraju's, without recursion)."""
-    order: list[frozenset[int]] = []
-    seen: set[frozenset[int]] = set()
+def _components(edges: Mapping[Vertex, Iterable[Vertex]]) -> dict[Vertex, int]:
+    """Each node's strongly connected component (Kosaraju's, without
+    recursion), numbered in topological order: an edge between two leads to
+    the one numbered higher."""
+    order: list[Vertex] = []
+    seen: set[Vertex] = set()
     for root in edges:
         if root in seen:
             continue
@@ -1096,15 +1213,17 @@ def _components(edges: dict[frozenset[int], set[frozenset[int]]]) -> dict[frozen
             else:
                 stack.pop()
                 order.append(node)
-    before: dict[frozenset[int], list[frozenset[int]]] = {node: [] for node in edges}
+    before: dict[Vertex, list[Vertex]] = {node: [] for node in edges}
     for node, targets in edges.items():
         for target in targets:
             before[target].append(node)
-    component: dict[frozenset[int], int] = {}
+    component: dict[Vertex, int] = {}
+    number = -1
     for root in reversed(order):
         if root in component:
             continue
-        component[root] = number = len(component)
+        number += 1
+        component[root] = number
         pending = [root]
         while pending:
             for node in before[pending.pop()]:
@@ -1122,12 +1241,10 @@ def _period(text: str) -> int:
 def _pairs(search: _Search, cycles: set[int]) -> set[tuple[int, int]]:
     """Pairs of loops (p, q) one text may read in step as (p, p) then (p, q):
     those that may overlap (what the triples then decide)."""
-    found = set()
-    for p in cycles:
-        start: Pair = (search.live, p, p)
-        seen = _paths(search, search.pairs, start)
-        found |= {(p, q) for (_, x, q) in seen if x == p and q != p and q in cycles}
-    return found
+    starts: list[Pair] = [(search.live, p, p) for p in sorted(cycles)]
+    graph = _explore(search, search.pairs, starts, search.paired)
+    routes = [((subset, p, p), (subset, p, q)) for subset, p, q in graph if p != q and p in cycles and q in cycles]
+    return {(start[1], goal[2]) for (start, goal), leads in zip(routes, _leads(graph, routes)) if leads}
 
 
 def _reachable(a: _Automaton, live: frozenset[int], after: str = "") -> dict[int, str]:
@@ -1174,25 +1291,20 @@ def _cyclic(a: _Automaton, live: frozenset[int]) -> set[int]:
     return found
 
 
-def _exponential(search: _Search, subset: frozenset[int], p: int) -> str | None:
-    """A text on which two different loops lead from p back to p: a pair of
-    two different states on the way from (p, p) back to itself."""
-    start: Pair = (subset, p, p)
-    seen = _paths(search, search.pairs, start)
-    if start not in seen:
-        return None
-    before: dict[Pair, list[Pair]] = {}
-    for node in seen:
-        for nxt, _ in search.pairs(node):
-            before.setdefault(nxt, []).append(node)
-    back, pending = {start}, [start]
-    while pending:
-        for node in before.get(pending.pop(), ()):
-            if node not in back:
-                back.add(node)
-                pending.append(node)
-    for node in sorted(back, key=lambda n: (n[1], n[2])):
-        if node[1] != node[2] and node in seen:
-            there = _text(seen, start, node)
-            return there + _text(_paths(search, search.pairs, node, start), node, start)
-    return None
+def _exponential(search: _Search, subset: frozenset[int], loops: list[int]) -> dict[int, str]:
+    """Per position p of ``loops`` that has one, in order: a text on which two
+    different loops lead from p back to p in ``subset``. That is a way round
+    through a pair of two different states, one in the same strongly
+    connected part as (subset, p, p)."""
+    starts: list[Pair] = [(subset, p, p) for p in loops]
+    graph = _explore(search, search.pairs, starts, search.paired)
+    component = _components({node: [nxt for nxt, _ in edges] for node, edges in graph.items()})
+    split: dict[int, Pair] = {}
+    for node in sorted((node for node in graph if node[1] != node[2]), key=lambda node: (node[1], node[2])):
+        split.setdefault(component[node], node)
+    found = {}
+    for start in starts:
+        if component[start] in split:
+            node = split[component[start]]
+            found[start[1]] = _route(search, graph, start, node) + _route(search, graph, node, start)
+    return found
