@@ -57,6 +57,12 @@ unbounded loops, or one whose cost is multiplied by bounded ones past
 each of n positions costs 2048 n; one attempt per 34 characters, each of
 500, costs 14 n).
 
+Each product is explored once for all the starts it is asked about
+(``_explore``): the pairs' strongly connected parts tell every loop with
+two ways back at once, and bit sets carried down them which starts reach
+which goals (``_leads``). A pair of loops is looked for from one start
+alone first (``_nearby``), while that is cheap: most that exist are near.
+
 Where the subset automaton or a product grows past its cap, the analysis
 drops the credit for matches (which can only add verdicts of slow): it
 never calls a slow pattern linear to save time.
